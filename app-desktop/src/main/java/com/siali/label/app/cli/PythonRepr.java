@@ -1,0 +1,55 @@
+package com.siali.label.app.cli;
+
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Formats values the way Python's {@code repr} does, for the dict line of {@code label-studio user} that
+ * Label Studio's users and scripts parse.
+ */
+final class PythonRepr {
+  private PythonRepr() {}
+
+  static String dict(Map<String, ?> entries) {
+    StringJoiner out = new StringJoiner(", ", "{", "}");
+    entries.forEach((key, value) -> out.add(of(key) + ": " + of(value)));
+    return out.toString();
+  }
+
+  static String of(Object value) {
+    if (value == null) {
+      return "None";
+    }
+    if (value instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    if (value instanceof Number n) {
+      return n.toString();
+    }
+    return string(value.toString());
+  }
+
+  /** Python's choice of quotes: single, unless the text has a single quote and no double quote. */
+  static String string(String s) {
+    char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+    StringBuilder out = new StringBuilder(s.length() + 2).append(quote);
+    s.codePoints().forEach(cp -> {
+      switch (cp) {
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (cp == quote) {
+            out.append('\\').append((char) cp);
+          } else if (cp < 0x20 || cp == 0x7f) {
+            out.append(String.format("\\x%02x", cp));
+          } else {
+            out.appendCodePoint(cp);
+          }
+        }
+      }
+    });
+    return out.append(quote).toString();
+  }
+}

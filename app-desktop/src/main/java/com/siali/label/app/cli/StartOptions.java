@@ -1,0 +1,22 @@
+package com.siali.label.app.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code label-studio start}'s settings after flags and environment variables were combined and checked.
+ *
+ * @param seedAccount the account to create at start if it does not exist
+ * @param signupRequiresLink {@code LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK}, when set
+ */
+public record StartOptions(
+    Path dataDir,
+    Optional<SeedAccount> seedAccount,
+    String host,
+    int port,
+    boolean headless,
+    boolean openBrowser,
+    Optional<Boolean> signupRequiresLink) {
+
+  public record SeedAccount(String email, String password, Optional<String> token) {}
+}

@@ -1,0 +1,73 @@
+package com.siali.label.app.launcher;
+
+import com.siali.label.app.cli.AdminOperations;
+import com.siali.label.app.cli.Launchpad;
+import com.siali.label.app.cli.LocalAdminOperations;
+import com.siali.label.app.cli.StartOptions;
+import com.siali.label.app.cli.StartupException;
+import com.siali.label.persistence.DataDirectory;
+import com.siali.label.persistence.DatabaseInUseException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Reaches an installation for the commands: through the running instance's control socket when there is one,
+ * else by opening the database here (ADR 0005).
+ */
+final class DesktopLaunchpad implements Launchpad {
+  /** How long a command waits for an instance that holds the database but has not opened its socket yet. */
+  private static final Duration STARTING_INSTANCE_WAIT = Duration.ofSeconds(20);
+
+  @Override
+  public AdminOperations connect(Path dataDir) {
+    DataDirectory directory = DataDirectory.open(dataDir);
+    String secret = directory.installSecret();
+    Instant deadline = Instant.now().plus(STARTING_INSTANCE_WAIT);
+    while (true) {
+      Optional<ControlClient> running = ControlClient.connect(directory.controlSocket(), secret);
+      if (running.isPresent()) {
+        return running.get();
+      }
+      try {
+        Installation installation = Installation.open(dataDir);
+        return new LocalAdminOperations(installation.services(), installation::close);
+      } catch (DatabaseInUseException starting) {
+        if (Instant.now().isAfter(deadline)) {
+          throw starting;
+        }
+        pause();
+      }
+    }
+  }
+
+  @Override
+  public int start(StartOptions options, PrintWriter out, PrintWriter err) {
+    DataDirectory directory = DataDirectory.open(options.dataDir());
+    Optional<ControlClient> running = ControlClient.connect(directory.controlSocket(), directory.installSecret());
+    if (running.isPresent()) {
+      var answer = running.get().activate();
+      out.println("Siali Label is already running at " + String.join(" ", answer.urls()));
+      return 0;
+    }
+    Installation installation;
+    try {
+      installation = Installation.open(options.dataDir());
+    } catch (DatabaseInUseException e) {
+      throw new StartupException(
+          "Another Siali Label is starting with the data directory " + options.dataDir() + "; try again in a moment.");
+    }
+    return new RunningInstance(installation, options, out, err).runUntilStopped();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("interrupted");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package com.siali.label.app.launcher;
+
+import com.siali.label.persistence.DataDirectory;
+import com.siali.label.persistence.Database;
+import com.siali.label.security.PasswordHasher;
+import com.siali.label.service.PasswordPolicy;
+import com.siali.label.service.Services;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The composition root: one data directory, its database and the services over it. Whoever opens an
+ * installation owns its database until {@link #close()}.
+ */
+final class Installation implements AutoCloseable {
+  private final DataDirectory directory;
+  private final Database database;
+  private final Services services;
+
+  private Installation(DataDirectory directory, Database database, Services services) {
+    this.directory = directory;
+    this.database = database;
+    this.services = services;
+  }
+
+  /** Opens the installation in {@code root}; throws {@code DatabaseInUseException} if another process has it. */
+  static Installation open(Path root) {
+    DataDirectory directory = DataDirectory.open(root);
+    LogSetup.toFile(directory.logs());
+    Database database = Database.open(directory);
+    Services services =
+        Services.over(database, PasswordHasher.withDefaults(), PasswordPolicy.standard(), Clock.systemUTC());
+    return new Installation(directory, database, services);
+  }
+
+  DataDirectory directory() {
+    return directory;
+  }
+
+  Services services() {
+    return services;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

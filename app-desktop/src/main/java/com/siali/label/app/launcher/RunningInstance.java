@@ -1,0 +1,89 @@
+package com.siali.label.app.launcher;
+
+import com.siali.label.app.cli.LocalAdminOperations;
+import com.siali.label.app.cli.StartOptions;
+import com.siali.label.app.cli.StartupException;
+import com.siali.label.model.EmailAddress;
+import com.siali.label.model.NewAccount;
+import com.siali.label.server.LanServer;
+import com.siali.label.server.PortInUseException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One started application: seeds the requested account, starts the LAN server and the control socket, prints
+ * where it serves, and on Ctrl-C or SIGTERM stops them in reverse order (requests drain, the database closes).
+ */
+final class RunningInstance {
+  private static final Logger LOG = LoggerFactory.getLogger(RunningInstance.class);
+
+  private final Installation installation;
+  private final StartOptions options;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  RunningInstance(Installation installation, StartOptions options, PrintWriter out, PrintWriter err) {
+    this.installation = installation;
+    this.options = options;
+    this.out = out;
+    this.err = err;
+  }
+
+  int runUntilStopped() {
+    LanServer server;
+    ControlServer control;
+    try {
+      seedAccount();
+      server = LanServer.start(options.host(), options.port());
+    } catch (PortInUseException e) {
+      installation.close();
+      throw new StartupException(e.getMessage());
+    } catch (RuntimeException e) {
+      installation.close();
+      throw e;
+    }
+    try {
+      control = ControlServer.start(installation.directory().controlSocket(), installation.directory().installSecret(),
+          new LocalAdminOperations(installation.services(), () -> {}), server::urls, () -> {});
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      installation.close();
+      throw new StartupException("Cannot open the control socket in " + installation.directory().root() + ": " + e.getMessage(), e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, control), "shutdown"));
+    server.urls().forEach(url -> out.println("Siali Label is running at " + url));
+    out.println("Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
+    LOG.info("started; serving {}", server.urls());
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private void seedAccount() {
+    options.seedAccount().ifPresent(seed -> {
+      var services = installation.services();
+      if (services.people().findByEmail(seed.email()).isPresent()) {
+        out.println("User " + EmailAddress.parse(seed.email()) + " already exists");
+        return;
+      }
+      var user = services.accounts().create(new NewAccount(EmailAddress.parse(seed.email()), seed.password(), seed.token()));
+      out.println("User " + user.email() + " created");
+    });
+  }
+
+  private void stop(LanServer server, ControlServer control) {
+    LOG.info("stopping");
+    control.close();
+    server.close();
+    installation.close();
+    LOG.info("stopped");
+    stopped.countDown();
+  }
+}

@@ -1,0 +1,119 @@
+package com.siali.label.server;
+
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.StatusCodes;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Undertow server collaborators reach on the LAN. It answers {@code GET /health} now; the pages and
+ * the REST API join the route table with the LAN-server issue (#3). Closing it lets requests in flight finish.
+ */
+public final class LanServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LanServer.class);
+  private static final long DRAIN_MILLIS = 10_000;
+
+  private final Undertow undertow;
+  private final GracefulShutdownHandler shutdown;
+  private final String host;
+  private final int port;
+
+  private LanServer(Undertow undertow, GracefulShutdownHandler shutdown, String host, int port) {
+    this.undertow = undertow;
+    this.shutdown = shutdown;
+    this.host = host;
+    this.port = port;
+  }
+
+  /** Starts listening on {@code host:port} ({@code port} 0 picks a free one); a busy port fails at once. */
+  public static LanServer start(String host, int port) {
+    GracefulShutdownHandler shutdown = Handlers.gracefulShutdown(securityHeaders(routes()));
+    Undertow undertow =
+        Undertow.builder()
+            .addHttpListener(port, host)
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 6L * 1024 * 1024)
+            .setHandler(shutdown)
+            .build();
+    try {
+      undertow.start();
+    } catch (RuntimeException e) {
+      if (causedBy(e, BindException.class)) {
+        throw new PortInUseException(host, port, e);
+      }
+      throw e;
+    }
+    int actual = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    LOG.info("LAN server listening on {}:{}", host, actual);
+    return new LanServer(undertow, shutdown, host, actual);
+  }
+
+  private static HttpHandler routes() {
+    return Handlers.routing()
+        .get("/health", LanServer::health)
+        .get("/health/", LanServer::health)
+        .setFallbackHandler(exchange -> json(exchange, StatusCodes.NOT_FOUND, "{\"detail\": \"Not found.\"}"));
+  }
+
+  private static void health(HttpServerExchange exchange) {
+    json(exchange, StatusCodes.OK, "{\"status\": \"UP\"}");
+  }
+
+  private static void json(HttpServerExchange exchange, int status, String body) {
+    exchange.setStatusCode(status);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    exchange.getResponseSender().send(body);
+  }
+
+  /** SECURITY.md: these headers on every response, and no server version. */
+  private static HttpHandler securityHeaders(HttpHandler next) {
+    return exchange -> {
+      var headers = exchange.getResponseHeaders();
+      headers.put(new HttpString("Content-Security-Policy"),
+          "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+      headers.put(new HttpString("X-Content-Type-Options"), "nosniff");
+      headers.put(new HttpString("Referrer-Policy"), "no-referrer");
+      next.handleRequest(exchange);
+    };
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** One base URL per address collaborators can use. */
+  public List<String> urls() {
+    return LanAddresses.baseUrls("http", host, port);
+  }
+
+  @Override
+  public void close() {
+    shutdown.shutdown();
+    try {
+      if (!shutdown.awaitShutdown(DRAIN_MILLIS)) {
+        LOG.warn("requests still running after {} ms; stopping anyway", DRAIN_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    undertow.stop();
+  }
+}

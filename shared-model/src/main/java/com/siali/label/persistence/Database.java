@@ -1,0 +1,83 @@
+package com.siali.label.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The H2 file database of a data directory, migrated by Flyway and used through jOOQ.
+ *
+ * <p>It is opened in embedded mode by exactly one process (ADR 0005): H2's file lock refuses a second one, which
+ * then talks to the first over its control socket. Settings:
+ *
+ * <ul>
+ *   <li>{@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}: the schema and queries stay
+ *       valid for the PostgreSQL backend to come.
+ *   <li>{@code WRITE_DELAY=0}: a commit reaches the file before the call returns, so an acknowledged change
+ *       survives a kill of the process.
+ *   <li>{@code DB_CLOSE_ON_EXIT=FALSE}: the application closes the database itself, after draining requests.
+ * </ul>
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  static final String SETTINGS =
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+  private static final int MAX_CONNECTIONS = 16;
+
+  private final JdbcConnectionPool pool;
+  private final DSLContext dsl;
+
+  private Database(JdbcConnectionPool pool) {
+    this.pool = pool;
+    this.dsl = DSL.using(pool, SQLDialect.H2);
+  }
+
+  /** Opens (creating and migrating as needed) the database of {@code dir}. */
+  public static Database open(DataDirectory dir) {
+    String url = "jdbc:h2:file:" + dir.databaseBase() + SETTINGS;
+    // The per-install secret doubles as the database password: a database file copied elsewhere without its
+    // data directory cannot be opened by someone who merely has H2 at hand.
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "siali", dir.installSecret());
+    pool.setMaxConnections(MAX_CONNECTIONS);
+    try (Connection probe = pool.getConnection()) {
+      LOG.debug("opened database {}", probe.getMetaData().getURL());
+    } catch (SQLException e) {
+      pool.dispose();
+      if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        throw new DatabaseInUseException(dir.root(), e);
+      }
+      throw new IllegalStateException("Cannot open the database in " + dir.root() + ": " + e.getMessage(), e);
+    }
+    Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    dir.restrictPermissions();
+    return new Database(pool);
+  }
+
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  /** Runs {@code work} in one transaction; it commits when {@code work} returns and rolls back when it throws. */
+  public <T> T inTransaction(Function<DSLContext, T> work) {
+    return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+  }
+
+  public void inTransactionDo(Consumer<DSLContext> work) {
+    dsl.transaction(configuration -> work.accept(configuration.dsl()));
+  }
+
+  /** Closes every connection; H2 then writes and closes the file (the last connection closes the database). */
+  @Override
+  public void close() {
+    pool.dispose();
+  }
+}

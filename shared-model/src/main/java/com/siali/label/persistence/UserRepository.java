@@ -1,0 +1,185 @@
+package com.siali.label.persistence;
+
+import static com.siali.label.persistence.jooq.Tables.USERS;
+import static com.siali.label.persistence.jooq.Tables.USER_SEARCH_TERMS;
+
+import com.siali.label.model.EmailAddress;
+import com.siali.label.model.Page;
+import com.siali.label.model.ProfileUpdate;
+import com.siali.label.model.User;
+import com.siali.label.model.UserQuery;
+import com.siali.label.persistence.jooq.tables.records.UsersRecord;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+
+/** Accounts in the {@code users} table, mapped to {@link User}; every method runs in the caller's transaction. */
+public final class UserRepository {
+
+  /** What log-in needs: the account and its hash (which never leaves the services). */
+  public record Credentials(User user, String passwordHash) {}
+
+  /** Thrown by {@link #insert} when the email or the owner slot is already taken. */
+  public static final class UniqueViolation extends RuntimeException {
+    private final boolean ownerSlot;
+
+    UniqueViolation(boolean ownerSlot, Throwable cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.ownerSlot = ownerSlot;
+    }
+
+    public boolean ownerSlot() {
+      return ownerSlot;
+    }
+  }
+
+  public long insert(DSLContext ctx, EmailAddress email, String passwordHash, boolean owner, Instant now) {
+    try {
+      long id =
+          ctx.insertInto(USERS)
+              .set(USERS.EMAIL, email.value())
+              .set(USERS.USERNAME, email.username())
+              .set(USERS.PASSWORD_HASH, passwordHash)
+              .set(USERS.IS_ACTIVE, true)
+              .set(USERS.IS_OWNER, owner ? Boolean.TRUE : null)
+              .set(USERS.SORT_NAME, SearchText.sortName(email.value(), "", ""))
+              .set(USERS.DATE_JOINED, at(now))
+              .set(USERS.LAST_ACTIVITY, at(now))
+              .returning(USERS.ID)
+              .fetchSingle()
+              .getId();
+      replaceSearchTerms(ctx, id, email.value(), "", "");
+      return id;
+    } catch (IntegrityConstraintViolationException e) {
+      String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      throw new UniqueViolation(message.contains("users_single_owner"), e);
+    }
+  }
+
+  public Optional<User> findById(DSLContext ctx, long id) {
+    return ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional().map(UserRepository::toUser);
+  }
+
+  public Optional<User> findByEmail(DSLContext ctx, EmailAddress email) {
+    return ctx.selectFrom(USERS)
+        .where(USERS.EMAIL.eq(email.value()))
+        .fetchOptional()
+        .map(UserRepository::toUser);
+  }
+
+  public Optional<Credentials> credentials(DSLContext ctx, EmailAddress email) {
+    return ctx.selectFrom(USERS)
+        .where(USERS.EMAIL.eq(email.value()))
+        .fetchOptional()
+        .map(r -> new Credentials(toUser(r), r.getPasswordHash()));
+  }
+
+  public Optional<String> passwordHash(DSLContext ctx, long id) {
+    return ctx.select(USERS.PASSWORD_HASH).from(USERS).where(USERS.ID.eq(id)).fetchOptional(USERS.PASSWORD_HASH);
+  }
+
+  public void updatePasswordHash(DSLContext ctx, long id, String hash) {
+    ctx.update(USERS).set(USERS.PASSWORD_HASH, hash).where(USERS.ID.eq(id)).execute();
+  }
+
+  public void updateProfile(DSLContext ctx, User user, ProfileUpdate update) {
+    ctx.update(USERS)
+        .set(USERS.FIRST_NAME, update.firstName())
+        .set(USERS.LAST_NAME, update.lastName())
+        .set(USERS.PHONE, update.phone())
+        .set(USERS.SORT_NAME, SearchText.sortName(user.email().value(), update.firstName(), update.lastName()))
+        .where(USERS.ID.eq(user.id()))
+        .execute();
+    replaceSearchTerms(ctx, user.id(), user.email().value(), update.firstName(), update.lastName());
+  }
+
+  public void setAvatar(DSLContext ctx, long id, Optional<String> fileName) {
+    ctx.update(USERS).set(USERS.AVATAR, fileName.orElse(null)).where(USERS.ID.eq(id)).execute();
+  }
+
+  public void setActive(DSLContext ctx, long id, boolean active) {
+    ctx.update(USERS).set(USERS.IS_ACTIVE, active).where(USERS.ID.eq(id)).execute();
+  }
+
+  public void touchActivity(DSLContext ctx, long id, Instant now) {
+    ctx.update(USERS).set(USERS.LAST_ACTIVITY, at(now)).where(USERS.ID.eq(id)).execute();
+  }
+
+  public boolean delete(DSLContext ctx, long id) {
+    return ctx.deleteFrom(USERS).where(USERS.ID.eq(id)).execute() == 1;
+  }
+
+  public long count(DSLContext ctx) {
+    return ctx.fetchCount(USERS);
+  }
+
+  /**
+   * One page of the People list. Each search word becomes an index range scan on {@code user_search_terms}
+   * ({@code term LIKE 'word%'}); the words are intersected, then the matching accounts sorted on an index.
+   */
+  public Page<User> page(DSLContext ctx, UserQuery query) {
+    Condition matches = DSL.trueCondition();
+    for (String word : SearchText.words(query.search())) {
+      matches =
+          matches.and(
+              USERS.ID.in(
+                  DSL.select(USER_SEARCH_TERMS.USER_ID)
+                      .from(USER_SEARCH_TERMS)
+                      .where(USER_SEARCH_TERMS.TERM.startsWith(word))));
+    }
+    long total = ctx.fetchCount(USERS, matches);
+    List<User> items =
+        ctx.selectFrom(USERS)
+            .where(matches)
+            .orderBy(order(query))
+            .limit(query.limit())
+            .offset(query.offset())
+            .fetch(UserRepository::toUser);
+    return new Page<>(items, total, query.offset(), query.limit());
+  }
+
+  private static List<SortField<?>> order(UserQuery query) {
+    Field<?> key =
+        switch (query.sort()) {
+          case NAME -> USERS.SORT_NAME;
+          case EMAIL -> USERS.EMAIL;
+          case LAST_ACTIVITY -> USERS.LAST_ACTIVITY;
+          case DATE_JOINED -> USERS.DATE_JOINED;
+        };
+    return query.descending() ? List.of(key.desc(), USERS.ID.desc()) : List.of(key.asc(), USERS.ID.asc());
+  }
+
+  private void replaceSearchTerms(DSLContext ctx, long id, String email, String firstName, String lastName) {
+    ctx.deleteFrom(USER_SEARCH_TERMS).where(USER_SEARCH_TERMS.USER_ID.eq(id)).execute();
+    var insert = ctx.insertInto(USER_SEARCH_TERMS, USER_SEARCH_TERMS.USER_ID, USER_SEARCH_TERMS.TERM);
+    for (String term : SearchText.termsOf(email, firstName, lastName)) {
+      insert = insert.values(id, term);
+    }
+    insert.execute();
+  }
+
+  static User toUser(UsersRecord r) {
+    return new User(
+        r.getId(),
+        new EmailAddress(r.getEmail()),
+        r.getFirstName(),
+        r.getLastName(),
+        r.getPhone(),
+        Optional.ofNullable(r.getAvatar()),
+        r.getIsActive(),
+        Boolean.TRUE.equals(r.getIsOwner()),
+        r.getDateJoined().toInstant(),
+        r.getLastActivity().toInstant());
+  }
+
+  static java.time.OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

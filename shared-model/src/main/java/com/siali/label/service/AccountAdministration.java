@@ -1,0 +1,73 @@
+package com.siali.label.service;
+
+import com.siali.label.model.PermissionDeniedException;
+import com.siali.label.model.User;
+import com.siali.label.persistence.Database;
+import com.siali.label.persistence.UserRepository;
+import com.siali.label.persistence.WebSessionRepository;
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What only the owner may do to other accounts (SPEC §4): deactivate, activate and delete them. The owner
+ * account itself can be neither deactivated nor deleted, so the instance always keeps an administrator.
+ */
+public final class AccountAdministration {
+  private static final Logger LOG = LoggerFactory.getLogger(AccountAdministration.class);
+
+  private final Database db;
+  private final UserRepository users;
+  private final WebSessionRepository sessions;
+  private final Clock clock;
+
+  public AccountAdministration(Database db, UserRepository users, WebSessionRepository sessions, Clock clock) {
+    this.db = db;
+    this.users = users;
+    this.sessions = sessions;
+    this.clock = clock;
+  }
+
+  /** Deactivating ends the account's sessions; its API token stops working because only active accounts log in. */
+  public User setActive(long actorId, long targetId, boolean active) {
+    var now = ServiceClock.now(clock);
+    return db.inTransaction(
+        ctx -> {
+          User target = checkedTarget(ctx, actorId, targetId);
+          if (target.owner() && !active) {
+            throw new PermissionDeniedException("The owner account cannot be deactivated.");
+          }
+          users.setActive(ctx, targetId, active);
+          if (!active) {
+            sessions.deleteAllOf(ctx, targetId);
+          }
+          users.touchActivity(ctx, actorId, now);
+          LOG.info("account {} {} by {}", targetId, active ? "activated" : "deactivated", actorId);
+          return users.findById(ctx, targetId).orElseThrow();
+        });
+  }
+
+  /** Deletes the account with its token and sessions; the projects it created stay, without a creator. */
+  public void delete(long actorId, long targetId) {
+    var now = ServiceClock.now(clock);
+    db.inTransactionDo(
+        ctx -> {
+          User target = checkedTarget(ctx, actorId, targetId);
+          if (target.owner()) {
+            throw new PermissionDeniedException("The owner account cannot be deleted.");
+          }
+          users.delete(ctx, targetId);
+          users.touchActivity(ctx, actorId, now);
+          LOG.info("account {} deleted by {}", targetId, actorId);
+        });
+  }
+
+  private User checkedTarget(DSLContext ctx, long actorId, long targetId) {
+    User actor = users.findById(ctx, actorId).orElseThrow(() -> AccountService.notFound(actorId));
+    if (!actor.owner() || !actor.active()) {
+      throw new PermissionDeniedException("Only the owner can deactivate, activate or delete accounts.");
+    }
+    return users.findById(ctx, targetId).orElseThrow(() -> AccountService.notFound(targetId));
+  }
+}

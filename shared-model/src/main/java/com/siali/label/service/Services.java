@@ -1,0 +1,37 @@
+package com.siali.label.service;
+
+import com.siali.label.persistence.ApiTokenRepository;
+import com.siali.label.persistence.Database;
+import com.siali.label.persistence.InvitationRepository;
+import com.siali.label.persistence.ProjectRepository;
+import com.siali.label.persistence.SettingsRepository;
+import com.siali.label.persistence.UserRepository;
+import com.siali.label.persistence.WebSessionRepository;
+import com.siali.label.security.PasswordHasher;
+import java.time.Clock;
+
+/** The services over one database, wired once (by the launcher, or by a test). */
+public record Services(
+    AccountService accounts,
+    PeopleDirectory people,
+    AccountAdministration administration,
+    ApiTokenService apiTokens,
+    InvitationService invitations,
+    SessionService sessions,
+    ProjectService projects) {
+
+  public static Services over(Database db, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+    var users = new UserRepository();
+    var tokens = new ApiTokenRepository();
+    var webSessions = new WebSessionRepository();
+    var projectRepository = new ProjectRepository();
+    return new Services(
+        new AccountService(db, users, tokens, webSessions, hasher, policy, clock),
+        new PeopleDirectory(db, users, projectRepository),
+        new AccountAdministration(db, users, webSessions, clock),
+        new ApiTokenService(db, users, tokens, clock),
+        new InvitationService(db, new InvitationRepository(), new SettingsRepository(), clock),
+        new SessionService(db, users, webSessions, clock),
+        new ProjectService(db, projectRepository, users, clock));
+  }
+}

@@ -1,0 +1,80 @@
+package com.siali.label.service;
+
+import com.siali.label.model.User;
+import com.siali.label.persistence.Database;
+import com.siali.label.persistence.UserRepository;
+import com.siali.label.persistence.WebSessionRepository;
+import com.siali.label.security.Tokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Server-side web sessions (SPEC §8): stored in the database so a restart keeps people signed in, ended at
+ * log-out, password change, deactivation and deletion; idle expiry 5 days, absolute 14 days.
+ */
+public final class SessionService {
+  public static final Duration IDLE_TIMEOUT = Duration.ofDays(5);
+  public static final Duration ABSOLUTE_TIMEOUT = Duration.ofDays(14);
+  private static final int ID_BYTES = 32;
+
+  /** A session just started: the id goes into the cookie, the CSRF token into forms. */
+  public record NewSession(String id, String csrfToken) {}
+
+  /** A valid session and the active account it belongs to. */
+  public record ActiveSession(User user, String csrfToken, boolean rememberMe) {}
+
+  private final Database db;
+  private final UserRepository users;
+  private final WebSessionRepository sessions;
+  private final Clock clock;
+
+  public SessionService(Database db, UserRepository users, WebSessionRepository sessions, Clock clock) {
+    this.db = db;
+    this.users = users;
+    this.sessions = sessions;
+    this.clock = clock;
+  }
+
+  public NewSession start(long userId, boolean rememberMe) {
+    String id = Tokens.randomUrlSafe(ID_BYTES);
+    String csrf = Tokens.randomUrlSafe(ID_BYTES);
+    Instant now = ServiceClock.now(clock);
+    db.inTransactionDo(ctx -> sessions.insert(ctx, Tokens.sha256Hex(id), userId, csrf, rememberMe, now));
+    return new NewSession(id, csrf);
+  }
+
+  /** The session for a cookie value, if it exists, has not expired, and its account is active. */
+  public Optional<ActiveSession> find(String sessionId) {
+    if (sessionId == null || sessionId.isEmpty() || sessionId.length() > 128) {
+      return Optional.empty();
+    }
+    String digest = Tokens.sha256Hex(sessionId);
+    Instant now = ServiceClock.now(clock);
+    return db.inTransaction(
+        ctx -> sessions.find(ctx, digest).flatMap(stored -> {
+          boolean expired = now.isAfter(stored.lastSeenAt().plus(IDLE_TIMEOUT))
+              || now.isAfter(stored.createdAt().plus(ABSOLUTE_TIMEOUT));
+          Optional<User> user = users.findById(ctx, stored.userId()).filter(User::active);
+          if (expired || user.isEmpty()) {
+            sessions.delete(ctx, digest);
+            return Optional.empty();
+          }
+          sessions.touch(ctx, digest, now);
+          return Optional.of(new ActiveSession(user.get(), stored.csrfToken(), stored.rememberMe()));
+        }));
+  }
+
+  public void end(String sessionId) {
+    db.inTransactionDo(ctx -> sessions.delete(ctx, Tokens.sha256Hex(sessionId)));
+  }
+
+  public int endAllOf(long userId) {
+    return db.inTransaction(ctx -> sessions.deleteAllOf(ctx, userId));
+  }
+
+  public int countOf(long userId) {
+    return db.inTransaction(ctx -> sessions.countOf(ctx, userId));
+  }
+}

@@ -1,0 +1,30 @@
+# Sourced by ./label-studio and ./run-tests: finds a JDK 25 or newer without the user setting JAVA_HOME.
+# Order: $JAVA_HOME, then the usual install locations, then `java` on the PATH. Exports JAVA_HOME.
+
+jdk_feature_version() { # prints the feature version (17, 25, ...) of the JDK in $1, or nothing
+  local home=$1 v
+  [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || return 0
+  if [ -f "$home/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+  fi
+  if [ -z "${v:-}" ]; then
+    v=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+  fi
+  echo "${v:-}"
+}
+
+find_jdk() {
+  local candidate v
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* \
+      /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* \
+      "$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")")"; do
+    [ -n "$candidate" ] && [ -d "$candidate" ] || continue
+    v=$(jdk_feature_version "$candidate")
+    if [ -n "$v" ] && [ "$v" -ge 25 ]; then
+      export JAVA_HOME="$candidate"
+      return 0
+    fi
+  done
+  echo "Siali Label needs a JDK 25 or newer (for example Temurin 25 or openjdk-25-jdk); none was found. Install one or set JAVA_HOME to it." >&2
+  return 1
+}
