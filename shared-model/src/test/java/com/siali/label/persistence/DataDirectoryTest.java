@@ -1,0 +1,57 @@
+package com.siali.label.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataDirectoryTest {
+  @TempDir Path tmp;
+
+  @Test
+  void optionBeatsEnvironmentWhichBeatsTheOsFolder() {
+    Path option = tmp.resolve("from-option");
+    Map<String, String> env = Map.of(DataDirectory.ENV_VARIABLE, tmp.resolve("from-env").toString());
+    assertThat(DataDirectory.locate(Optional.of(option), env)).isEqualTo(option);
+    assertThat(DataDirectory.locate(Optional.empty(), env)).isEqualTo(tmp.resolve("from-env"));
+    assertThat(DataDirectory.locate(Optional.empty(), Map.of()))
+        .isEqualTo(DataDirectory.osUserDataFolder(Map.of(), System.getProperty("os.name"),
+            Path.of(System.getProperty("user.home"))));
+  }
+
+  @Test
+  void osFoldersFollowEachPlatformsConvention() {
+    Path home = Path.of("/home/ada");
+    assertThat(DataDirectory.osUserDataFolder(Map.of(), "Linux", home)).isEqualTo(Path.of("/home/ada/.local/share/siali-label"));
+    assertThat(DataDirectory.osUserDataFolder(Map.of("XDG_DATA_HOME", "/xdg"), "Linux", home))
+        .isEqualTo(Path.of("/xdg/siali-label"));
+    assertThat(DataDirectory.osUserDataFolder(Map.of(), "Mac OS X", home))
+        .isEqualTo(Path.of("/home/ada/Library/Application Support/Siali Label"));
+  }
+
+  @Test
+  void directoryIsOwnerOnlyAndTheSecretIsStable() throws Exception {
+    DataDirectory dir = DataDirectory.open(tmp.resolve("data"));
+    String secret = dir.installSecret();
+    assertThat(secret).matches("[0-9a-f]{64}");
+    assertThat(DataDirectory.open(tmp.resolve("data")).installSecret()).isEqualTo(secret);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.root()))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.root().resolve("install.secret"))))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.avatars()))).isEqualTo("rwx------");
+  }
+
+  @Test
+  void databaseFilesAreOwnerOnly() throws Exception {
+    DataDirectory dir = DataDirectory.open(tmp.resolve("data"));
+    try (Database db = Database.open(dir)) {
+      Path file = Path.of(dir.databaseBase() + ".mv.db");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package com.siali.label.service;
+
+import com.siali.label.model.NewAccount;
+import com.siali.label.model.User;
+import com.siali.label.persistence.DataDirectory;
+import com.siali.label.persistence.Database;
+import com.siali.label.security.PasswordHasher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A real installation in a temp directory: H2 file database, Flyway, real Argon2, a clock tests can move. */
+final class TestStore implements AutoCloseable {
+  static final String PASSWORD = "correct horse battery";
+
+  final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00.123456789Z"));
+  final DataDirectory directory;
+  final Database database;
+  final Services services;
+
+  TestStore(Path dir) {
+    this(dir, PasswordHasher.withDefaults());
+  }
+
+  TestStore(Path dir, PasswordHasher hasher) {
+    directory = DataDirectory.open(dir);
+    database = Database.open(directory);
+    services = Services.over(database, hasher, SharedPolicy.INSTANCE, clock);
+  }
+
+  User create(String email) {
+    return services.accounts().create(NewAccount.of(email, PASSWORD));
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+
+  /** Loading the 20 000-entry list once per test run keeps the suite quick. */
+  private static final class SharedPolicy {
+    static final PasswordPolicy INSTANCE = PasswordPolicy.standard();
+  }
+
+  static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant start) {
+      now = start;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}

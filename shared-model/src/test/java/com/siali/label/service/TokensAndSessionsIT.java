@@ -1,0 +1,98 @@
+package com.siali.label.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.siali.label.model.User;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokensAndSessionsIT {
+  @TempDir Path dir;
+  TestStore store;
+  User ada;
+
+  @BeforeEach
+  void open() {
+    store = new TestStore(dir.resolve("data"));
+    ada = store.create("ada@example.com");
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void rotatingTheApiTokenStopsTheOldOneAtOnce() {
+    var tokens = store.services.apiTokens();
+    String old = tokens.tokenOf(ada.id());
+    String fresh = tokens.rotate(ada.id());
+    assertThat(fresh).isNotEqualTo(old).matches("[0-9a-f]{40}");
+    assertThat(tokens.authenticate(old)).isEmpty();
+    assertThat(tokens.authenticate(fresh)).map(User::id).contains(ada.id());
+    assertThat(tokens.authenticate(fresh + "x")).isEmpty();
+    assertThat(tokens.authenticate("")).isEmpty();
+  }
+
+  @Test
+  void invitationTokenIsStableUntilResetAndThenTheOldOneIsRefused() {
+    var invitations = store.services.invitations();
+    String token = invitations.currentToken();
+    assertThat(token).hasSizeGreaterThanOrEqualTo(22).matches("[A-Za-z0-9_-]+"); // >= 128 bits of base64url
+    assertThat(invitations.currentToken()).isEqualTo(token);
+    assertThat(invitations.accepts(token)).isTrue();
+
+    String fresh = invitations.resetLink();
+    assertThat(fresh).isNotEqualTo(token);
+    assertThat(invitations.accepts(token)).isFalse();
+    assertThat(invitations.accepts(fresh)).isTrue();
+    assertThat(invitations.accepts("")).isFalse();
+    assertThat(invitations.accepts(null)).isFalse();
+  }
+
+  @Test
+  void openSignupSettingIsStored() {
+    var invitations = store.services.invitations();
+    assertThat(invitations.openSignupAllowed()).isTrue();
+    invitations.setOpenSignupAllowed(false);
+    assertThat(invitations.openSignupAllowed()).isFalse();
+  }
+
+  @Test
+  void sessionsExpireAfterFiveIdleDaysOrFourteenDaysInAll() {
+    var sessions = store.services.sessions();
+    var idle = sessions.start(ada.id(), true);
+    var busy = sessions.start(ada.id(), true);
+    for (int day = 0; day < 13; day++) {
+      store.clock.advance(Duration.ofDays(1));
+      assertThat(sessions.find(busy.id())).isPresent();
+    }
+    assertThat(sessions.find(idle.id())).as("idle for 13 days").isEmpty();
+    store.clock.advance(Duration.ofDays(1).plusSeconds(1));
+    assertThat(sessions.find(busy.id())).as("older than 14 days").isEmpty();
+  }
+
+  @Test
+  void sessionCarriesItsCsrfTokenAndEndsAtLogout() {
+    var sessions = store.services.sessions();
+    var started = sessions.start(ada.id(), false);
+    var found = sessions.find(started.id()).orElseThrow();
+    assertThat(found.csrfToken()).isEqualTo(started.csrfToken());
+    assertThat(found.user().id()).isEqualTo(ada.id());
+    sessions.end(started.id());
+    assertThat(sessions.find(started.id())).isEmpty();
+  }
+
+  @Test
+  void dataSurvivesReopeningTheDatabase() {
+    store.services.apiTokens().rotate(ada.id());
+    String token = store.services.apiTokens().tokenOf(ada.id());
+    store.close();
+    store = new TestStore(dir.resolve("data"));
+    assertThat(store.services.apiTokens().authenticate(token)).map(User::id).contains(ada.id());
+  }
+}
