@@ -1,0 +1,116 @@
+package com.siali.label.app.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** {@code label-studio} run as its own JVM, the way a user runs it from a terminal. */
+final class CliProcess {
+  record Finished(int exitCode, String out, String err) {}
+
+  private final Process process;
+  private final BlockingQueue<String> outLines = new LinkedBlockingQueue<>();
+  private final StringBuilder err = new StringBuilder();
+
+  private CliProcess(Process process) {
+    this.process = process;
+    Thread.ofVirtual().start(() -> pump(new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), outLines));
+    Thread.ofVirtual().start(() -> {
+      try (var reader = process.errorReader(StandardCharsets.UTF_8)) {
+        reader.lines().forEach(line -> {
+          synchronized (err) {
+            err.append(line).append('\n');
+          }
+        });
+      } catch (IOException ignored) {
+        // process ended
+      }
+    });
+  }
+
+  static CliProcess launch(Path dataDir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--data-dir", dataDir.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(name -> name.startsWith("LABEL_STUDIO_"));
+    return new CliProcess(builder.start());
+  }
+
+  /** Runs a command to its end, feeding {@code stdin}. */
+  static Finished run(Path dataDir, String stdin, String... args) throws Exception {
+    CliProcess cli = launch(dataDir, args);
+    try (var in = cli.process.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    return cli.waitFor(60);
+  }
+
+  /** Waits for a line of standard output that contains {@code text}. */
+  String awaitLine(String text, long seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      String line = outLines.poll(200, TimeUnit.MILLISECONDS);
+      if (line != null && line.contains(text)) {
+        return line;
+      }
+      if (line == null && !process.isAlive() && outLines.isEmpty()) {
+        break;
+      }
+    }
+    throw new AssertionError("no line with '" + text + "'; stderr: " + stderr());
+  }
+
+  Finished waitFor(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("label-studio did not finish in " + seconds + " s; stderr: " + stderr());
+    }
+    Thread.sleep(100); // let the pumps drain
+    List<String> lines = new ArrayList<>();
+    outLines.drainTo(lines);
+    return new Finished(process.exitValue(), lines.isEmpty() ? "" : String.join("\n", lines) + "\n", stderr());
+  }
+
+  /** SIGTERM, as a service manager or Ctrl-C would stop it. */
+  Finished terminate() throws InterruptedException {
+    process.destroy();
+    return waitFor(30);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  void kill() {
+    process.destroyForcibly();
+  }
+
+  private String stderr() {
+    synchronized (err) {
+      return err.toString();
+    }
+  }
+
+  private static void pump(BufferedReader reader, BlockingQueue<String> lines) {
+    try (reader) {
+      for (String line; (line = reader.readLine()) != null; ) {
+        lines.add(line);
+      }
+    } catch (IOException ignored) {
+      // process ended
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package com.siali.label.app.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI as separate processes against one installation: {@code user} and {@code reset_password} from other
+ * JVMs while {@code start} holds the database, a second {@code start}, a clean stop, and a restart.
+ */
+class RunningInstanceIT {
+  private static final Pattern RUNNING = Pattern.compile("Siali Label is running at http://[^:]+:(\\d+)/");
+
+  @TempDir Path tmp;
+  CliProcess server;
+
+  @AfterEach
+  void stop() {
+    if (server != null && server.isAlive()) {
+      server.kill();
+    }
+  }
+
+  private int startServer(Path data, String... extra) throws Exception {
+    String[] args = new String[3 + extra.length];
+    args[0] = "start";
+    args[1] = "--headless";
+    args[2] = "--port=0";
+    System.arraycopy(extra, 0, args, 3, extra.length);
+    server = CliProcess.launch(data, args);
+    Matcher m = RUNNING.matcher(server.awaitLine("Siali Label is running at", 90));
+    assertThat(m.find()).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
+  void commandsWorkWhileTheApplicationRunsAndAfterARestart() throws Exception {
+    Path data = tmp.resolve("data");
+    int port = startServer(data, "--username", "admin@example.com", "--password", "correct horse battery",
+        "--user-token", "abcdef123");
+
+    var health = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("{\"status\": \"UP\"}");
+
+    var user = CliProcess.run(data, "", "user", "--username", "admin@example.com");
+    assertThat(user.exitCode()).isZero();
+    assertThat(user.out()).startsWith("=> User info:\n{'id': 1, ").contains("'token': 'abcdef123', 'status': 'ok'}");
+    assertThat(user.out().lines()).hasSize(2);
+
+    var reset = CliProcess.run(data, "admin@example.com\nanother good passphrase\n", "reset_password");
+    assertThat(reset.exitCode()).as(reset.err()).isZero();
+    assertThat(reset.out()).contains("Username: ", "New password: ", "Password successfully changed");
+
+    var second = CliProcess.run(data, "", "start", "--headless", "--port=0");
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.out()).startsWith("Siali Label is already running at http://");
+
+    var stopped = server.terminate();
+    assertThat(stopped.err()).doesNotContain("Exception");
+    assertThat(Files.exists(data.resolve("control.sock"))).isFalse();
+    assertThat(Files.readString(data.resolve("logs/siali-label.log"))).contains("stopped");
+
+    startServer(data, "--username", "admin@example.com", "--password", "correct horse battery");
+    var again = CliProcess.run(data, "", "reset_password", "--username", "admin@example.com",
+        "--password", "another good passphrase");
+    assertThat(again.err()).as("the reset made while running was kept").isEqualTo("Entered password is the same as current\n");
+    var token = CliProcess.run(data, "", "user", "--username", "admin@example.com");
+    assertThat(token.out()).contains("'token': 'abcdef123'");
+    server.terminate();
+  }
+
+  @Test
+  void seedingIsIdempotent() throws Exception {
+    Path data = tmp.resolve("data");
+    startServer(data, "--username", "admin@example.com", "--password", "correct horse battery");
+    server.terminate();
+    server = CliProcess.launch(data, "start", "--headless", "--port=0", "--username", "ADMIN@example.com",
+        "--password", "a different passphrase", "--user-token", "zzzzzzzz");
+    assertThat(server.awaitLine("already exists", 90)).isEqualTo("User admin@example.com already exists");
+    server.awaitLine("Siali Label is running at", 30);
+    var user = CliProcess.run(data, "", "user", "--username", "admin@example.com");
+    assertThat(user.out()).doesNotContain("zzzzzzzz");
+    server.terminate();
+  }
+
+  @Test
+  void busyPortIsAClearErrorAndNothingKeepsRunning() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      var result = CliProcess.run(tmp.resolve("data"), "", "start", "--headless", "--host", "0.0.0.0",
+          "--port", Integer.toString(taken.getLocalPort()));
+      assertThat(result.exitCode()).isNotZero();
+      assertThat(result.err()).contains("already in use", "--port").hasLineCount(1);
+      assertThat(Files.exists(tmp.resolve("data/control.sock"))).isFalse();
+    }
+  }
+}
