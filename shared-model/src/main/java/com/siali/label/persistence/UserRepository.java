@@ -11,14 +11,9 @@ import com.siali.label.model.UserQuery;
 import com.siali.label.persistence.jooq.tables.records.UsersRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.SortField;
 import org.jooq.exception.IntegrityConstraintViolationException;
-import org.jooq.impl.DSL;
 
 /** Accounts in the {@code users} table, mapped to {@link User}; every method runs in the caller's transaction. */
 public final class UserRepository {
@@ -120,40 +115,9 @@ public final class UserRepository {
     return ctx.fetchCount(USERS);
   }
 
-  /**
-   * One page of the People list. Each search word becomes an index range scan on {@code user_search_terms}
-   * ({@code term LIKE 'word%'}); the words are intersected, then the matching accounts sorted on an index.
-   */
+  /** One page of the People list; see {@link UserPageQuery} for how it stays fast. */
   public Page<User> page(DSLContext ctx, UserQuery query) {
-    Condition matches = DSL.trueCondition();
-    for (String word : SearchText.words(query.search())) {
-      matches =
-          matches.and(
-              USERS.ID.in(
-                  DSL.select(USER_SEARCH_TERMS.USER_ID)
-                      .from(USER_SEARCH_TERMS)
-                      .where(USER_SEARCH_TERMS.TERM.startsWith(word))));
-    }
-    long total = ctx.fetchCount(USERS, matches);
-    List<User> items =
-        ctx.selectFrom(USERS)
-            .where(matches)
-            .orderBy(order(query))
-            .limit(query.limit())
-            .offset(query.offset())
-            .fetch(UserRepository::toUser);
-    return new Page<>(items, total, query.offset(), query.limit());
-  }
-
-  private static List<SortField<?>> order(UserQuery query) {
-    Field<?> key =
-        switch (query.sort()) {
-          case NAME -> USERS.SORT_NAME;
-          case EMAIL -> USERS.EMAIL;
-          case LAST_ACTIVITY -> USERS.LAST_ACTIVITY;
-          case DATE_JOINED -> USERS.DATE_JOINED;
-        };
-    return query.descending() ? List.of(key.desc(), USERS.ID.desc()) : List.of(key.asc(), USERS.ID.asc());
+    return UserPageQuery.run(ctx, query);
   }
 
   private void replaceSearchTerms(DSLContext ctx, long id, String email, String firstName, String lastName) {
