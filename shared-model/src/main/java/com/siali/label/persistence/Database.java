@@ -57,7 +57,12 @@ public final class Database implements AutoCloseable {
       }
       throw new IllegalStateException("Cannot open the database in " + dir.root() + ": " + e.getMessage(), e);
     }
-    Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    try {
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    } catch (RuntimeException e) {
+      pool.dispose();
+      throw e;
+    }
     dir.restrictPermissions();
     return new Database(pool);
   }

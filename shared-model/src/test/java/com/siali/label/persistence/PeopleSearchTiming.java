@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Times People-list queries at 100 000 accounts (run by tools/bench-people-search; not a test). Accounts are
+ * Times People-list queries at 100 000 accounts (run by tools/bench people-search; not a test). Accounts are
  * inserted through the real repository with one precomputed hash, so seeding takes seconds, not Argon2 hours.
  */
 public final class PeopleSearchTiming {

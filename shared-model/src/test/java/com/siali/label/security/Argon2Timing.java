@@ -1,7 +1,7 @@
 package com.siali.label.security;
 
 /**
- * Measures Argon2id hash and verify time for a few parameter sets (run by tools/bench-argon2; not a test).
+ * Measures Argon2id hash and verify time for a few parameter sets (run by tools/bench argon2; not a test).
  * The figures feed docs/adr/0002-argon2id-parameters.md and the login-throughput bound in PERFORMANCE.md.
  */
 public final class Argon2Timing {

@@ -46,7 +46,9 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--headless", description = "Run without the admin window (automatic when there is no display).")
   boolean headless;
 
-  @Option(names = "--no-browser", description = "Do not open a web browser.")
+  // Label Studio opens a browser at start; Siali Label opens its own window instead, so this flag changes nothing.
+  // It is accepted so that scripts written for Label Studio keep working.
+  @Option(names = "--no-browser", description = "Accepted for Label Studio scripts; Siali Label never opens a browser.")
   boolean noBrowser;
 
   private final Launchpad launchpad;
@@ -65,7 +67,7 @@ final class StartCommand implements Callable<Integer> {
     Optional<Boolean> signupRequiresLink =
         EnvironmentFlag.parse(SIGNUP_VARIABLE, environment.get(SIGNUP_VARIABLE));
     StartOptions options =
-        new StartOptions(dataDir.resolve(), seedAccount(), host, port, headless, !noBrowser, signupRequiresLink);
+        new StartOptions(dataDir.resolve(), seedAccount(), host, port, headless, signupRequiresLink);
     return launchpad.start(options, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 

@@ -15,7 +15,6 @@ public record StartOptions(
     String host,
     int port,
     boolean headless,
-    boolean openBrowser,
     Optional<Boolean> signupRequiresLink) {
 
   public record SeedAccount(String email, String password, Optional<String> token) {}

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  * {@code user}, whose output scripts parse) nothing is logged to the terminal: see logback.xml.
  */
 final class LogSetup {
+  private static final String APPENDER = "data-directory-log";
+
   private LogSetup() {}
 
   static synchronized void toFile(Path logsDir) {
@@ -22,15 +24,20 @@ final class LogSetup {
     }
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     String file = logsDir.resolve("siali-label.log").toString();
-    if (root.getAppender(file) != null) {
+    var current = root.getAppender(APPENDER);
+    if (current instanceof FileAppender<ILoggingEvent> open && file.equals(open.getFile())) {
       return;
+    }
+    if (current != null) {
+      root.detachAppender(current); // a process that opens another data directory logs there from now on
+      current.stop();
     }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
     encoder.start();
     FileAppender<ILoggingEvent> appender = new FileAppender<>();
-    appender.setName(file);
+    appender.setName(APPENDER);
     appender.setContext(context);
     appender.setFile(file);
     appender.setEncoder(encoder);

@@ -37,12 +37,19 @@ final class RunningInstance {
     LanServer server;
     ControlServer control;
     try {
-      seedAccount();
       server = LanServer.start(options.host(), options.port());
     } catch (PortInUseException e) {
       installation.close();
       throw new StartupException(e.getMessage());
     } catch (RuntimeException e) {
+      installation.close();
+      throw e;
+    }
+    try {
+      // After the port is ours, so that a start that cannot serve creates nothing.
+      seedAccount();
+    } catch (RuntimeException e) {
+      server.close();
       installation.close();
       throw e;
     }

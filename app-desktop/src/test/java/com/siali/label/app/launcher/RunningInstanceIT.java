@@ -101,10 +101,13 @@ class RunningInstanceIT {
   void busyPortIsAClearErrorAndNothingKeepsRunning() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       var result = CliProcess.run(tmp.resolve("data"), "", "start", "--headless", "--host", "0.0.0.0",
-          "--port", Integer.toString(taken.getLocalPort()));
+          "--port", Integer.toString(taken.getLocalPort()), "--username", "admin@example.com",
+          "--password", "correct horse battery");
       assertThat(result.exitCode()).isNotZero();
       assertThat(result.err()).contains("already in use", "--port").hasLineCount(1);
       assertThat(Files.exists(tmp.resolve("data/control.sock"))).isFalse();
+      var user = CliProcess.run(tmp.resolve("data"), "", "user", "--username", "admin@example.com");
+      assertThat(user.out()).as("a start that cannot serve creates nothing").contains("doesn't exist");
     }
   }
 }
