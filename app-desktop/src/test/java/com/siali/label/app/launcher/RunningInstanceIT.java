@@ -84,6 +84,23 @@ class RunningInstanceIT {
   }
 
   @Test
+  void anAcknowledgedChangeSurvivesKillNine() throws Exception {
+    Path data = tmp.resolve("data");
+    startServer(data, "--username", "admin@example.com", "--password", "correct horse battery");
+    var reset = CliProcess.run(data, "", "reset_password", "--username", "admin@example.com",
+        "--password", "another good passphrase");
+    assertThat(reset.out()).isEqualTo("Password successfully changed\n");
+    server.kill(); // SIGKILL: no shutdown hook, no database close
+    server.waitFor(30);
+
+    startServer(data);
+    var again = CliProcess.run(data, "", "reset_password", "--username", "admin@example.com",
+        "--password", "another good passphrase");
+    assertThat(again.err()).isEqualTo("Entered password is the same as current\n");
+    server.terminate();
+  }
+
+  @Test
   void seedingIsIdempotent() throws Exception {
     Path data = tmp.resolve("data");
     startServer(data, "--username", "admin@example.com", "--password", "correct horse battery");
