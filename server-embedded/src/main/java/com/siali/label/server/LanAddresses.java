@@ -21,7 +21,7 @@ public final class LanAddresses {
     return hosts.stream().map(h -> scheme + "://" + hostForUrl(h) + ":" + port + "/").toList();
   }
 
-  static boolean isWildcard(String host) {
+  public static boolean isWildcard(String host) {
     return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
   }
 

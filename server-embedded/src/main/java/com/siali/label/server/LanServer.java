@@ -4,11 +4,8 @@ import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import io.undertow.util.StatusCodes;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -16,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Undertow server collaborators reach on the LAN. It answers {@code GET /health} now; the pages and
- * the REST API join the route table with the LAN-server issue (#3). Closing it lets requests in flight finish.
+ * The embedded Undertow server collaborators reach on the LAN (the application itself is {@link WebApp}).
+ * Closing it lets requests in flight finish.
  */
 public final class LanServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LanServer.class);
@@ -25,23 +22,41 @@ public final class LanServer implements AutoCloseable {
 
   private final Undertow undertow;
   private final GracefulShutdownHandler shutdown;
+  private final java.util.concurrent.atomic.AtomicBoolean ready;
   private final String host;
   private final int port;
 
-  private LanServer(Undertow undertow, GracefulShutdownHandler shutdown, String host, int port) {
+  private LanServer(Undertow undertow, GracefulShutdownHandler shutdown, java.util.concurrent.atomic.AtomicBoolean ready,
+      String host, int port) {
     this.undertow = undertow;
     this.shutdown = shutdown;
+    this.ready = ready;
     this.host = host;
     this.port = port;
   }
 
-  /** Starts listening on {@code host:port} ({@code port} 0 picks a free one); a busy port fails at once. */
-  public static LanServer start(String host, int port) {
-    GracefulShutdownHandler shutdown = Handlers.gracefulShutdown(securityHeaders(routes()));
+  /**
+   * Binds {@code host:port} ({@code port} 0 picks a free one); a busy port fails at once. Until {@link #open()}
+   * every request gets 503 with {@code Retry-After}, so that nobody (a script polling {@code /health}, say) acts
+   * before start-up has finished. Every response gets the security headers.
+   */
+  public static LanServer start(String host, int port, HttpHandler app) {
+    var ready = new java.util.concurrent.atomic.AtomicBoolean();
+    GracefulShutdownHandler shutdown = Handlers.gracefulShutdown(securityHeaders(exchange -> {
+      if (ready.get()) {
+        app.handleRequest(exchange);
+      } else {
+        exchange.setStatusCode(503);
+        exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, "1");
+        exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send("{\"detail\": \"Siali Label is starting.\"}");
+      }
+    }));
     Undertow undertow =
         Undertow.builder()
             .addHttpListener(port, host)
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 6L * 1024 * 1024)
+            .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
             .setHandler(shutdown)
             .build();
     try {
@@ -54,24 +69,12 @@ public final class LanServer implements AutoCloseable {
     }
     int actual = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     LOG.info("LAN server listening on {}:{}", host, actual);
-    return new LanServer(undertow, shutdown, host, actual);
+    return new LanServer(undertow, shutdown, ready, host, actual);
   }
 
-  private static HttpHandler routes() {
-    return Handlers.routing()
-        .get("/health", LanServer::health)
-        .get("/health/", LanServer::health)
-        .setFallbackHandler(exchange -> json(exchange, StatusCodes.NOT_FOUND, "{\"detail\": \"Not found.\"}"));
-  }
-
-  private static void health(HttpServerExchange exchange) {
-    json(exchange, StatusCodes.OK, "{\"status\": \"UP\"}");
-  }
-
-  private static void json(HttpServerExchange exchange, int status, String body) {
-    exchange.setStatusCode(status);
-    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-    exchange.getResponseSender().send(body);
+  /** Start-up is complete: serve the application from now on. */
+  public void open() {
+    ready.set(true);
   }
 
   /** SECURITY.md: these headers on every response, and no server version. */

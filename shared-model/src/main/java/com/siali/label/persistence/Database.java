@@ -33,6 +33,12 @@ public final class Database implements AutoCloseable {
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   private static final int MAX_CONNECTIONS = 16;
 
+  static {
+    // jOOQ prints a banner and a "tip of the day" into the log on first use; our log is for our events.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+  }
+
   private final JdbcConnectionPool pool;
   private final DSLContext dsl;
 

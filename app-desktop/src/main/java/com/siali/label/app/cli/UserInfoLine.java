@@ -1,9 +1,8 @@
 package com.siali.label.app.cli;
 
+import com.siali.label.model.Timestamps;
 import com.siali.label.model.User;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,8 +11,6 @@ final class UserInfoLine {
   static final String HEADER = "=> User info:";
   /** There is one organisation per installation; Label Studio's scripts expect its id. */
   static final int ACTIVE_ORGANIZATION = 1;
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private UserInfoLine() {}
 
@@ -42,6 +39,6 @@ final class UserInfoLine {
   }
 
   static String timestamp(Instant instant) {
-    return TIMESTAMP.format(instant);
+    return Timestamps.iso(instant);
   }
 }

@@ -5,7 +5,10 @@ import com.siali.label.app.cli.StartOptions;
 import com.siali.label.app.cli.StartupException;
 import com.siali.label.model.EmailAddress;
 import com.siali.label.model.NewAccount;
+import com.siali.label.server.AllowedHosts;
 import com.siali.label.server.LanServer;
+import com.siali.label.server.WebApp;
+import com.siali.label.server.WebSettings;
 import com.siali.label.server.PortInUseException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +40,8 @@ final class RunningInstance {
     LanServer server;
     ControlServer control;
     try {
-      server = LanServer.start(options.host(), options.port());
+      var settings = new WebSettings(options.signupRequiresLink(), false, AllowedHosts.forListener(options.host()));
+      server = LanServer.start(options.host(), options.port(), WebApp.create(installation.services(), settings));
     } catch (PortInUseException e) {
       installation.close();
       throw new StartupException(e.getMessage());
@@ -62,6 +66,7 @@ final class RunningInstance {
       throw new StartupException("Cannot open the control socket in " + installation.directory().root() + ": " + e.getMessage(), e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, control), "shutdown"));
+    server.open();
     server.urls().forEach(url -> out.println("Siali Label is running at " + url));
     out.println("Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
     LOG.info("started; serving {}", server.urls());

@@ -1,0 +1,52 @@
+package com.siali.label.server;
+
+import static com.siali.label.server.http.Access.ANYONE;
+import static com.siali.label.server.http.Access.API;
+import static com.siali.label.server.http.Access.SIGNED_IN;
+
+import com.siali.label.server.api.CurrentUserApi;
+import com.siali.label.server.api.InviteApi;
+import com.siali.label.server.api.UsersApi;
+import com.siali.label.server.handler.HomePage;
+import com.siali.label.server.handler.LoginPage;
+import com.siali.label.server.handler.LogoutAction;
+import com.siali.label.server.handler.SignupPage;
+import com.siali.label.server.handler.StaticFiles;
+import com.siali.label.server.http.Cookies;
+import com.siali.label.server.http.Route;
+import com.siali.label.server.view.Pages;
+import com.siali.label.service.Services;
+import java.util.List;
+
+/** The route table: every URL the LAN server answers, and who may call it. */
+final class Routes {
+  private Routes() {}
+
+  static List<Route> table(Services services, WebSettings settings, Pages pages, Cookies cookies) {
+    var staticFiles = new StaticFiles();
+    var login = new LoginPage(services.accounts(), services.sessions(), pages, cookies);
+    var logout = new LogoutAction(services.sessions(), cookies);
+    var gate = new SignupGate(services.invitations(), settings.signupRequiresLink());
+    var signup = new SignupPage(services.accounts(), services.sessions(), gate, pages, cookies);
+    var home = new HomePage(services.people(), pages);
+    var currentUser = new CurrentUserApi(services.apiTokens());
+    var invite = new InviteApi(services.invitations());
+    var users = new UsersApi(services.people());
+    return List.of(
+        new Route("GET", "/health", ANYONE, staticFiles::health),
+        new Route("GET", "/static/app.css", ANYONE, staticFiles::css),
+        new Route("GET", "/user/login", ANYONE, login::show),
+        new Route("POST", "/user/login", ANYONE, login::submit),
+        new Route("POST", "/user/logout", ANYONE, logout::logout),
+        new Route("GET", "/user/signup", ANYONE, signup::show),
+        new Route("POST", "/user/signup", ANYONE, signup::submit),
+        new Route("GET", "/", SIGNED_IN, home::show),
+        new Route("GET", "/api/current-user/whoami", API, currentUser::whoami),
+        new Route("GET", "/api/current-user/token", API, currentUser::token),
+        new Route("POST", "/api/current-user/reset-token", API, currentUser::resetToken),
+        new Route("GET", "/api/invite", API, invite::current),
+        new Route("POST", "/api/invite/reset-token", API, invite::reset),
+        new Route("GET", "/api/users", API, users::list),
+        new Route("GET", "/api/users/{id}", API, users::get));
+  }
+}

@@ -1,0 +1,53 @@
+package com.siali.label.server.handler;
+
+import com.siali.label.model.AuthenticationFailedException;
+import com.siali.label.model.User;
+import com.siali.label.server.http.Cookies;
+import com.siali.label.server.http.SafeRedirect;
+import com.siali.label.server.http.WebRequest;
+import com.siali.label.server.http.WebResponse;
+import com.siali.label.server.view.Pages;
+import com.siali.label.service.AccountService;
+import com.siali.label.service.SessionService;
+import java.util.Map;
+
+/** {@code /user/login/}: the form, and signing in (a new session id at every log-in). */
+public final class LoginPage {
+  private final AccountService accounts;
+  private final SessionService sessions;
+  private final Pages pages;
+  private final Cookies cookies;
+
+  public LoginPage(AccountService accounts, SessionService sessions, Pages pages, Cookies cookies) {
+    this.accounts = accounts;
+    this.sessions = sessions;
+    this.pages = pages;
+    this.cookies = cookies;
+  }
+
+  public WebResponse show(WebRequest request) {
+    if (request.session().isPresent()) {
+      return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"));
+    }
+    return form(request, 200, "", "");
+  }
+
+  public WebResponse submit(WebRequest request) {
+    String email = request.formField("email");
+    try {
+      User user = accounts.authenticate(email, request.formField("password"));
+      boolean remember = "on".equals(request.formField("persist_session"));
+      request.sessionId().ifPresent(sessions::end);
+      var session = sessions.start(user.id(), remember);
+      return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
+          .cookie(cookies.session(session.id(), remember));
+    } catch (AuthenticationFailedException failed) {
+      return form(request, 400, email, failed.getMessage());
+    }
+  }
+
+  private WebResponse form(WebRequest request, int status, String email, String error) {
+    String next = SafeRedirect.localPath(request.queryParam("next")).orElse("");
+    return pages.render(request, status, "login.jte", Map.of("email", email, "next", next, "error", error));
+  }
+}

@@ -1,0 +1,81 @@
+package com.siali.label.server.handler;
+
+import com.siali.label.model.AlreadyExistsException;
+import com.siali.label.model.EmailAddress;
+import com.siali.label.model.NewAccount;
+import com.siali.label.model.User;
+import com.siali.label.model.ValidationException;
+import com.siali.label.server.SignupGate;
+import com.siali.label.server.http.Cookies;
+import com.siali.label.server.http.SafeRedirect;
+import com.siali.label.server.http.WebRequest;
+import com.siali.label.server.http.WebResponse;
+import com.siali.label.server.view.Pages;
+import com.siali.label.service.AccountService;
+import com.siali.label.service.SessionService;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /user/signup/}: open or by invitation (SPEC §3, §5); success signs the new person in. */
+public final class SignupPage {
+  private final AccountService accounts;
+  private final SessionService sessions;
+  private final SignupGate gate;
+  private final Pages pages;
+  private final Cookies cookies;
+
+  public SignupPage(AccountService accounts, SessionService sessions, SignupGate gate, Pages pages, Cookies cookies) {
+    this.accounts = accounts;
+    this.sessions = sessions;
+    this.gate = gate;
+    this.pages = pages;
+    this.cookies = cookies;
+  }
+
+  public WebResponse show(WebRequest request) {
+    Optional<String> refusal = gate.refusal(request.queryParam("token"));
+    if (refusal.isPresent()) {
+      return pages.render(request, 403, "invitation_only.jte", Map.of("message", refusal.get()));
+    }
+    return form(request, 200, "", Map.of());
+  }
+
+  public WebResponse submit(WebRequest request) {
+    Optional<String> refusal = gate.refusal(request.queryParam("token"));
+    if (refusal.isPresent()) {
+      return pages.render(request, 403, "invitation_only.jte", Map.of("message", refusal.get()));
+    }
+    String email = request.formField("email");
+    Map<String, String> errors = new LinkedHashMap<>();
+    try {
+      User user = accounts.create(new NewAccount(EmailAddress.parse(email), request.formField("password"),
+          Optional.empty()));
+      request.sessionId().ifPresent(sessions::end);
+      var session = sessions.start(user.id(), false);
+      return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
+          .cookie(cookies.session(session.id(), false));
+    } catch (ValidationException invalid) {
+      errors.put(invalid.field().equals("password") ? "password" : "email", invalid.getMessage());
+    } catch (AlreadyExistsException taken) {
+      errors.put("email", taken.getMessage());
+    }
+    return form(request, 400, email, errors);
+  }
+
+  private WebResponse form(WebRequest request, int status, String email, Map<String, String> errors) {
+    StringBuilder action = new StringBuilder("/user/signup/");
+    String separator = "?";
+    for (String name : new String[] {"token", "next"}) {
+      Optional<String> value = request.queryParam(name);
+      if (value.isPresent()) {
+        action.append(separator).append(name).append('=').append(URLEncoder.encode(value.get(), StandardCharsets.UTF_8));
+        separator = "&";
+      }
+    }
+    return pages.render(request, status, "signup.jte", Map.of("email", email, "action", action.toString(),
+        "errors", errors));
+  }
+}

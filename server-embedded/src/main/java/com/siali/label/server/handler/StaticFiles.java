@@ -1,0 +1,28 @@
+package com.siali.label.server.handler;
+
+import com.siali.label.server.http.WebRequest;
+import com.siali.label.server.http.WebResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Our stylesheet, from the jar; read once. */
+public final class StaticFiles {
+  private final byte[] css;
+
+  public StaticFiles() {
+    try (InputStream in = StaticFiles.class.getResourceAsStream("/static/app.css")) {
+      css = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public WebResponse css(WebRequest request) {
+    return WebResponse.bytes(200, "text/css; charset=utf-8", css).header("Cache-Control", "public, max-age=3600");
+  }
+
+  public WebResponse health(WebRequest request) {
+    return WebResponse.json(200, "{\"status\": \"UP\"}");
+  }
+}

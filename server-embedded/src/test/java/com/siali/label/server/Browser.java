@@ -1,0 +1,87 @@
+package com.siali.label.server;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A cookie-keeping HTTP client that behaves like a browser on forms (no redirects followed). */
+final class Browser {
+  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
+  private final String base;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+
+  Browser(String base) {
+    this.base = base;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    var builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, Map<String, String> form, String... headers) throws Exception {
+    String body = form.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    var builder = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
+    var builder = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Loads {@code formPath} and returns the CSRF token its form carries. */
+  String csrfFrom(String formPath) throws Exception {
+    Matcher m = CSRF_FIELD.matcher(get(formPath).body());
+    if (!m.find()) {
+      throw new AssertionError("no csrf_token field on " + formPath);
+    }
+    return m.group(1);
+  }
+
+  HttpResponse<String> logIn(String email, String password) throws Exception {
+    String csrf = csrfFrom("/user/login/");
+    // "Keep me logged in" is checked by default, so a browser sends it.
+    return post("/user/login/", Map.of("email", email, "password", password, "csrf_token", csrf,
+        "persist_session", "on"));
+  }
+
+  Optional<String> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue).findFirst();
+  }
+
+  void forget(String name) {
+    cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+        .forEach(c -> cookies.getCookieStore().remove(null, c));
+  }
+}

@@ -1,0 +1,51 @@
+package com.siali.label.server;
+
+import com.siali.label.model.NewAccount;
+import com.siali.label.model.User;
+import com.siali.label.persistence.DataDirectory;
+import com.siali.label.persistence.Database;
+import com.siali.label.security.PasswordHasher;
+import com.siali.label.service.PasswordPolicy;
+import com.siali.label.service.Services;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/** The real web application on an ephemeral port over a real H2 database in a temp directory. */
+final class TestServer implements AutoCloseable {
+  static final String PASSWORD = "correct horse battery";
+  private static final PasswordPolicy POLICY = PasswordPolicy.standard();
+
+  final Path dataDir;
+  final Database database;
+  final Services services;
+  final LanServer server;
+
+  TestServer(Path dataDir, Optional<Boolean> signupRequiresLink) {
+    this.dataDir = dataDir;
+    database = Database.open(DataDirectory.open(dataDir));
+    services = Services.over(database, PasswordHasher.withDefaults(), POLICY, Clock.systemUTC());
+    var settings = new WebSettings(signupRequiresLink, false, Set.of("127.0.0.1", "localhost"));
+    server = LanServer.start("127.0.0.1", 0, WebApp.create(services, settings));
+    server.open();
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  User account(String email) {
+    return services.accounts().create(NewAccount.of(email, PASSWORD));
+  }
+
+  String tokenOf(User user) {
+    return services.apiTokens().tokenOf(user.id());
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    database.close();
+  }
+}
