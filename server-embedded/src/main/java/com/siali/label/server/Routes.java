@@ -14,6 +14,8 @@ import com.siali.label.server.handler.SignupPage;
 import com.siali.label.server.handler.StaticFiles;
 import com.siali.label.server.http.Cookies;
 import com.siali.label.server.http.Route;
+import com.siali.label.server.throttle.AttemptThrottle;
+import com.siali.label.server.throttle.LoginThrottle;
 import com.siali.label.server.view.Pages;
 import com.siali.label.service.Services;
 import java.util.List;
@@ -24,10 +26,12 @@ final class Routes {
 
   static List<Route> table(Services services, WebSettings settings, Pages pages, Cookies cookies) {
     var staticFiles = new StaticFiles();
-    var login = new LoginPage(services.accounts(), services.sessions(), pages, cookies);
+    var clock = java.time.Clock.systemUTC();
+    var login = new LoginPage(services.accounts(), services.sessions(), pages, cookies, new LoginThrottle(clock));
     var logout = new LogoutAction(services.sessions(), cookies);
     var gate = new SignupGate(services.invitations(), settings.signupRequiresLink());
-    var signup = new SignupPage(services.accounts(), services.sessions(), gate, pages, cookies);
+    var signup = new SignupPage(services.accounts(), services.sessions(), gate, pages, cookies,
+        new AttemptThrottle(clock));
     var home = new HomePage(services.people(), pages);
     var currentUser = new CurrentUserApi(services.apiTokens());
     var invite = new InviteApi(services.invitations());

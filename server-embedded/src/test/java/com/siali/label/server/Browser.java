@@ -68,11 +68,11 @@ final class Browser {
     return m.group(1);
   }
 
-  HttpResponse<String> logIn(String email, String password) throws Exception {
+  HttpResponse<String> logIn(String email, String password, String... headers) throws Exception {
     String csrf = csrfFrom("/user/login/");
     // "Keep me logged in" is checked by default, so a browser sends it.
     return post("/user/login/", Map.of("email", email, "password", password, "csrf_token", csrf,
-        "persist_session", "on"));
+        "persist_session", "on"), headers);
   }
 
   Optional<String> cookie(String name) {

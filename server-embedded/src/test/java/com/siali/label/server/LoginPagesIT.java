@@ -157,6 +157,21 @@ class LoginPagesIT {
   }
 
   @Test
+  void repeatedFailuresAreRefusedWith429AndRetryAfterEvenWithTheRightPassword() throws Exception {
+    for (int i = 0; i < 7; i++) {
+      browser.logIn("lead@example.com", "wrong password " + i, "X-Forwarded-For", "10.9.9." + i);
+    }
+    var blocked = browser.logIn("lead@example.com", TestServer.PASSWORD);
+    assertThat(blocked.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(blocked.body()).contains("Too many failed log-in attempts");
+    assertThat(browser.cookie("sl_session")).isEmpty();
+
+    var otherAccount = new Browser(app.base()).logIn(app.account("collab@example.com").email().value(), TestServer.PASSWORD);
+    assertThat(otherAccount.statusCode()).as("other accounts from this address still log in").isEqualTo(302);
+  }
+
+  @Test
   void foreignHostAndForeignOriginAreRefused() throws Exception {
     var rebinding = browser.get("/user/login/", "Host", "attacker.example");
     assertThat(rebinding.statusCode()).isEqualTo(400);

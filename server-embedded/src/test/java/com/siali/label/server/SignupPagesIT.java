@@ -119,6 +119,20 @@ class SignupPagesIT {
   }
 
   @Test
+  void guessingInvitationTokensIsThrottled() throws Exception {
+    Browser browser = open(Optional.of(true));
+    int status = 0;
+    for (int i = 0; i < 6 && status != 429; i++) {
+      status = browser.get("/user/signup/" + tokenQuery("guess-" + i)).statusCode();
+    }
+    assertThat(status).isEqualTo(429);
+    String token = app.services.invitations().currentToken();
+    var evenTheRightOne = browser.get("/user/signup/" + tokenQuery(token));
+    assertThat(evenTheRightOne.statusCode()).isEqualTo(429);
+    assertThat(evenTheRightOne.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
   void userDataIsEscapedInPages() throws Exception {
     Browser browser = open(Optional.empty());
     var response = signUp(browser, "", "\"><script>alert(1)</script>@x.org", "short");

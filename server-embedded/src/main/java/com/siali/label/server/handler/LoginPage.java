@@ -9,7 +9,10 @@ import com.siali.label.server.http.WebResponse;
 import com.siali.label.server.view.Pages;
 import com.siali.label.service.AccountService;
 import com.siali.label.service.SessionService;
+import com.siali.label.server.throttle.LoginThrottle;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /user/login/}: the form, and signing in (a new session id at every log-in). */
 public final class LoginPage {
@@ -17,12 +20,15 @@ public final class LoginPage {
   private final SessionService sessions;
   private final Pages pages;
   private final Cookies cookies;
+  private final LoginThrottle throttle;
 
-  public LoginPage(AccountService accounts, SessionService sessions, Pages pages, Cookies cookies) {
+  public LoginPage(AccountService accounts, SessionService sessions, Pages pages, Cookies cookies,
+      LoginThrottle throttle) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.pages = pages;
     this.cookies = cookies;
+    this.throttle = throttle;
   }
 
   public WebResponse show(WebRequest request) {
@@ -34,14 +40,23 @@ public final class LoginPage {
 
   public WebResponse submit(WebRequest request) {
     String email = request.formField("email");
+    String address = request.clientAddress();
+    Optional<Duration> wait = throttle.waitFor(address, email);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+      return form(request, 429, email, "Too many failed log-in attempts. Try again in " + seconds + " seconds.")
+          .header("Retry-After", Long.toString(seconds));
+    }
     try {
       User user = accounts.authenticate(email, request.formField("password"));
+      throttle.recordSuccess(address, email);
       boolean remember = "on".equals(request.formField("persist_session"));
       request.sessionId().ifPresent(sessions::end);
       var session = sessions.start(user.id(), remember);
       return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
           .cookie(cookies.session(session.id(), remember));
     } catch (AuthenticationFailedException failed) {
+      throttle.recordFailure(address, email);
       return form(request, 400, email, failed.getMessage());
     }
   }

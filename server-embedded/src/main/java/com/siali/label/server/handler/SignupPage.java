@@ -16,6 +16,8 @@ import com.siali.label.service.SessionService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import com.siali.label.server.throttle.AttemptThrottle;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,28 +28,28 @@ public final class SignupPage {
   private final SignupGate gate;
   private final Pages pages;
   private final Cookies cookies;
+  private final AttemptThrottle throttle;
 
-  public SignupPage(AccountService accounts, SessionService sessions, SignupGate gate, Pages pages, Cookies cookies) {
+  public SignupPage(AccountService accounts, SessionService sessions, SignupGate gate, Pages pages, Cookies cookies,
+      AttemptThrottle throttle) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.gate = gate;
     this.pages = pages;
     this.cookies = cookies;
+    this.throttle = throttle;
   }
 
   public WebResponse show(WebRequest request) {
-    Optional<String> refusal = gate.refusal(request.queryParam("token"));
-    if (refusal.isPresent()) {
-      return pages.render(request, 403, "invitation_only.jte", Map.of("message", refusal.get()));
-    }
-    return form(request, 200, "", Map.of());
+    return refusal(request).orElseGet(() -> form(request, 200, "", Map.of()));
   }
 
   public WebResponse submit(WebRequest request) {
-    Optional<String> refusal = gate.refusal(request.queryParam("token"));
-    if (refusal.isPresent()) {
-      return pages.render(request, 403, "invitation_only.jte", Map.of("message", refusal.get()));
+    Optional<WebResponse> refused = refusal(request);
+    if (refused.isPresent()) {
+      return refused.get();
     }
+    throttle.recordAttempt(request.clientAddress());
     String email = request.formField("email");
     Map<String, String> errors = new LinkedHashMap<>();
     try {
@@ -63,6 +65,25 @@ public final class SignupPage {
       errors.put("email", taken.getMessage());
     }
     return form(request, 400, email, errors);
+  }
+
+  /** Too many attempts from this address, or no valid way in (SignupGate); a wrong token also counts against it. */
+  private Optional<WebResponse> refusal(WebRequest request) {
+    Optional<Duration> wait = throttle.waitFor(request.clientAddress());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds());
+      return Optional.of(pages.render(request, 429, "invitation_only.jte", Map.of("message",
+          "Too many sign-up attempts from this computer. Try again in " + seconds + " seconds."))
+          .header("Retry-After", Long.toString(seconds)));
+    }
+    Optional<String> reason = gate.refusal(request.queryParam("token"));
+    if (reason.isEmpty()) {
+      return Optional.empty();
+    }
+    if (request.queryParam("token").isPresent()) {
+      throttle.recordWrongToken(request.clientAddress());
+    }
+    return Optional.of(pages.render(request, 403, "invitation_only.jte", Map.of("message", reason.get())));
   }
 
   private WebResponse form(WebRequest request, int status, String email, Map<String, String> errors) {

@@ -1,0 +1,49 @@
+package com.siali.label.server.throttle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * SECURITY.md log-in throttling. Failures count per client address (10 free) and per account from that address
+ * (5 free); past that, each further attempt waits exponentially longer, up to 15 minutes. Nothing is keyed on the
+ * account alone, so somebody guessing from another computer cannot lock the real person out. The address is the
+ * TCP peer: {@code X-Forwarded-For} is never read (there is no trusted proxy in front of a desktop app).
+ */
+public final class LoginThrottle {
+  private static final Duration LONGEST = Duration.ofMinutes(15);
+  private static final Duration MEMORY = Duration.ofHours(1);
+
+  private final Backoff byAddress;
+  private final Backoff byAccountFromAddress;
+
+  public LoginThrottle(Clock clock) {
+    byAddress = new Backoff(10, LONGEST, MEMORY, clock);
+    byAccountFromAddress = new Backoff(5, LONGEST, MEMORY, clock);
+  }
+
+  /** How long this attempt must wait, or empty if it may go ahead. */
+  public Optional<Duration> waitFor(String address, String email) {
+    Optional<Duration> pair = byAccountFromAddress.waitFor(pairKey(address, email));
+    Optional<Duration> addr = byAddress.waitFor(address);
+    if (pair.isPresent() && addr.isPresent()) {
+      return Optional.of(pair.get().compareTo(addr.get()) > 0 ? pair.get() : addr.get());
+    }
+    return pair.or(() -> addr);
+  }
+
+  public void recordFailure(String address, String email) {
+    byAddress.recordFailure(address);
+    byAccountFromAddress.recordFailure(pairKey(address, email));
+  }
+
+  public void recordSuccess(String address, String email) {
+    byAccountFromAddress.reset(pairKey(address, email));
+    byAddress.reset(address);
+  }
+
+  private static String pairKey(String address, String email) {
+    return address + "|" + email.strip().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,100 @@
+package com.siali.label.server.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+  private final MovableClock clock = new MovableClock();
+  private final LoginThrottle throttle = new LoginThrottle(clock);
+
+  private void fail(String address, String email, int times) {
+    for (int i = 0; i < times; i++) {
+      throttle.recordFailure(address, email);
+    }
+  }
+
+  @Test
+  void fiveFailuresForOneAccountAreFreeThenTheWaitDoubles() {
+    fail("10.0.0.9", "lead@example.com", 4);
+    assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).isEmpty();
+    fail("10.0.0.9", "lead@example.com", 1);
+    assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).contains(Duration.ofSeconds(1));
+    fail("10.0.0.9", "lead@example.com", 1);
+    assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).contains(Duration.ofSeconds(2));
+    fail("10.0.0.9", "lead@example.com", 1);
+    assertThat(throttle.waitFor("10.0.0.9", "LEAD@example.com ")).as("same account").contains(Duration.ofSeconds(4));
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).isEmpty();
+  }
+
+  @Test
+  void theRealUserOnAnotherComputerIsNotLockedOut() {
+    fail("10.0.0.66", "lead@example.com", 30);
+    assertThat(throttle.waitFor("10.0.0.66", "lead@example.com")).isPresent();
+    assertThat(throttle.waitFor("10.0.0.7", "lead@example.com")).isEmpty();
+  }
+
+  @Test
+  void oneAddressGuessingManyAccountsIsSlowedToo() {
+    for (int i = 0; i < 10; i++) {
+      throttle.recordFailure("10.0.0.66", "person" + i + "@example.com");
+    }
+    assertThat(throttle.waitFor("10.0.0.66", "someone.else@example.com")).contains(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void waitsAreCappedAtFifteenMinutesAndForgottenAfterAnHour() {
+    fail("10.0.0.66", "lead@example.com", 40);
+    assertThat(throttle.waitFor("10.0.0.66", "lead@example.com")).contains(Duration.ofMinutes(15));
+    clock.advance(Duration.ofHours(1).plusSeconds(1));
+    assertThat(throttle.waitFor("10.0.0.66", "lead@example.com")).isEmpty();
+    throttle.recordFailure("10.0.0.66", "lead@example.com");
+    assertThat(throttle.waitFor("10.0.0.66", "lead@example.com")).as("counting starts again").isEmpty();
+  }
+
+  @Test
+  void successClearsTheCount() {
+    fail("10.0.0.9", "lead@example.com", 5);
+    throttle.recordSuccess("10.0.0.9", "lead@example.com");
+    assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).isEmpty();
+  }
+
+  @Test
+  void wrongInvitationTokensUseUpSignupAttemptsFaster() {
+    var signups = new AttemptThrottle(clock);
+    for (int i = 0; i < AttemptThrottle.FREE / AttemptThrottle.WRONG_TOKEN_WEIGHT; i++) {
+      signups.recordWrongToken("10.0.0.66");
+    }
+    assertThat(signups.waitFor("10.0.0.66")).isPresent();
+    assertThat(signups.waitFor("10.0.0.7")).isEmpty();
+  }
+
+  private static final class MovableClock extends Clock {
+    private Instant now = Instant.parse("2026-03-01T12:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
