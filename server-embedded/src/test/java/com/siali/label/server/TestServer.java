@@ -24,8 +24,9 @@ final class TestServer implements AutoCloseable {
 
   TestServer(Path dataDir, Optional<Boolean> signupRequiresLink) {
     this.dataDir = dataDir;
-    database = Database.open(DataDirectory.open(dataDir));
-    services = Services.over(database, PasswordHasher.withDefaults(), POLICY, Clock.systemUTC());
+    DataDirectory directory = DataDirectory.open(dataDir);
+    database = Database.open(directory);
+    services = Services.over(database, directory.avatars(), PasswordHasher.withDefaults(), POLICY, Clock.systemUTC());
     var settings = new WebSettings(signupRequiresLink, false, Set.of("127.0.0.1", "localhost"));
     server = LanServer.start("127.0.0.1", 0, WebApp.create(services, settings));
     server.open();

@@ -8,6 +8,8 @@ import com.siali.label.persistence.SettingsRepository;
 import com.siali.label.persistence.UserRepository;
 import com.siali.label.persistence.WebSessionRepository;
 import com.siali.label.security.PasswordHasher;
+import com.siali.label.service.avatar.AvatarService;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** The services over one database, wired once (by the launcher, or by a test). */
@@ -18,9 +20,11 @@ public record Services(
     ApiTokenService apiTokens,
     InvitationService invitations,
     SessionService sessions,
-    ProjectService projects) {
+    ProjectService projects,
+    AvatarService avatars) {
 
-  public static Services over(Database db, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+  public static Services over(
+      Database db, Path avatarFolder, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
     var users = new UserRepository();
     var tokens = new ApiTokenRepository();
     var webSessions = new WebSessionRepository();
@@ -32,6 +36,7 @@ public record Services(
         new ApiTokenService(db, users, tokens, clock),
         new InvitationService(db, new InvitationRepository(), new SettingsRepository(), clock),
         new SessionService(db, users, webSessions, clock),
-        new ProjectService(db, projectRepository, users, clock));
+        new ProjectService(db, projectRepository, users, clock),
+        new AvatarService(db, users, avatarFolder, clock));
   }
 }

@@ -28,7 +28,7 @@ final class TestStore implements AutoCloseable {
   TestStore(Path dir, PasswordHasher hasher) {
     directory = DataDirectory.open(dir);
     database = Database.open(directory);
-    services = Services.over(database, hasher, SharedPolicy.INSTANCE, clock);
+    services = Services.over(database, directory.avatars(), hasher, SharedPolicy.INSTANCE, clock);
   }
 
   User create(String email) {

@@ -28,8 +28,8 @@ final class Installation implements AutoCloseable {
     DataDirectory directory = DataDirectory.open(root);
     LogSetup.toFile(directory.logs());
     Database database = Database.open(directory);
-    Services services =
-        Services.over(database, PasswordHasher.withDefaults(), PasswordPolicy.standard(), Clock.systemUTC());
+    Services services = Services.over(database, directory.avatars(), PasswordHasher.withDefaults(),
+        PasswordPolicy.standard(), Clock.systemUTC());
     return new Installation(directory, database, services);
   }
 

@@ -1,0 +1,156 @@
+package com.siali.label.service.avatar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.siali.label.model.ValidationException;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class AvatarImagesTest {
+
+  static byte[] encode(BufferedImage image, String format) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(ImageIO.write(image, format, out)).isTrue();
+    return out.toByteArray();
+  }
+
+  static BufferedImage picture(int width, int height, int type) {
+    BufferedImage image = new BufferedImage(width, height, type);
+    var g = image.createGraphics();
+    g.setColor(Color.ORANGE);
+    g.fillRect(0, 0, width, height);
+    g.setColor(Color.BLUE);
+    g.fillRect(width / 2 - 5, height / 2 - 5, 10, 10); // a mark in the centre survives the centre crop
+    g.dispose();
+    return image;
+  }
+
+  private static BufferedImage decode(byte[] bytes) throws Exception {
+    return ImageIO.read(new ByteArrayInputStream(bytes));
+  }
+
+  private static String message(byte[] upload) {
+    try {
+      AvatarImages.normalise(upload);
+      throw new AssertionError("accepted");
+    } catch (ValidationException e) {
+      assertThat(e.field()).isEqualTo("avatar");
+      return e.getMessage();
+    }
+  }
+
+  @Test
+  void largePicturesAreCentreCroppedAndScaledTo512() throws Exception {
+    var result = AvatarImages.normalise(encode(picture(1600, 900, BufferedImage.TYPE_INT_RGB), "png"));
+    assertThat(result.extension()).isEqualTo("jpg");
+    assertThat(result.adjusted()).isTrue();
+    BufferedImage stored = decode(result.bytes());
+    assertThat(stored.getWidth()).isEqualTo(512);
+    assertThat(stored.getHeight()).isEqualTo(512);
+    assertThat(new Color(stored.getRGB(256, 256)).getBlue()).as("centre kept").isGreaterThan(150);
+  }
+
+  @Test
+  void smallSquarePicturesKeepTheirSize() throws Exception {
+    var result = AvatarImages.normalise(encode(picture(120, 120, BufferedImage.TYPE_INT_RGB), "jpg"));
+    assertThat(result.adjusted()).isFalse();
+    assertThat(decode(result.bytes()).getWidth()).isEqualTo(120);
+  }
+
+  @Test
+  void transparencyIsKeptAsPng() throws Exception {
+    var result = AvatarImages.normalise(encode(picture(64, 64, BufferedImage.TYPE_INT_ARGB), "png"));
+    assertThat(result.extension()).isEqualTo("png");
+    assertThat(decode(result.bytes()).getColorModel().hasAlpha()).isTrue();
+  }
+
+  @Test
+  void gifIsAccepted() throws Exception {
+    assertThat(AvatarImages.normalise(encode(picture(40, 30, BufferedImage.TYPE_INT_RGB), "gif")).bytes()).isNotEmpty();
+  }
+
+  @Test
+  void webpIsDecoded() throws Exception {
+    // 24×24 orange square, made with Debian's cwebp for this test
+    byte[] webp = java.util.Base64.getDecoder().decode(
+        "UklGRkoAAABXRUJQVlA4ID4AAACQAwCdASoYABgAPm0ylUekIyIhKAgAgA2JZQB2APwA/AAAkyr4AP7hR3//7O5tVIf3Uf//sHTBlz/DQAAAAA==");
+    BufferedImage stored = decode(AvatarImages.normalise(webp).bytes());
+    assertThat(stored.getWidth()).isEqualTo(24);
+    assertThat(new Color(stored.getRGB(12, 12)).getRed()).isGreaterThan(200);
+  }
+
+  @Test
+  void svgIsRefusedWithItsOwnMessage() {
+    byte[] svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(message(svg)).startsWith("SVG pictures are not accepted");
+  }
+
+  @Test
+  void anythingElseIsRefusedWhateverItsName() {
+    assertThat(message("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("This file is not a PNG, JPEG, GIF or WebP picture.");
+    assertThat(message(new byte[0])).isEqualTo("Choose a picture to upload.");
+  }
+
+  @Test
+  void aPolyglotLosesEverythingButThePixels() throws Exception {
+    byte[] gif = encode(picture(32, 32, BufferedImage.TYPE_INT_RGB), "gif");
+    byte[] polyglot = concat(gif, "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.US_ASCII));
+    byte[] stored = AvatarImages.normalise(polyglot).bytes();
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("<script");
+  }
+
+  @Test
+  void metadataSuchAsExifIsDropped() throws Exception {
+    byte[] jpeg = encode(picture(64, 64, BufferedImage.TYPE_INT_RGB), "jpg");
+    byte[] exif = concat("Exif\0\0MM\0*\0\0\0\b\0\0".getBytes(StandardCharsets.ISO_8859_1),
+        "GPS 51.5007N 0.1246W".getBytes(StandardCharsets.ISO_8859_1));
+    byte[] app1 = concat(new byte[] {(byte) 0xff, (byte) 0xe1, 0, (byte) (exif.length + 2)}, exif);
+    byte[] withExif = concat(concat(Arrays.copyOf(jpeg, 2), app1), Arrays.copyOfRange(jpeg, 2, jpeg.length));
+    String stored = new String(AvatarImages.normalise(withExif).bytes(), StandardCharsets.ISO_8859_1);
+    assertThat(stored).doesNotContain("GPS 51.5007N").doesNotContain("Exif");
+  }
+
+  @Test
+  void aHeaderDeclaringMoreThan40MegapixelsIsRefusedBeforeDecoding() throws Exception {
+    byte[] png = encode(picture(8, 8, BufferedImage.TYPE_INT_RGB), "png");
+    byte[] flood = withPngSize(png, 50_000, 50_000);
+    long start = System.nanoTime();
+    assertThat(message(flood)).isEqualTo("The picture is too large: at most 40 megapixels.");
+    assertThat(System.nanoTime() - start).as("no 10 GB decode was attempted").isLessThan(2_000_000_000L);
+  }
+
+  @Test
+  void truncatedAndOversizedFilesAreRefused() throws Exception {
+    byte[] png = encode(picture(300, 300, BufferedImage.TYPE_INT_RGB), "png");
+    assertThat(message(Arrays.copyOf(png, png.length / 2))).isEqualTo("This picture cannot be read; the file may be damaged.");
+    byte[] huge = Arrays.copyOf(png, AvatarImages.MAX_UPLOAD_BYTES + 1);
+    assertThat(message(huge)).isEqualTo("The picture must be at most 5 MiB.");
+  }
+
+  /** Rewrites the IHDR width and height (and its CRC), as an attacker's pixel-flood file would. */
+  static byte[] withPngSize(byte[] png, int width, int height) {
+    byte[] out = png.clone();
+    ByteBuffer.wrap(out, 16, 8).putInt(width).putInt(height);
+    CRC32 crc = new CRC32();
+    crc.update(out, 12, 17); // chunk type + 13 data bytes
+    ByteBuffer.wrap(out, 29, 4).putInt((int) crc.getValue());
+    return out;
+  }
+
+  static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
