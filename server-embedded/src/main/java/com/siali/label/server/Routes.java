@@ -6,7 +6,10 @@ import static com.siali.label.server.http.Access.SIGNED_IN;
 
 import com.siali.label.server.api.CurrentUserApi;
 import com.siali.label.server.api.InviteApi;
+import com.siali.label.server.api.ProjectsApi;
 import com.siali.label.server.api.UsersApi;
+import com.siali.label.server.handler.AccountPage;
+import com.siali.label.server.handler.AvatarFiles;
 import com.siali.label.server.handler.HomePage;
 import com.siali.label.server.handler.LoginPage;
 import com.siali.label.server.handler.LogoutAction;
@@ -35,10 +38,17 @@ final class Routes {
     var home = new HomePage(services.people(), pages);
     var currentUser = new CurrentUserApi(services.apiTokens());
     var invite = new InviteApi(services.invitations());
-    var users = new UsersApi(services.people());
+    var users = new UsersApi(services);
+    var projects = new ProjectsApi(services.projects());
+    var account = new AccountPage(services, pages, cookies);
+    var avatars = new AvatarFiles(services.avatars());
     return List.of(
         new Route("GET", "/health", ANYONE, staticFiles::health),
         new Route("GET", "/static/app.css", ANYONE, staticFiles::css),
+        new Route("GET", "/static/app.js", ANYONE, staticFiles::js),
+        new Route("GET", "/data/avatars/{name}", SIGNED_IN, avatars::serve),
+        new Route("GET", "/user/account", SIGNED_IN, account::show),
+        new Route("POST", "/user/account", SIGNED_IN, account::submit),
         new Route("GET", "/user/login", ANYONE, login::show),
         new Route("POST", "/user/login", ANYONE, login::submit),
         new Route("POST", "/user/logout", ANYONE, logout::logout),
@@ -51,6 +61,13 @@ final class Routes {
         new Route("GET", "/api/invite", API, invite::current),
         new Route("POST", "/api/invite/reset-token", API, invite::reset),
         new Route("GET", "/api/users", API, users::list),
-        new Route("GET", "/api/users/{id}", API, users::get));
+        new Route("GET", "/api/users/{id}", API, users::get),
+        new Route("PATCH", "/api/users/{id}", API, users::patch),
+        new Route("DELETE", "/api/users/{id}", API, users::delete),
+        new Route("POST", "/api/users/{id}/avatar", API, users::uploadAvatar),
+        new Route("DELETE", "/api/users/{id}/avatar", API, users::deleteAvatar),
+        new Route("GET", "/api/projects", API, projects::list),
+        new Route("POST", "/api/projects", API, projects::create),
+        new Route("POST", "/api/projects/{id}/annotations", API, projects::annotate));
   }
 }

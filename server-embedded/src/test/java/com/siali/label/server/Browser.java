@@ -59,6 +59,32 @@ final class Browser {
     return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A multipart/form-data POST: text fields plus one file field, as a browser sends an upload form. */
+  HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, byte[] file,
+      String... headers) throws Exception {
+    String boundary = "----siali" + System.nanoTime();
+    var out = new java.io.ByteArrayOutputStream();
+    for (var field : fields.entrySet()) {
+      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+        + "\"; filename=\"picture.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.write(file);
+    out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    var builder = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** Loads {@code formPath} and returns the CSRF token its form carries. */
   String csrfFrom(String formPath) throws Exception {
     Matcher m = CSRF_FIELD.matcher(get(formPath).body());

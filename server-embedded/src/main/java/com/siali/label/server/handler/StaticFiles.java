@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Our stylesheet, from the jar; read once. */
+/** Our stylesheet and script, from the jar; read once. */
 public final class StaticFiles {
-  private final byte[] css;
+  private final byte[] css = load("/static/app.css");
+  private final byte[] js = load("/static/app.js");
 
-  public StaticFiles() {
-    try (InputStream in = StaticFiles.class.getResourceAsStream("/static/app.css")) {
-      css = in.readAllBytes();
+  private static byte[] load(String resource) {
+    try (InputStream in = StaticFiles.class.getResourceAsStream(resource)) {
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -20,6 +21,10 @@ public final class StaticFiles {
 
   public WebResponse css(WebRequest request) {
     return WebResponse.bytes(200, "text/css; charset=utf-8", css).header("Cache-Control", "public, max-age=3600");
+  }
+
+  public WebResponse js(WebRequest request) {
+    return WebResponse.bytes(200, "text/javascript; charset=utf-8", js).header("Cache-Control", "public, max-age=3600");
   }
 
   public WebResponse health(WebRequest request) {
