@@ -13,6 +13,7 @@ import com.siali.label.server.handler.AvatarFiles;
 import com.siali.label.server.handler.HomePage;
 import com.siali.label.server.handler.LoginPage;
 import com.siali.label.server.handler.LogoutAction;
+import com.siali.label.server.handler.PeoplePage;
 import com.siali.label.server.handler.SignupPage;
 import com.siali.label.server.handler.StaticFiles;
 import com.siali.label.server.http.Cookies;
@@ -42,6 +43,7 @@ final class Routes {
     var projects = new ProjectsApi(services.projects());
     var account = new AccountPage(services, pages, cookies);
     var avatars = new AvatarFiles(services.avatars());
+    var people = new PeoplePage(services, pages, clock, settings.secureCookies() ? "https" : "http");
     return List.of(
         new Route("GET", "/health", ANYONE, staticFiles::health),
         new Route("GET", "/static/app.css", ANYONE, staticFiles::css),
@@ -55,6 +57,10 @@ final class Routes {
         new Route("GET", "/user/signup", ANYONE, signup::show),
         new Route("POST", "/user/signup", ANYONE, signup::submit),
         new Route("GET", "/", SIGNED_IN, home::show),
+        new Route("GET", "/people", SIGNED_IN, people::list),
+        new Route("GET", "/people/{id}", SIGNED_IN, people::detail),
+        new Route("GET", "/people/invite/qr.png", SIGNED_IN, people::qrCode),
+        new Route("POST", "/people/invite/reset", SIGNED_IN, people::resetLink),
         new Route("GET", "/api/current-user/whoami", API, currentUser::whoami),
         new Route("GET", "/api/current-user/token", API, currentUser::token),
         new Route("POST", "/api/current-user/reset-token", API, currentUser::resetToken),

@@ -183,6 +183,19 @@ class LoginPagesIT {
   }
 
   @Test
+  void originNullAsBrowsersSendItUnderNoReferrerIsJudgedByTheCsrfToken() throws Exception {
+    String csrf = browser.csrfFrom("/user/login/");
+    var withToken = browser.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD,
+        "csrf_token", csrf), "Origin", "null");
+    assertThat(withToken.statusCode()).isEqualTo(302);
+    var fresh = new Browser(app.base());
+    fresh.get("/user/login/");
+    var withoutToken = fresh.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD),
+        "Origin", "null");
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void unknownPagesAndWrongMethods() throws Exception {
     var missing = browser.get("/no/such/page");
     assertThat(missing.statusCode()).isEqualTo(404);
