@@ -89,6 +89,29 @@ class LoginPagesIT {
   }
 
   @Test
+  void unknownEmailsTakeAsLongAsWrongPasswordsSoTimingRevealsNoAccounts() throws Exception {
+    // Without the dummy Argon2 verification an unknown email answers in ~1 ms and a wrong password in ~25 ms.
+    // Four samples each stay under the throttle's free allowance (a 429 skips Argon2 and would skew the times).
+    long unknown = medianFailureNanos("nobody-%d@example.com");
+    long known = medianFailureNanos("lead@example.com");
+    assertThat((double) unknown / known).isBetween(0.33, 3.0);
+  }
+
+  private long medianFailureNanos(String emailPattern) throws Exception {
+    long[] nanos = new long[4];
+    for (int i = 0; i < nanos.length; i++) {
+      var client = new Browser(app.base());
+      String csrf = client.csrfFrom("/user/login/");
+      var form = Map.of("email", String.format(emailPattern, i), "password", "wrong password", "csrf_token", csrf);
+      long start = System.nanoTime();
+      assertThat(client.post("/user/login/", form, "X-Test", "timing").statusCode()).isEqualTo(400);
+      nanos[i] = System.nanoTime() - start;
+    }
+    java.util.Arrays.sort(nanos);
+    return nanos[nanos.length / 2];
+  }
+
+  @Test
   void loginWithoutTheCsrfTokenIsRefused() throws Exception {
     browser.get("/user/login/");
     var response = browser.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD));

@@ -3,6 +3,7 @@ package com.siali.label.server.api;
 import com.siali.label.server.http.Json;
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
+import com.siali.label.service.AccountService;
 import com.siali.label.service.InvitationService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,11 @@ import java.util.Map;
 /** {@code /api/invite}: the invitation link, and Reset Link (the old token is refused at once). */
 public final class InviteApi {
   private final InvitationService invitations;
+  private final AccountService accounts;
 
-  public InviteApi(InvitationService invitations) {
+  public InviteApi(InvitationService invitations, AccountService accounts) {
     this.invitations = invitations;
+    this.accounts = accounts;
   }
 
   public WebResponse current(WebRequest request) {
@@ -22,7 +25,9 @@ public final class InviteApi {
   }
 
   public WebResponse reset(WebRequest request) {
-    return WebResponse.json(201, body(invitations.resetLink()));
+    String token = invitations.resetLink();
+    accounts.recordActivity(request.requireUser().id());
+    return WebResponse.json(201, body(token));
   }
 
   private static String body(String token) {
