@@ -25,12 +25,14 @@ public final class LanServer implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean ready;
   private final String host;
   private final int port;
+  private final String scheme;
 
   private LanServer(Undertow undertow, GracefulShutdownHandler shutdown, java.util.concurrent.atomic.AtomicBoolean ready,
-      String host, int port) {
+      String host, int port, String scheme) {
     this.undertow = undertow;
     this.shutdown = shutdown;
     this.ready = ready;
+    this.scheme = scheme;
     this.host = host;
     this.port = port;
   }
@@ -41,6 +43,11 @@ public final class LanServer implements AutoCloseable {
    * before start-up has finished. Every response gets the security headers.
    */
   public static LanServer start(String host, int port, HttpHandler app) {
+    return start(host, port, app, java.util.Optional.empty());
+  }
+
+  /** As {@link #start(String, int, HttpHandler)}, over HTTPS (TLS 1.2 and 1.3 only) when {@code tls} is given. */
+  public static LanServer start(String host, int port, HttpHandler app, java.util.Optional<javax.net.ssl.SSLContext> tls) {
     var ready = new java.util.concurrent.atomic.AtomicBoolean();
     GracefulShutdownHandler shutdown = Handlers.gracefulShutdown(securityHeaders(exchange -> {
       if (ready.get()) {
@@ -52,13 +59,17 @@ public final class LanServer implements AutoCloseable {
         exchange.getResponseSender().send("{\"detail\": \"Siali Label is starting.\"}");
       }
     }));
-    Undertow undertow =
-        Undertow.builder()
-            .addHttpListener(port, host)
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 6L * 1024 * 1024)
-            .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-            .setHandler(shutdown)
-            .build();
+    Undertow.Builder builder = Undertow.builder()
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 6L * 1024 * 1024)
+        .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+        .setHandler(shutdown);
+    if (tls.isPresent()) {
+      builder.addHttpsListener(port, host, tls.get())
+          .setSocketOption(org.xnio.Options.SSL_ENABLED_PROTOCOLS, org.xnio.Sequence.of("TLSv1.3", "TLSv1.2"));
+    } else {
+      builder.addHttpListener(port, host);
+    }
+    Undertow undertow = builder.build();
     try {
       undertow.start();
     } catch (RuntimeException e) {
@@ -69,7 +80,7 @@ public final class LanServer implements AutoCloseable {
     }
     int actual = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     LOG.info("LAN server listening on {}:{}", host, actual);
-    return new LanServer(undertow, shutdown, ready, host, actual);
+    return new LanServer(undertow, shutdown, ready, host, actual, tls.isPresent() ? "https" : "http");
   }
 
   /** Start-up is complete: serve the application from now on. */
@@ -104,7 +115,7 @@ public final class LanServer implements AutoCloseable {
 
   /** One base URL per address collaborators can use. */
   public List<String> urls() {
-    return LanAddresses.baseUrls("http", host, port);
+    return LanAddresses.baseUrls(scheme, host, port);
   }
 
   @Override

@@ -21,7 +21,8 @@ public record Services(
     InvitationService invitations,
     SessionService sessions,
     ProjectService projects,
-    AvatarService avatars) {
+    AvatarService avatars,
+    ServerPreferences serverPreferences) {
 
   public static Services over(
       Database db, Path avatarFolder, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
@@ -37,6 +38,7 @@ public record Services(
         new InvitationService(db, new InvitationRepository(), new SettingsRepository(), clock),
         new SessionService(db, users, webSessions, clock),
         new ProjectService(db, projectRepository, users, clock),
-        new AvatarService(db, users, avatarFolder, clock));
+        new AvatarService(db, users, avatarFolder, clock),
+        new ServerPreferences(db, new SettingsRepository()));
   }
 }

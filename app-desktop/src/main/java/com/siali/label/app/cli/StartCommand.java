@@ -43,6 +43,9 @@ final class StartCommand implements Callable<Integer> {
       description = "Port to listen on (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--tls", description = "Serve over HTTPS with a self-signed certificate (remembered for later starts).")
+  boolean tls;
+
   @Option(names = "--headless", description = "Run without the admin window (automatic when there is no display).")
   boolean headless;
 
@@ -67,7 +70,7 @@ final class StartCommand implements Callable<Integer> {
     Optional<Boolean> signupRequiresLink =
         EnvironmentFlag.parse(SIGNUP_VARIABLE, environment.get(SIGNUP_VARIABLE));
     StartOptions options =
-        new StartOptions(dataDir.resolve(), seedAccount(), host, port, headless, signupRequiresLink);
+        new StartOptions(dataDir.resolve(), seedAccount(), host, port, headless, tls, signupRequiresLink);
     return launchpad.start(options, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 

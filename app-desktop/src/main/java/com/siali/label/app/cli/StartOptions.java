@@ -7,6 +7,7 @@ import java.util.Optional;
  * {@code label-studio start}'s settings after flags and environment variables were combined and checked.
  *
  * @param seedAccount the account to create at start if it does not exist
+ * @param https {@code --tls}: serve over HTTPS this time and from now on
  * @param signupRequiresLink {@code LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK}, when set
  */
 public record StartOptions(
@@ -15,6 +16,7 @@ public record StartOptions(
     String host,
     int port,
     boolean headless,
+    boolean https,
     Optional<Boolean> signupRequiresLink) {
 
   public record SeedAccount(String email, String password, Optional<String> token) {}

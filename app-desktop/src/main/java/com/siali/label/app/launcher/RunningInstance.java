@@ -9,6 +9,11 @@ import com.siali.label.server.AllowedHosts;
 import com.siali.label.server.LanServer;
 import com.siali.label.server.WebApp;
 import com.siali.label.server.WebSettings;
+import com.siali.label.server.tls.TlsIdentity;
+import com.siali.label.security.Tokens;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import com.siali.label.server.PortInUseException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +33,7 @@ final class RunningInstance {
   private final PrintWriter out;
   private final PrintWriter err;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private Optional<String> tlsFingerprint = Optional.empty();
 
   RunningInstance(Installation installation, StartOptions options, PrintWriter out, PrintWriter err) {
     this.installation = installation;
@@ -40,8 +46,16 @@ final class RunningInstance {
     LanServer server;
     ControlServer control;
     try {
-      var settings = new WebSettings(options.signupRequiresLink(), false, AllowedHosts.forListener(options.host()));
-      server = LanServer.start(options.host(), options.port(), WebApp.create(installation.services(), settings));
+      var preferences = installation.services().serverPreferences();
+      if (options.https()) {
+        preferences.setHttpsEnabled(true);
+      }
+      Set<String> hosts = AllowedHosts.forListener(options.host());
+      Optional<TlsIdentity> tls = preferences.httpsEnabled() ? Optional.of(tlsIdentity(hosts)) : Optional.empty();
+      var settings = new WebSettings(options.signupRequiresLink(), tls.isPresent(), hosts);
+      server = LanServer.start(options.host(), options.port(), WebApp.create(installation.services(), settings),
+          tls.map(TlsIdentity::sslContext));
+      tlsFingerprint = tls.map(TlsIdentity::sha256Fingerprint);
     } catch (PortInUseException e) {
       installation.close();
       throw new StartupException(e.getMessage());
@@ -68,6 +82,10 @@ final class RunningInstance {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, control), "shutdown"));
     server.open();
     server.urls().forEach(url -> out.println("Siali Label is running at " + url));
+    tlsFingerprint.ifPresentOrElse(
+        fingerprint -> out.println("HTTPS certificate SHA-256 fingerprint: " + fingerprint),
+        () -> out.println("Warning: pages are served over plain HTTP; anyone on this network can read the traffic."
+            + " Start with --tls to switch to HTTPS."));
     out.println("Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
     LOG.info("started; serving {}", server.urls());
     try {
@@ -76,6 +94,14 @@ final class RunningInstance {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** The self-signed certificate names every LAN address and name of this computer (made once, then reused). */
+  private TlsIdentity tlsIdentity(Set<String> hosts) {
+    List<String> ips = hosts.stream().filter(h -> h.matches("[0-9.]+") || h.startsWith("[")).toList();
+    List<String> names = hosts.stream().filter(h -> !ips.contains(h)).toList();
+    char[] password = Tokens.sha256Hex("tls:" + installation.directory().installSecret()).toCharArray();
+    return TlsIdentity.loadOrCreate(installation.directory().root().resolve("tls/keystore.p12"), password, names, ips);
   }
 
   private void seedAccount() {
