@@ -1,0 +1,157 @@
+package com.siali.label.server.bench;
+
+import com.siali.label.model.NewAccount;
+import com.siali.label.persistence.DataDirectory;
+import com.siali.label.persistence.Database;
+import com.siali.label.security.PasswordHasher;
+import com.siali.label.server.LanServer;
+import com.siali.label.server.WebApp;
+import com.siali.label.server.WebSettings;
+import com.siali.label.service.PasswordPolicy;
+import com.siali.label.service.Services;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The LAN server's load benchmark (run by {@code tools/bench web [ACCOUNTS]}; not a test). Starts the real
+ * application and a bare Undertow handler in this JVM, drives both with wrk on loopback, and prints the figures
+ * recorded in docs/PERFORMANCE.md. wrk and the server share the machine's cores, as they would on a laptop.
+ */
+public final class WebBenchmark {
+  private static final String PASSWORD = "correct horse battery";
+  private static final int SECONDS = 10;
+
+  private WebBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+    Path dir = Files.createTempDirectory("web-bench");
+    DataDirectory data = DataDirectory.open(dir);
+    PasswordHasher hasher = PasswordHasher.withDefaults();
+    try (Database db = Database.open(data)) {
+      Services services = Services.over(db, data.avatars(), hasher, PasswordPolicy.standard(), Clock.systemUTC());
+      var lead = services.accounts().create(NewAccount.of("lead@example.com", PASSWORD));
+      String token = services.apiTokens().tokenOf(lead.id());
+      if (accounts > 0) {
+        com.siali.label.persistence.BulkAccounts.seed(db, accounts);
+      }
+      var settings = new WebSettings(Optional.empty(), false, Set.of("127.0.0.1", "localhost"));
+      try (LanServer app = LanServer.start("127.0.0.1", 0, WebApp.create(services, settings));
+          LanServer bare = LanServer.start("127.0.0.1", 0, exchange -> exchange.getResponseSender().send("hello"))) {
+        app.open();
+        bare.open();
+        String appUrl = "http://127.0.0.1:" + app.port();
+        Path scripts = Files.createTempDirectory("wrk-scripts");
+        List<String> rows = new ArrayList<>();
+        double bareRate = wrk("bare Undertow handler", "http://127.0.0.1:" + bare.port() + "/", null, rows);
+        double loginPage = wrk("GET /user/login/", appUrl + "/user/login/", null, rows);
+        double whoami = wrk("GET /api/current-user/whoami (token)", appUrl + "/api/current-user/whoami",
+            header(scripts, "Authorization", "Token " + token), rows);
+        double login = wrk("POST /user/login/ (Argon2 + session)", appUrl + "/user/login/", loginScript(scripts, appUrl), rows);
+        double hashMs = argon2Millis(hasher);
+        double bound = Runtime.getRuntime().availableProcessors() * 1000.0 / hashMs;
+        if (accounts > 0) {
+          String cookie = sessionCookie(appUrl);
+          for (String q : new String[] {"ada", "lovelace", "a"}) {
+            // One connection: the target is the latency a person typing a search sees.
+            wrk("GET /people/?q=" + q + " (" + accounts + " accounts, 1 conn)", appUrl + "/people/?q=" + q,
+                header(scripts, "Cookie", cookie), rows, 1);
+          }
+        }
+        System.out.println();
+        rows.forEach(System.out::println);
+        System.out.printf("%nlogin page / bare handler: %.2f (target >= 0.5)%n", loginPage / bareRate);
+        System.out.printf("whoami / bare handler: %.2f (target >= 0.4)%n", whoami / bareRate);
+        System.out.printf("Argon2 verify %.1f ms on %d cores -> bound %.0f logins/s; login throughput / bound: %.2f"
+            + " (target >= 0.85)%n", hashMs, Runtime.getRuntime().availableProcessors(), bound, login / bound);
+      }
+    }
+  }
+
+  /** Runs wrk for {@value #SECONDS} s; appends "name: req/s, p50, p95, p99" to {@code rows}; returns req/s. */
+  private static double wrk(String name, String url, Path script, List<String> rows) throws Exception {
+    return wrk(name, url, script, rows, 16);
+  }
+
+  private static double wrk(String name, String url, Path script, List<String> rows, int connections) throws Exception {
+    Path report = Files.createTempFile("wrk-report", ".lua");
+    Files.writeString(report, """
+        done = function(summary, latency, requests)
+          io.write(string.format("REPORT %.1f %.2f %.2f %.2f %d\\n", summary.requests / (summary.duration / 1e6),
+            latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+            summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+        end
+        """ + (script == null ? "" : Files.readString(script)));
+    List<String> command = List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + SECONDS + "s",
+        "-s", report.toString(), url);
+    Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    wrk.waitFor();
+    Matcher m = Pattern.compile("REPORT (\\S+) (\\S+) (\\S+) (\\S+) (\\d+)").matcher(output);
+    if (!m.find()) {
+      throw new IOException("wrk failed for " + name + ":\n" + output);
+    }
+    double rate = Double.parseDouble(m.group(1));
+    rows.add(String.format("%-48s %9.0f req/s   p50 %7s ms   p95 %7s ms   p99 %7s ms   errors %s", name, rate,
+        m.group(2), m.group(3), m.group(4), m.group(5)));
+    return rate;
+  }
+
+  private static Path header(Path dir, String name, String value) throws IOException {
+    Path script = Files.createTempFile(dir, "header", ".lua");
+    Files.writeString(script, "wrk.headers[\"" + name + "\"] = \"" + value + "\"\n");
+    return script;
+  }
+
+  /** A POST of the real log-in form, with the CSRF cookie and field a browser would send. */
+  private static Path loginScript(Path dir, String appUrl) throws Exception {
+    var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(appUrl + "/user/login/")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    String csrf = cookie.substring(cookie.indexOf('=') + 1);
+    Path script = Files.createTempFile(dir, "login", ".lua");
+    Files.writeString(script, "wrk.method = \"POST\"\n"
+        + "wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n"
+        + "wrk.headers[\"Cookie\"] = \"" + cookie + "\"\n"
+        + "wrk.body = \"email=lead%40example.com&password=correct+horse+battery&csrf_token=" + csrf + "\"\n");
+    return script;
+  }
+
+  private static String sessionCookie(String appUrl) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    var page = http.send(HttpRequest.newBuilder(URI.create(appUrl + "/user/login/")).build(), HttpResponse.BodyHandlers.ofString());
+    String csrfCookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    String csrf = csrfCookie.substring(csrfCookie.indexOf('=') + 1);
+    var login = http.send(HttpRequest.newBuilder(URI.create(appUrl + "/user/login/"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", csrfCookie)
+        .POST(HttpRequest.BodyPublishers.ofString("email=lead%40example.com&password=correct+horse+battery&csrf_token=" + csrf))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    return login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("sl_session="))
+        .findFirst().orElseThrow().split(";")[0];
+  }
+
+  private static double argon2Millis(PasswordHasher hasher) {
+    String hash = hasher.hash(PASSWORD);
+    for (int i = 0; i < 5; i++) {
+      hasher.verify(hash, PASSWORD);
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      hasher.verify(hash, PASSWORD);
+    }
+    return (System.nanoTime() - start) / 1e6 / 20;
+  }
+}
