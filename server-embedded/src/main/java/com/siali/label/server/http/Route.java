@@ -1,34 +1,56 @@
 package com.siali.label.server.http;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One row of the route table: method, path pattern ({@code {name}} segments), who may call it, the handler.
- * Paths match with or without the trailing slash (SPEC §3).
+ * Paths match with or without the trailing slash (SPEC §3). The pattern is split once, here: matching runs on
+ * every request and must not compile anything.
  */
-public record Route(String method, String pattern, Access access, Handler handler) {
+public record Route(String method, String pattern, Access access, Handler handler, List<String> segments) {
 
-  Optional<Map<String, String>> match(String path) {
-    String[] want = segments(pattern);
-    String[] have = segments(path);
-    if (want.length != have.length) {
+  public Route(String method, String pattern, Access access, Handler handler) {
+    this(method, pattern, access, handler, Path.segments(pattern));
+  }
+
+  Optional<Map<String, String>> match(List<String> path) {
+    if (segments.size() != path.size()) {
       return Optional.empty();
     }
-    Map<String, String> params = new HashMap<>();
-    for (int i = 0; i < want.length; i++) {
-      if (want[i].startsWith("{") && want[i].endsWith("}")) {
-        params.put(want[i].substring(1, want[i].length() - 1), have[i]);
-      } else if (!want[i].equals(have[i])) {
+    Map<String, String> params = null;
+    for (int i = 0; i < segments.size(); i++) {
+      String want = segments.get(i);
+      if (want.startsWith("{") && want.endsWith("}")) {
+        if (params == null) {
+          params = new HashMap<>(4);
+        }
+        params.put(want.substring(1, want.length() - 1), path.get(i));
+      } else if (!want.equals(path.get(i))) {
         return Optional.empty();
       }
     }
-    return Optional.of(params);
+    return Optional.of(params == null ? Map.of() : params);
   }
 
-  private static String[] segments(String path) {
-    String trimmed = path.replaceAll("^/+|/+$", "");
-    return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+  /** Splits a path into its non-empty segments ("/user/login/" → [user, login]) without regular expressions. */
+  static final class Path {
+    private Path() {}
+
+    static List<String> segments(String path) {
+      var out = new java.util.ArrayList<String>(6);
+      int start = 0;
+      for (int i = 0; i <= path.length(); i++) {
+        if (i == path.length() || path.charAt(i) == '/') {
+          if (i > start) {
+            out.add(path.substring(start, i));
+          }
+          start = i + 1;
+        }
+      }
+      return out;
+    }
   }
 }

@@ -27,20 +27,27 @@ public final class Router {
   }
 
   public WebResponse handle(WebRequest request) throws Exception {
-    List<Route> onPath = routes.stream().filter(r -> r.match(request.path()).isPresent()).toList();
-    if (onPath.isEmpty()) {
+    List<String> path = Route.Path.segments(request.path());
+    String method = request.method().equals("HEAD") ? "GET" : request.method();
+    List<String> allowed = new java.util.ArrayList<>(2);
+    for (Route route : routes) {
+      Optional<Map<String, String>> params = route.match(path);
+      if (params.isEmpty()) {
+        continue;
+      }
+      if (!route.method().equals(method)) {
+        allowed.add(route.method());
+        continue;
+      }
+      WebRequest routed = request.withRoute(params.get());
+      Optional<WebResponse> refused = check(route.access(), routed);
+      return refused.isPresent() ? refused.get() : route.handler().handle(routed);
+    }
+    if (allowed.isEmpty()) {
       return errors.respond(request.path(), 404, "Not found.");
     }
-    String method = request.method().equals("HEAD") ? "GET" : request.method();
-    Optional<Route> route = onPath.stream().filter(r -> r.method().equals(method)).findFirst();
-    if (route.isEmpty()) {
-      return errors.respond(request.path(), 405, "Method \"" + request.method() + "\" not allowed.")
-          .header("Allow", String.join(", ", onPath.stream().map(Route::method).toList()));
-    }
-    Map<String, String> params = route.get().match(request.path()).orElseThrow();
-    WebRequest routed = request.withRoute(params);
-    Optional<WebResponse> refused = check(route.get().access(), routed);
-    return refused.isPresent() ? refused.get() : route.get().handler().handle(routed);
+    return errors.respond(request.path(), 405, "Method \"" + request.method() + "\" not allowed.")
+        .header("Allow", String.join(", ", allowed));
   }
 
   private Optional<WebResponse> check(Access access, WebRequest request) {
