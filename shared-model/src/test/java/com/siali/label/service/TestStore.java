@@ -6,11 +6,8 @@ import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.security.PasswordHasher;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
+import com.siali.label.testing.MutableClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A real installation in a temp directory: H2 file database, Flyway, real Argon2, a clock tests can move. */
 final class TestStore implements AutoCloseable {
@@ -43,32 +40,5 @@ final class TestStore implements AutoCloseable {
   /** Loading the 20 000-entry list once per test run keeps the suite quick. */
   private static final class SharedPolicy {
     static final PasswordPolicy INSTANCE = PasswordPolicy.standard();
-  }
-
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -30,6 +30,7 @@ public final class UndertowBridge implements HttpHandler {
   /** Forms and JSON; multipart uploads (profile pictures of up to 5 MiB) get {@link #MAX_UPLOAD}. */
   static final long MAX_BODY = 64 * 1024;
   static final long MAX_UPLOAD = 6L * 1024 * 1024;
+  private static final long MAX_DISCARD = 64L * 1024 * 1024;
   private static final String TOKEN_SCHEME = "token ";
 
   private final Router router;
@@ -60,6 +61,9 @@ public final class UndertowBridge implements HttpHandler {
     try {
       if (!hosts.allows(exchange.getRequestHeaders().getFirst(Headers.HOST))) {
         response = errors.respond(path, 400, "This server does not answer to that host name.");
+      } else if (declaredTooLarge(exchange)) {
+        discardBody(exchange);
+        response = errors.respond(path, 413, "The request is too large.");
       } else {
         response = router.handle(read(exchange));
       }
@@ -69,13 +73,38 @@ public final class UndertowBridge implements HttpHandler {
     write(exchange, response);
   }
 
+  private static long limitFor(HttpServerExchange exchange) {
+    String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+    return type != null && type.startsWith("multipart/form-data") ? MAX_UPLOAD : MAX_BODY;
+  }
+
+  private static boolean declaredTooLarge(HttpServerExchange exchange) {
+    return exchange.getRequestContentLength() > limitFor(exchange);
+  }
+
+  /**
+   * Reads and drops a too-large body (up to {@link #MAX_DISCARD}) before answering 413: a server that answers and
+   * closes while the client is still sending makes the client see a reset instead of the answer.
+   */
+  private static void discardBody(HttpServerExchange exchange) {
+    long length = exchange.getRequestContentLength();
+    if (length > MAX_DISCARD) {
+      return;
+    }
+    exchange.setMaxEntitySize(length);
+    try (InputStream in = exchange.getInputStream()) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (java.io.IOException gone) {
+      // the client gave up; nothing to answer
+    }
+  }
+
   private WebRequest read(HttpServerExchange exchange) throws Exception {
     Map<String, String> headers = new HashMap<>();
     for (HeaderValues values : exchange.getRequestHeaders()) {
       headers.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), values.getFirst());
     }
-    boolean multipart = headers.getOrDefault("content-type", "").startsWith("multipart/form-data");
-    exchange.setMaxEntitySize(multipart ? MAX_UPLOAD : MAX_BODY);
+    exchange.setMaxEntitySize(limitFor(exchange));
 
     Map<String, String> form = new LinkedHashMap<>();
     Map<String, byte[]> files = new LinkedHashMap<>();

@@ -2,15 +2,13 @@ package com.siali.label.server.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.siali.label.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
-  private final MovableClock clock = new MovableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
   private final LoginThrottle throttle = new LoginThrottle(clock);
 
   private void fail(String address, String email, int times) {
@@ -73,28 +71,5 @@ class LoginThrottleTest {
     }
     assertThat(signups.waitFor("10.0.0.66")).isPresent();
     assertThat(signups.waitFor("10.0.0.7")).isEmpty();
-  }
-
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-03-01T12:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
