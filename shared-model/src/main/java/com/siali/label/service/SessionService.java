@@ -18,6 +18,11 @@ public final class SessionService {
   public static final Duration IDLE_TIMEOUT = Duration.ofDays(5);
   public static final Duration ABSOLUTE_TIMEOUT = Duration.ofDays(14);
   private static final int ID_BYTES = 32;
+  /**
+   * The idle timeout is days long, so "last seen" needs only minute precision; refreshing it at most once a minute
+   * keeps page views from writing to the database on every request.
+   */
+  static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
   /** A session just started: the id goes into the cookie, the CSRF token into forms. */
   public record NewSession(String id, String csrfToken) {}
@@ -61,7 +66,9 @@ public final class SessionService {
             sessions.delete(ctx, digest);
             return Optional.empty();
           }
-          sessions.touch(ctx, digest, now);
+          if (now.isAfter(stored.lastSeenAt().plus(TOUCH_INTERVAL))) {
+            sessions.touch(ctx, digest, now);
+          }
           return Optional.of(new ActiveSession(user.get(), stored.csrfToken(), stored.rememberMe()));
         }));
   }

@@ -77,6 +77,23 @@ class TokensAndSessionsIT {
   }
 
   @Test
+  void lastSeenIsRefreshedAtMostOncePerMinute() {
+    var sessions = store.services.sessions();
+    var session = sessions.start(ada.id(), false);
+    String digest = com.siali.label.security.Tokens.sha256Hex(session.id());
+    var repository = new com.siali.label.persistence.WebSessionRepository();
+    java.util.function.Supplier<java.time.Instant> lastSeen =
+        () -> store.database.inTransaction(ctx -> repository.find(ctx, digest)).orElseThrow().lastSeenAt();
+    java.time.Instant started = lastSeen.get();
+    store.clock.advance(Duration.ofSeconds(30));
+    sessions.find(session.id());
+    assertThat(lastSeen.get()).isEqualTo(started);
+    store.clock.advance(Duration.ofSeconds(31));
+    sessions.find(session.id());
+    assertThat(lastSeen.get()).isEqualTo(started.plusSeconds(61));
+  }
+
+  @Test
   void sessionCarriesItsCsrfTokenAndEndsAtLogout() {
     var sessions = store.services.sessions();
     var started = sessions.start(ada.id(), false);
