@@ -45,13 +45,13 @@ final class Routes {
     var avatars = new AvatarFiles(services.avatars());
     var people = new PeoplePage(services, pages, clock, settings.secureCookies() ? "https" : "http");
     return List.of(
-        new Route("GET", "/health", ANYONE, staticFiles::health),
-        new Route("GET", "/static/app.css", ANYONE, staticFiles::css),
-        new Route("GET", "/static/app.js", ANYONE, staticFiles::js),
+        Route.ioThreadSafe("GET", "/health", ANYONE, staticFiles::health),
+        Route.ioThreadSafe("GET", "/static/app.css", ANYONE, staticFiles::css),
+        Route.ioThreadSafe("GET", "/static/app.js", ANYONE, staticFiles::js),
         new Route("GET", "/data/avatars/{name}", SIGNED_IN, avatars::serve),
         new Route("GET", "/user/account", SIGNED_IN, account::show),
         new Route("POST", "/user/account", SIGNED_IN, account::submit),
-        new Route("GET", "/user/login", ANYONE, login::show),
+        Route.ioThreadSafe("GET", "/user/login", ANYONE, login::show), // no session cookie: no database
         new Route("POST", "/user/login", ANYONE, login::submit),
         new Route("POST", "/user/logout", ANYONE, logout::logout),
         new Route("GET", "/user/signup", ANYONE, signup::show),

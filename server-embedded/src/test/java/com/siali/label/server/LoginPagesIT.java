@@ -66,6 +66,14 @@ class LoginPagesIT {
   }
 
   @Test
+  void signedInVisitorsAreSentOnFromTheLoginPage() throws Exception {
+    browser.logIn("lead@example.com", TestServer.PASSWORD);
+    var page = browser.get("/user/login/?next=%2Fpeople%2F");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location")).contains("/people/");
+  }
+
+  @Test
   void withoutKeepMeLoggedInTheCookieEndsWithTheBrowser() throws Exception {
     String csrf = browser.csrfFrom("/user/login/");
     var response = browser.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD,

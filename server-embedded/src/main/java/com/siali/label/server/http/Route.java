@@ -10,10 +10,20 @@ import java.util.Optional;
  * Paths match with or without the trailing slash (SPEC §3). The pattern is split once, here: matching runs on
  * every request and must not compile anything.
  */
-public record Route(String method, String pattern, Access access, Handler handler, List<String> segments) {
+public record Route(String method, String pattern, Access access, Handler handler, List<String> segments,
+    boolean ioThreadSafe) {
 
   public Route(String method, String pattern, Access access, Handler handler) {
-    this(method, pattern, access, handler, Path.segments(pattern));
+    this(method, pattern, access, handler, Path.segments(pattern), false);
+  }
+
+  /**
+   * A route whose handler never blocks for an anonymous visitor (no database, no Argon2): such requests are
+   * answered on Undertow's I/O thread without a hand-off to a worker. Anything with a session cookie, an
+   * {@code Authorization} header or a body is still dispatched.
+   */
+  public static Route ioThreadSafe(String method, String pattern, Access access, Handler handler) {
+    return new Route(method, pattern, access, handler, Path.segments(pattern), true);
   }
 
   Optional<Map<String, String>> match(List<String> path) {

@@ -26,6 +26,17 @@ public final class Router {
     this.errors = errors;
   }
 
+  /** True when a request for {@code path} may be answered on the I/O thread (see {@link Route#ioThreadSafe}). */
+  public boolean ioThreadSafe(String method, String path) {
+    List<String> segments = Route.Path.segments(path);
+    for (Route route : routes) {
+      if (route.method().equals(method) && route.match(segments).isPresent()) {
+        return route.ioThreadSafe();
+      }
+    }
+    return false;
+  }
+
   public WebResponse handle(WebRequest request) throws Exception {
     List<String> path = Route.Path.segments(request.path());
     String method = request.method().equals("HEAD") ? "GET" : request.method();

@@ -51,11 +51,14 @@ public final class UndertowBridge implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    if (exchange.isInIoThread()) {
+    boolean light = exchange.isInIoThread() && isLight(exchange);
+    if (exchange.isInIoThread() && !light) {
       exchange.dispatch(this);
       return;
     }
-    exchange.startBlocking();
+    if (!light) {
+      exchange.startBlocking();
+    }
     String path = exchange.getRequestPath();
     WebResponse response;
     try {
@@ -71,6 +74,17 @@ public final class UndertowBridge implements HttpHandler {
       response = errors.map(path, failure);
     }
     write(exchange, response);
+  }
+
+  /** An anonymous GET without a body for a route that never blocks: answered where it arrived. */
+  private boolean isLight(HttpServerExchange exchange) {
+    String method = exchange.getRequestMethod().toString();
+    return (method.equals("GET") || method.equals("HEAD"))
+        && exchange.getRequestContentLength() <= 0
+        && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)
+        && !exchange.getRequestHeaders().contains(Headers.AUTHORIZATION)
+        && exchange.getRequestCookie(Cookies.SESSION) == null
+        && router.ioThreadSafe("GET", exchange.getRequestPath());
   }
 
   private static long limitFor(HttpServerExchange exchange) {
@@ -109,7 +123,7 @@ public final class UndertowBridge implements HttpHandler {
     Map<String, String> form = new LinkedHashMap<>();
     Map<String, byte[]> files = new LinkedHashMap<>();
     byte[] body = new byte[0];
-    FormDataParser parser = forms.createParser(exchange);
+    FormDataParser parser = exchange.isInIoThread() ? null : forms.createParser(exchange);
     if (parser != null) {
       try (parser) {
         FormData data = parser.parseBlocking();
@@ -124,7 +138,8 @@ public final class UndertowBridge implements HttpHandler {
           }
         }
       }
-    } else if (exchange.isRequestChannelAvailable() && !exchange.getRequestMethod().toString().equals("GET")) {
+    } else if (!exchange.isInIoThread() && exchange.isRequestChannelAvailable()
+        && !exchange.getRequestMethod().toString().equals("GET")) {
       body = exchange.getInputStream().readAllBytes();
     }
 
