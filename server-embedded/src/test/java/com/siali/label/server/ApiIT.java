@@ -130,6 +130,15 @@ class ApiIT {
   }
 
   @Test
+  void noCorsForOtherSites() throws Exception {
+    var preflight = client.send("OPTIONS", "/api/current-user/whoami", null, "Origin", "http://attacker.example",
+        "Access-Control-Request-Method", "GET");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    var read = client.get("/api/current-user/whoami", "Authorization", auth(), "Origin", "http://attacker.example");
+    assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
   void oversizedBodiesAreRefusedWith413() throws Exception {
     String big = "x".repeat(200_000);
     var response = client.send("POST", "/api/current-user/reset-token/", "{\"a\":\"" + big + "\"}", "Authorization", auth());

@@ -81,6 +81,11 @@ class RunningInstanceIT {
     var token = CliProcess.run(data, "", "user", "--username", "admin@example.com");
     assertThat(token.out()).contains("'token': 'abcdef123'");
     server.terminate();
+
+    assertThat(Files.readString(data.resolve("logs/siali-label.log")))
+        .as("passwords and tokens never reach the log")
+        .contains("account admin@example.com created")
+        .doesNotContain("correct horse battery", "another good passphrase", "abcdef123");
   }
 
   @Test
