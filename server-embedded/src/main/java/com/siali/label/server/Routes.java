@@ -31,7 +31,7 @@ final class Routes {
   static List<Route> table(Services services, WebSettings settings, Pages pages, Cookies cookies) {
     var staticFiles = new StaticFiles();
     var clock = java.time.Clock.systemUTC();
-    var login = new LoginPage(services.accounts(), services.sessions(), pages, cookies, new LoginThrottle(clock));
+    var login = new LoginPage(services.sessions(), pages, cookies, new LoginThrottle(clock));
     var logout = new LogoutAction(services.sessions(), cookies);
     var gate = new SignupGate(services.invitations(), settings.signupRequiresLink());
     var signup = new SignupPage(services.accounts(), services.sessions(), gate, pages, cookies,

@@ -95,6 +95,20 @@ public final class AccountService {
    * verification and fail with the same {@link AuthenticationFailedException}.
    */
   public User authenticate(String email, String password) {
+    User user = verify(email, password);
+    Instant now = ServiceClock.now(clock);
+    return db.inTransaction(
+        ctx -> {
+          users.touchActivity(ctx, user.id(), now);
+          return users.findById(ctx, user.id()).orElseThrow();
+        });
+  }
+
+  /**
+   * {@link #authenticate} without recording activity, for callers that record it in their own transaction (a web
+   * log-in does it together with the new session: one commit instead of two). Writes only to upgrade a hash.
+   */
+  User verify(String email, String password) {
     EmailAddress address;
     try {
       address = EmailAddress.parse(email);
@@ -112,16 +126,11 @@ public final class AccountService {
     if (!hasher.verify(hash, password) || !user.active()) {
       throw new AuthenticationFailedException();
     }
-    String upgraded = hasher.needsRehash(hash) ? hasher.hash(password) : null;
-    Instant now = ServiceClock.now(clock);
-    return db.inTransaction(
-        ctx -> {
-          if (upgraded != null) {
-            users.updatePasswordHash(ctx, user.id(), upgraded);
-          }
-          users.touchActivity(ctx, user.id(), now);
-          return users.findById(ctx, user.id()).orElseThrow();
-        });
+    if (hasher.needsRehash(hash)) {
+      String upgraded = hasher.hash(password);
+      db.inTransactionDo(ctx -> users.updatePasswordHash(ctx, user.id(), upgraded));
+    }
+    return user;
   }
 
   /** A person changing their own password: the current one must be right. Ends all their web sessions. */

@@ -30,13 +30,14 @@ public record Services(
     var tokens = new ApiTokenRepository();
     var webSessions = new WebSessionRepository();
     var projectRepository = new ProjectRepository();
+    var accounts = new AccountService(db, users, tokens, webSessions, hasher, policy, clock);
     return new Services(
-        new AccountService(db, users, tokens, webSessions, hasher, policy, clock),
+        accounts,
         new PeopleDirectory(db, users, projectRepository),
         new AccountAdministration(db, users, webSessions, clock),
         new ApiTokenService(db, users, tokens, clock),
         new InvitationService(db, new InvitationRepository(), new SettingsRepository(), clock),
-        new SessionService(db, users, webSessions, clock),
+        new SessionService(db, users, webSessions, accounts, clock),
         new ProjectService(db, projectRepository, users, clock),
         new AvatarService(db, users, avatarFolder, clock),
         new ServerPreferences(db, new SettingsRepository()));

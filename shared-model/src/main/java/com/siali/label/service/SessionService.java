@@ -30,16 +30,38 @@ public final class SessionService {
   /** A valid session and the active account it belongs to. */
   public record ActiveSession(User user, String csrfToken, boolean rememberMe) {}
 
+  /** A successful web log-in: the account and its new session. */
+  public record LoggedIn(User user, NewSession session) {}
+
   private final Database db;
   private final UserRepository users;
   private final WebSessionRepository sessions;
+  private final AccountService accounts;
   private final Clock clock;
 
-  public SessionService(Database db, UserRepository users, WebSessionRepository sessions, Clock clock) {
+  public SessionService(
+      Database db, UserRepository users, WebSessionRepository sessions, AccountService accounts, Clock clock) {
     this.db = db;
     this.users = users;
     this.sessions = sessions;
+    this.accounts = accounts;
     this.clock = clock;
+  }
+
+  /**
+   * Checks the email and password (same rules and single failure message as {@link AccountService#authenticate})
+   * and starts a session; the session and the account's activity are written in one transaction.
+   */
+  public LoggedIn logIn(String email, String password, boolean rememberMe) {
+    User user = accounts.verify(email, password);
+    String id = Tokens.randomUrlSafe(ID_BYTES);
+    String csrf = Tokens.randomUrlSafe(ID_BYTES);
+    Instant now = ServiceClock.now(clock);
+    db.inTransactionDo(ctx -> {
+      sessions.insert(ctx, Tokens.sha256Hex(id), user.id(), csrf, rememberMe, now);
+      users.touchActivity(ctx, user.id(), now);
+    });
+    return new LoggedIn(user, new NewSession(id, csrf));
   }
 
   public NewSession start(long userId, boolean rememberMe) {

@@ -94,6 +94,20 @@ class TokensAndSessionsIT {
   }
 
   @Test
+  void webLogInStartsASessionAndRecordsActivityOrFailsWithTheOneMessage() {
+    var sessions = store.services.sessions();
+    store.clock.advance(Duration.ofMinutes(10));
+    var loggedIn = sessions.logIn("ADA@example.com ", TestStore.PASSWORD, true);
+    assertThat(loggedIn.user().id()).isEqualTo(ada.id());
+    assertThat(sessions.find(loggedIn.session().id()).orElseThrow().rememberMe()).isTrue();
+    assertThat(store.services.people().get(ada.id()).lastActivity()).isEqualTo(ada.lastActivity().plus(Duration.ofMinutes(10)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.logIn("ada@example.com", "wrong password", false))
+        .isInstanceOf(com.siali.label.model.AuthenticationFailedException.class)
+        .hasMessage("The email and password you entered don't match.");
+    assertThat(sessions.countOf(ada.id())).isEqualTo(1);
+  }
+
+  @Test
   void sessionCarriesItsCsrfTokenAndEndsAtLogout() {
     var sessions = store.services.sessions();
     var started = sessions.start(ada.id(), false);

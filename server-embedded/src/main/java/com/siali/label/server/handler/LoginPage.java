@@ -1,13 +1,11 @@
 package com.siali.label.server.handler;
 
 import com.siali.label.model.AuthenticationFailedException;
-import com.siali.label.model.User;
 import com.siali.label.server.http.Cookies;
 import com.siali.label.server.http.SafeRedirect;
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
 import com.siali.label.server.view.Pages;
-import com.siali.label.service.AccountService;
 import com.siali.label.service.SessionService;
 import com.siali.label.server.throttle.LoginThrottle;
 import java.time.Duration;
@@ -16,15 +14,13 @@ import java.util.Optional;
 
 /** {@code /user/login/}: the form, and signing in (a new session id at every log-in). */
 public final class LoginPage {
-  private final AccountService accounts;
   private final SessionService sessions;
   private final Pages pages;
   private final Cookies cookies;
   private final LoginThrottle throttle;
 
-  public LoginPage(AccountService accounts, SessionService sessions, Pages pages, Cookies cookies,
+  public LoginPage(SessionService sessions, Pages pages, Cookies cookies,
       LoginThrottle throttle) {
-    this.accounts = accounts;
     this.sessions = sessions;
     this.pages = pages;
     this.cookies = cookies;
@@ -48,13 +44,12 @@ public final class LoginPage {
           .header("Retry-After", Long.toString(seconds));
     }
     try {
-      User user = accounts.authenticate(email, request.formField("password"));
-      throttle.recordSuccess(address, email);
       boolean remember = "on".equals(request.formField("persist_session"));
+      var loggedIn = sessions.logIn(email, request.formField("password"), remember);
+      throttle.recordSuccess(address, email);
       request.sessionId().ifPresent(sessions::end);
-      var session = sessions.start(user.id(), remember);
       return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
-          .cookie(cookies.session(session.id(), remember));
+          .cookie(cookies.session(loggedIn.session().id(), remember));
     } catch (AuthenticationFailedException failed) {
       throttle.recordFailure(address, email);
       return form(request, 400, email, failed.getMessage());
