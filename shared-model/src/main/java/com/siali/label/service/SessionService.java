@@ -54,21 +54,23 @@ public final class SessionService {
    */
   public LoggedIn logIn(String email, String password, boolean rememberMe) {
     User user = accounts.verify(email, password);
-    String id = Tokens.randomUrlSafe(ID_BYTES);
-    String csrf = Tokens.randomUrlSafe(ID_BYTES);
     Instant now = ServiceClock.now(clock);
-    db.inTransactionDo(ctx -> {
-      sessions.insert(ctx, Tokens.sha256Hex(id), user.id(), csrf, rememberMe, now);
+    NewSession session = db.inTransaction(ctx -> {
       users.touchActivity(ctx, user.id(), now);
+      return insertNew(ctx, user.id(), rememberMe, now);
     });
-    return new LoggedIn(user, new NewSession(id, csrf));
+    return new LoggedIn(user, session);
   }
 
   public NewSession start(long userId, boolean rememberMe) {
+    return db.inTransaction(ctx -> insertNew(ctx, userId, rememberMe, ServiceClock.now(clock)));
+  }
+
+  /** A fresh session id and CSRF token; only the id's digest is stored. */
+  private NewSession insertNew(org.jooq.DSLContext ctx, long userId, boolean rememberMe, Instant now) {
     String id = Tokens.randomUrlSafe(ID_BYTES);
     String csrf = Tokens.randomUrlSafe(ID_BYTES);
-    Instant now = ServiceClock.now(clock);
-    db.inTransactionDo(ctx -> sessions.insert(ctx, Tokens.sha256Hex(id), userId, csrf, rememberMe, now));
+    sessions.insert(ctx, Tokens.sha256Hex(id), userId, csrf, rememberMe, now);
     return new NewSession(id, csrf);
   }
 

@@ -8,6 +8,7 @@ import com.siali.label.server.http.WebResponse;
 import com.siali.label.server.view.Pages;
 import com.siali.label.service.SessionService;
 import com.siali.label.server.throttle.LoginThrottle;
+import com.siali.label.server.throttle.RetryAfter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class LoginPage {
     String address = request.clientAddress();
     Optional<Duration> wait = throttle.waitFor(address, email);
     if (wait.isPresent()) {
-      long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+      long seconds = RetryAfter.seconds(wait.get());
       return form(request, 429, email, "Too many failed log-in attempts. Try again in " + seconds + " seconds.")
           .header("Retry-After", Long.toString(seconds));
     }

@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import com.siali.label.server.throttle.AttemptThrottle;
+import com.siali.label.server.throttle.RetryAfter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class SignupPage {
   private Optional<WebResponse> refusal(WebRequest request) {
     Optional<Duration> wait = throttle.waitFor(request.clientAddress());
     if (wait.isPresent()) {
-      long seconds = Math.max(1, wait.get().toSeconds());
+      long seconds = RetryAfter.seconds(wait.get());
       return Optional.of(pages.render(request, 429, "invitation_only.jte", Map.of("message",
           "Too many sign-up attempts from this computer. Try again in " + seconds + " seconds."))
           .header("Retry-After", Long.toString(seconds)));
