@@ -16,7 +16,13 @@ public final class InvitationLinks {
   private InvitationLinks() {}
 
   public static String forRequest(WebRequest request, String scheme, String token) {
-    return baseUrl(request, scheme) + "/user/signup/?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    return forBaseUrl(baseUrl(request, scheme), token);
+  }
+
+  /** The link on one of the server's base URLs (as {@link LanServer#urls()} gives them; the console uses it). */
+  public static String forBaseUrl(String baseUrl, String token) {
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    return base + "/user/signup/?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 
   static String baseUrl(WebRequest request, String scheme) {

@@ -49,4 +49,14 @@ public final class WebSessionRepository {
   public int countOf(DSLContext ctx, long userId) {
     return ctx.fetchCount(WEB_SESSIONS, WEB_SESSIONS.USER_ID.eq(userId));
   }
+
+  /** How many people other than {@code userId} hold a session that has not expired. */
+  public int countPeopleSignedInExcept(DSLContext ctx, long userId, Instant seenAfter, Instant createdAfter) {
+    return ctx.select(org.jooq.impl.DSL.countDistinct(WEB_SESSIONS.USER_ID))
+        .from(WEB_SESSIONS)
+        .where(WEB_SESSIONS.USER_ID.ne(userId))
+        .and(WEB_SESSIONS.LAST_SEEN_AT.gt(UserRepository.at(seenAfter)))
+        .and(WEB_SESSIONS.CREATED_AT.gt(UserRepository.at(createdAfter)))
+        .fetchOne(0, int.class);
+  }
 }

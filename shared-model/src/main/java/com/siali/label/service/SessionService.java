@@ -108,4 +108,11 @@ public final class SessionService {
   public int countOf(long userId) {
     return db.inTransaction(ctx -> sessions.countOf(ctx, userId));
   }
+
+  /** How many other people are signed in on the LAN pages now (the console asks before it stops the server). */
+  public int countPeopleSignedInExcept(long userId) {
+    Instant now = ServiceClock.now(clock);
+    return db.inTransaction(ctx -> sessions.countPeopleSignedInExcept(
+        ctx, userId, now.minus(IDLE_TIMEOUT), now.minus(ABSOLUTE_TIMEOUT)));
+  }
 }

@@ -77,6 +77,24 @@ class TokensAndSessionsIT {
   }
 
   @Test
+  void countsOtherPeopleWithLiveSessionsOnce() {
+    var sessions = store.services.sessions();
+    User grace = store.create("grace@example.com");
+    User alan = store.create("alan@example.com");
+    sessions.start(ada.id(), true);
+    assertThat(sessions.countPeopleSignedInExcept(ada.id())).isZero();
+    sessions.start(grace.id(), false);
+    sessions.start(grace.id(), true);
+    assertThat(sessions.countPeopleSignedInExcept(ada.id())).as("two sessions of one person").isEqualTo(1);
+    var alansSession = sessions.start(alan.id(), false);
+    assertThat(sessions.countPeopleSignedInExcept(ada.id())).isEqualTo(2);
+    sessions.end(alansSession.id());
+    assertThat(sessions.countPeopleSignedInExcept(ada.id())).isEqualTo(1);
+    store.clock.advance(Duration.ofDays(6));
+    assertThat(sessions.countPeopleSignedInExcept(ada.id())).as("expired sessions do not count").isZero();
+  }
+
+  @Test
   void lastSeenIsRefreshedAtMostOncePerMinute() {
     var sessions = store.services.sessions();
     var session = sessions.start(ada.id(), false);

@@ -18,6 +18,11 @@ import com.siali.label.server.PortInUseException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import com.siali.label.app.console.model.ConsoleContext;
+import com.siali.label.app.console.view.DesktopConsole;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +39,8 @@ final class RunningInstance {
   private final PrintWriter err;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Optional<String> tlsFingerprint = Optional.empty();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicReference<DesktopConsole> console = new AtomicReference<>();
 
   RunningInstance(Installation installation, StartOptions options, PrintWriter out, PrintWriter err) {
     this.installation = installation;
@@ -73,7 +80,7 @@ final class RunningInstance {
     }
     try {
       control = ControlServer.start(installation.directory().controlSocket(), installation.directory().installSecret(),
-          new LocalAdminOperations(installation.services(), () -> {}), server::urls, () -> {});
+          new LocalAdminOperations(installation.services(), () -> {}), server::urls, this::activateWindow);
     } catch (IOException | RuntimeException e) {
       server.close();
       installation.close();
@@ -88,6 +95,9 @@ final class RunningInstance {
             + " Start with --tls to switch to HTTPS."));
     out.println("Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
     LOG.info("started; serving {}", server.urls());
+    if (!options.headless() && DesktopConsole.displayAvailable(System.getenv())) {
+      openWindow(server, control);
+    }
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -116,7 +126,35 @@ final class RunningInstance {
     });
   }
 
+  /** The admin console; if the toolkit cannot start here, the server goes on without it. */
+  private void openWindow(LanServer server, ControlServer control) {
+    var status = new LanServerStatus(server, tlsFingerprint, () -> !stopping.get());
+    var context = new ConsoleContext(installation.services(), status, installation.directory().root(),
+        options.signupRequiresLink(), Clock.systemUTC());
+    try {
+      console.set(DesktopConsole.open(context, () -> stop(server, control)));
+    } catch (Exception | LinkageError e) {
+      LOG.warn("cannot open the admin window", e);
+      err.println("Cannot open the admin window (" + e.getMessage() + "); the server runs without it."
+          + " Use --headless to skip the window.");
+    }
+  }
+
+  private void activateWindow() {
+    DesktopConsole window = console.get();
+    if (window != null) {
+      window.activate();
+    }
+  }
+
   private void stop(LanServer server, ControlServer control) {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    DesktopConsole window = console.get();
+    if (window != null) {
+      window.close();
+    }
     LOG.info("stopping");
     control.close();
     server.close();
