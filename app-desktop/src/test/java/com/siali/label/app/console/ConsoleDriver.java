@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 final class ConsoleDriver implements AutoCloseable {
   final FxRobot robot;
   final AtomicReference<Path> nextPicture = new AtomicReference<>();
+  final java.util.concurrent.CountDownLatch quit = new java.util.concurrent.CountDownLatch(1);
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private ConsoleWindow window;
 
@@ -34,7 +35,7 @@ final class ConsoleDriver implements AutoCloseable {
 
   ConsoleDriver open(Stage stage, ConsoleContext context) {
     Background background = new Background(workers, Platform::runLater);
-    window = new ConsoleWindow(context, background, owner -> Optional.ofNullable(nextPicture.get()), () -> {});
+    window = new ConsoleWindow(context, background, owner -> Optional.ofNullable(nextPicture.get()), quit::countDown);
     robot.interact(() -> window.show(stage, false));
     return this;
   }
@@ -89,6 +90,12 @@ final class ConsoleDriver implements AutoCloseable {
     type("#emailField", email);
     type("#passwordField", password);
     robot.clickOn("#signInButton");
+  }
+
+  /** Clicks the window's close box, as a person would. */
+  void requestClose(Stage stage) {
+    robot.interact(() -> stage.fireEvent(
+        new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
   }
 
   void assertNoDialogLeft() {

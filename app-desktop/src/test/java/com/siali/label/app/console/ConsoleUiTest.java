@@ -247,6 +247,29 @@ class ConsoleUiTest {
   }
 
   @Test
+  void closingAsksFirstWhileCollaboratorsAreSignedIn(FxRobot robot) throws Exception {
+    signedInAsLead(robot);
+    User grace = fixture.account("grace@example.com");
+    fixture.services.sessions().start(grace.id(), false);
+    console.requestClose(stage);
+    console.confirmDialog("Cancel");
+    assertThat(console.quit.getCount()).as("cancel keeps the server running").isEqualTo(1);
+    assertThat(stage.isShowing()).isTrue();
+
+    console.requestClose(stage);
+    console.confirmDialog("Stop and close");
+    assertThat(console.quit.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void closingWithNobodyElseSignedInStopsAtOnce(FxRobot robot) throws Exception {
+    signedInAsLead(robot);
+    console.requestClose(stage);
+    assertThat(console.quit.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    console.assertNoDialogLeft();
+  }
+
+  @Test
   void theServerSectionWarnsAboutPlainHttp(FxRobot robot) {
     signedInAsLead(robot);
     robot.clickOn("#navSERVER");

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -192,7 +191,7 @@ public final class ConsoleWindow {
   private void quit() {
     stopPolling();
     stage.hide();
+    // Stopping the server drains requests for up to a few seconds: not on the UI thread.
     Thread.ofPlatform().name("console-quit").start(onQuit);
-    Platform.exit();
   }
 }

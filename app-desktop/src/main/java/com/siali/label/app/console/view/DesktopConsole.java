@@ -47,6 +47,7 @@ public final class DesktopConsole {
     ConsoleWindow window = new ConsoleWindow(context, background, DesktopConsole::choosePicture, () -> {
       workers.shutdown();
       onQuit.run();
+      Platform.exit();
     });
     CompletableFuture<Void> shown = new CompletableFuture<>();
     Platform.startup(() -> {

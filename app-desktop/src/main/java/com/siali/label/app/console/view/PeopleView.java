@@ -53,7 +53,7 @@ final class PeopleView extends SplitPane {
     table.setId("peopleTable");
     table.setItems(model.rows());
     table.setPlaceholder(new Label("Nobody matches this search."));
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     TableColumn<User, User> avatar = new TableColumn<>("");
     avatar.setSortable(false);
     avatar.setReorderable(false);
@@ -81,6 +81,10 @@ final class PeopleView extends SplitPane {
     TableColumn<User, String> joined =
         text("Joined", u -> JOINED.format(u.dateJoined().atZone(ZoneId.systemDefault())));
     name.setId("nameColumn");
+    name.setPrefWidth(170);
+    email.setPrefWidth(210);
+    lastActivity.setPrefWidth(125);
+    joined.setPrefWidth(115);
     lastActivity.setId("lastActivityColumn");
     table.getColumns().setAll(java.util.List.of(avatar, name, email, lastActivity, joined));
     Map<TableColumn<User, ?>, UserSort> orders =
@@ -144,7 +148,7 @@ final class PeopleView extends SplitPane {
     list.getStyleClass().add("section");
     PersonDetailView detail = new PersonDetailView(model, pictures, clock);
     getItems().addAll(list, detail);
-    setDividerPositions(0.66);
+    setDividerPositions(0.71);
     SplitPane.setResizableWithParent(detail, false);
     setPadding(Insets.EMPTY);
   }
