@@ -28,3 +28,8 @@ find_jdk() {
   echo "Siali Label needs a JDK 25 or newer (for example Temurin 25 or openjdk-25-jdk); none was found. Install one or set JAVA_HOME to it." >&2
   return 1
 }
+
+# The application's JVM options, used by ./label-studio and by tools/bench console (and mirrored by the installer's
+# launcher). The serial collector with a bounded heap suits a desktop admin tool: each page of People is 100 rows,
+# and the idle memory target is 300 MB (docs/PERFORMANCE.md).
+APP_JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED -Xss1m -XX:+UseSerialGC -Xms48m -Xmx512m)

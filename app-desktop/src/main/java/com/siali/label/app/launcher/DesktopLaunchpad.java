@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import com.siali.label.app.console.view.DesktopConsole;
 
 /**
  * Reaches an installation for the commands: through the running instance's control socket when there is one,
@@ -52,6 +54,10 @@ final class DesktopLaunchpad implements Launchpad {
       out.println("Siali Label is already running at " + String.join(" ", answer.urls()));
       return 0;
     }
+    // With a window to show, the toolkit starts now, beside the database and the server.
+    Optional<CompletableFuture<Void>> toolkit =
+        !options.headless() && DesktopConsole.displayAvailable(System.getenv())
+            ? Optional.of(DesktopConsole.prepare()) : Optional.empty();
     Installation installation;
     try {
       installation = Installation.open(options.dataDir());
@@ -59,7 +65,7 @@ final class DesktopLaunchpad implements Launchpad {
       throw new StartupException(
           "Another Siali Label is starting with the data directory " + options.dataDir() + "; try again in a moment.");
     }
-    return new RunningInstance(installation, options, out, err).runUntilStopped();
+    return new RunningInstance(installation, options, toolkit, out, err).runUntilStopped();
   }
 
   private static void pause() {

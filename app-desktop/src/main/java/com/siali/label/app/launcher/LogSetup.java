@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the log to {@code logs/siali-label.log} in the data directory. Until then (and in commands such as
- * {@code user}, whose output scripts parse) nothing is logged to the terminal: see logback.xml.
+ * {@code user}, whose output scripts parse) nothing is logged to the terminal: see {@link QuietLogStart}.
  */
 final class LogSetup {
   private static final String APPENDER = "data-directory-log";

@@ -17,6 +17,7 @@ import java.util.Set;
 import com.siali.label.server.PortInUseException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,8 +43,13 @@ final class RunningInstance {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<DesktopConsole> console = new AtomicReference<>();
 
-  RunningInstance(Installation installation, StartOptions options, PrintWriter out, PrintWriter err) {
+  private final Optional<CompletableFuture<Void>> toolkit;
+
+  /** @param toolkit the JavaFX toolkit starting beside the server when the window will open, else empty */
+  RunningInstance(Installation installation, StartOptions options, Optional<CompletableFuture<Void>> toolkit,
+      PrintWriter out, PrintWriter err) {
     this.installation = installation;
+    this.toolkit = toolkit;
     this.options = options;
     this.out = out;
     this.err = err;
@@ -95,9 +101,7 @@ final class RunningInstance {
             + " Start with --tls to switch to HTTPS."));
     out.println("Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
     LOG.info("started; serving {}", server.urls());
-    if (!options.headless() && DesktopConsole.displayAvailable(System.getenv())) {
-      openWindow(server, control);
-    }
+    toolkit.ifPresent(starting -> openWindow(server, control, starting));
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -127,15 +131,17 @@ final class RunningInstance {
   }
 
   /** The admin console; if the toolkit cannot start here, the server goes on without it. */
-  private void openWindow(LanServer server, ControlServer control) {
+  private void openWindow(LanServer server, ControlServer control, CompletableFuture<Void> starting) {
     var status = new LanServerStatus(server, tlsFingerprint, () -> !stopping.get());
     var context = new ConsoleContext(installation.services(), status, installation.directory().root(),
         options.signupRequiresLink(), Clock.systemUTC());
     try {
-      console.set(DesktopConsole.open(context, () -> stop(server, control)));
+      console.set(DesktopConsole.open(context, starting, () -> stop(server, control)));
+      out.println("Admin window open (closing it stops the server)");
     } catch (Exception | LinkageError e) {
       LOG.warn("cannot open the admin window", e);
-      err.println("Cannot open the admin window (" + e.getMessage() + "); the server runs without it."
+      Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+      err.println("Cannot open the admin window (" + cause.getMessage() + "); the server runs without it."
           + " Use --headless to skip the window.");
     }
   }

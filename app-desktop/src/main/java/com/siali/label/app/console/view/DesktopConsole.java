@@ -37,10 +37,36 @@ public final class DesktopConsole {
   }
 
   /**
-   * Starts the toolkit and shows the window; returns once it is on screen. Throws if the toolkit cannot start
-   * (for example, GTK libraries missing); the caller then goes on without the window.
+   * Starts the JavaFX toolkit and loads the theme on a thread of its own, so that this happens while the
+   * database opens and the server starts rather than after: start-up is the longer of the two, not their sum.
    */
-  public static DesktopConsole open(ConsoleContext context, Runnable onQuit) throws Exception {
+  public static CompletableFuture<Void> prepare() {
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Thread.ofPlatform().daemon().name("javafx-start").start(() -> {
+      try {
+        Platform.startup(() -> {
+          try {
+            Platform.setImplicitExit(false);
+            Theme.preload();
+            ready.complete(null);
+          } catch (Throwable e) {
+            ready.completeExceptionally(e);
+          }
+        });
+      } catch (Throwable e) {
+        ready.completeExceptionally(e);
+      }
+    });
+    return ready;
+  }
+
+  /**
+   * Shows the window once the toolkit is {@linkplain #prepare() ready}; returns once it is on screen. Throws if the
+   * toolkit cannot start (for example, GTK libraries missing); the caller then goes on without the window.
+   */
+  public static DesktopConsole open(ConsoleContext context, CompletableFuture<Void> toolkit, Runnable onQuit)
+      throws Exception {
+    toolkit.get(30, TimeUnit.SECONDS);
     ExecutorService workers = Executors.newFixedThreadPool(2,
         Thread.ofPlatform().daemon().name("console-worker-", 0).factory());
     Background background = new Background(workers, Platform::runLater);
@@ -50,9 +76,8 @@ public final class DesktopConsole {
       Platform.exit();
     });
     CompletableFuture<Void> shown = new CompletableFuture<>();
-    Platform.startup(() -> {
+    Platform.runLater(() -> {
       try {
-        Platform.setImplicitExit(false);
         boolean dark = Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
         window.show(new Stage(), dark);
         shown.complete(null);

@@ -13,6 +13,14 @@ public final class Theme {
 
   private Theme() {}
 
+  /** Parses the theme and creates the common controls' skins once, while the database is still opening. */
+  static void preload() {
+    Scene scene = new Scene(new javafx.scene.layout.VBox(new javafx.scene.control.Button("a"),
+        new javafx.scene.control.TextField(), new javafx.scene.control.TableView<>(), new javafx.scene.control.Label()));
+    apply(scene, false);
+    scene.getRoot().applyCss();
+  }
+
   public static void apply(Scene scene, boolean dark) {
     Application.setUserAgentStylesheet(dark
         ? new PrimerDark().getUserAgentStylesheet()

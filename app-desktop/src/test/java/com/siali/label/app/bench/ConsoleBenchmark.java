@@ -1,0 +1,314 @@
+package com.siali.label.app.bench;
+
+import com.siali.label.app.console.ConsoleFixture;
+import com.siali.label.app.console.model.Background;
+import com.siali.label.app.console.model.RememberedSignIn;
+import com.siali.label.app.console.view.ConsoleWindow;
+import com.siali.label.model.NewAccount;
+import com.siali.label.model.User;
+import com.siali.label.persistence.BulkAccounts;
+import com.siali.label.persistence.DataDirectory;
+import com.siali.label.persistence.Database;
+import com.siali.label.security.PasswordHasher;
+import com.siali.label.service.PasswordPolicy;
+import com.siali.label.service.Services;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+/**
+ * The console's figures for docs/PERFORMANCE.md (run by {@code tools/bench console} under Xvfb; not a test):
+ * <ul>
+ *   <li>start-up: process start to window shown and {@code /health} answering, beside a bare JavaFX hello window
+ *       started the same way, alternating, median of the runs;</li>
+ *   <li>idle RSS of the application with the window open on People, 10 s after start;</li>
+ *   <li>People at N accounts in the real window: time to the first page, and each keystroke's search until the
+ *       table shows its result.</li>
+ * </ul>
+ */
+public final class ConsoleBenchmark {
+  private static final String CLASS_PATH = System.getProperty("java.class.path");
+  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  public static void main(String[] args) throws Exception {
+    int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    Path work = Files.createTempDirectory("console-bench");
+    startUp(work, runs);
+    if (Boolean.getBoolean("bench.cds")) {
+      // Again with a class-data archive per program (what the installed package ships): one run to create it.
+      for (String program : new String[] {"hello", "app"}) {
+        Files.deleteIfExists(work.resolve(program + ".jsa"));
+      }
+      System.out.println("-- with an AppCDS archive per program (-XX:+AutoCreateSharedArchive)");
+      cds = work;
+      startUp(work.resolve("cds"), runs);
+    }
+    if (accounts > 0) {
+      people(work.resolve("people"), accounts);
+    }
+    System.exit(0);
+  }
+
+  // --- start-up and RSS -------------------------------------------------------------------------------------
+
+  private static void startUp(Path work, int runs) throws Exception {
+    List<Long> hello = new ArrayList<>();
+    List<Long> app = new ArrayList<>();
+    List<Long> rss = new ArrayList<>();
+    if (cds != null) {
+      // The first run of each program writes its archive as it exits; it is not counted.
+      timeHello();
+      Path data = work.resolve("archive-run");
+      prepareSignedIn(data, 1_000);
+      timeApplication(data);
+    }
+    for (int run = 0; run < runs; run++) {
+      hello.add(timeHello());
+      Path data = work.resolve("start-" + run);
+      prepareSignedIn(data, 1_000);
+      long[] result = timeApplication(data);
+      app.add(result[0]);
+      rss.add(result[1]);
+    }
+    long helloMedian = median(hello);
+    long appMedian = median(app);
+    System.out.printf("bare JavaFX hello window shown: median %d ms %s%n", helloMedian, hello);
+    System.out.printf("Siali Label window shown and /health 200: median %d ms %s%n", appMedian, app);
+    System.out.printf("ratio: %.2f x (target <= 2)%n", appMedian / (double) helloMedian);
+    System.out.printf("idle RSS with the window on People (1 000 accounts), 10 s after start: median %d MB %s%n",
+        median(rss), rss);
+  }
+
+  private static Path cds;
+
+  private static List<String> archive(String program) {
+    return cds == null ? List.of() : List.of("-XX:+AutoCreateSharedArchive",
+        "-XX:SharedArchiveFile=" + cds.resolve(program + ".jsa"));
+  }
+
+  private static long timeHello() throws Exception {
+    long start = System.nanoTime();
+    Process process = java(archive("hello"), List.of(HelloWindow.class.getName())).start();
+    try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.equals("shown")) {
+          return (System.nanoTime() - start) / 1_000_000;
+        }
+      }
+      throw new IllegalStateException("the hello window did not show");
+    } finally {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Milliseconds until both the window is open and /health answers, and the RSS in MB 10 s after start. */
+  private static long[] timeApplication(Path data) throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+    long start = System.nanoTime();
+    Process process = java(archive("app"), List.of("com.siali.label.app.launcher.Main", "start", "--data-dir", data.toString(),
+        "--host", "127.0.0.1", "--port", String.valueOf(port))).start();
+    CountDownLatch windowOpen = new CountDownLatch(1);
+    Thread.ofPlatform().daemon().start(() -> {
+      try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          if (line.startsWith("Admin window open")) {
+            windowOpen.countDown();
+          }
+        }
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    });
+    try {
+      long serverUp = -1;
+      while (serverUp < 0) {
+        try {
+          if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            serverUp = System.nanoTime();
+          }
+        } catch (IOException notYet) {
+          Thread.sleep(5);
+        }
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the application exited with " + process.exitValue());
+        }
+      }
+      if (!windowOpen.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the window did not open");
+      }
+      long ready = Math.max(serverUp, System.nanoTime());
+      long elapsed = (ready - start) / 1_000_000;
+      Thread.sleep(Math.max(0, 10_000 - elapsed));
+      long rssMb = rssKb(process.pid()) / 1024;
+      return new long[] {elapsed, rssMb};
+    } finally {
+      process.destroy();
+      process.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  private static long rssKb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new IllegalStateException("no VmRSS for " + pid);
+  }
+
+  private static ProcessBuilder java(List<String> options, List<String> mainAndArgs) {
+    List<String> command = new ArrayList<>(List.of(JAVA));
+    // The options ./label-studio starts the application with (tools/jdk.sh), for the hello window too.
+    command.addAll(List.of(System.getProperty("bench.appOptions", "--enable-native-access=ALL-UNNAMED").split(" ")));
+    command.addAll(options);
+    command.addAll(List.of("-cp", CLASS_PATH));
+    command.addAll(mainAndArgs);
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+  }
+
+  /** An installation with an owner who chose "keep me signed in", so the window opens on People. */
+  private static void prepareSignedIn(Path data, int accounts) {
+    DataDirectory directory = DataDirectory.open(data);
+    Database database = Database.open(directory);
+    try {
+      Services services = Services.over(database, directory.avatars(), PasswordHasher.withDefaults(),
+          PasswordPolicy.standard(), Clock.systemUTC());
+      User lead = services.accounts().create(NewAccount.of("lead@example.com", ConsoleFixture.PASSWORD));
+      BulkAccounts.seed(database, accounts);
+      new RememberedSignIn(services.sessions(), data).remember(lead);
+    } finally {
+      database.close();
+    }
+  }
+
+  // --- People at N accounts ---------------------------------------------------------------------------------
+
+  private static void people(Path data, int accounts) throws Exception {
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    Platform.startup(() -> started.complete(null));
+    started.get();
+    Platform.setImplicitExit(false);
+    try (ConsoleFixture fixture = new ConsoleFixture(data)) {
+      User lead = fixture.account("lead@example.com", "Lena", "Lead");
+      BulkAccounts.seed(fixture.database, accounts);
+      new RememberedSignIn(fixture.services.sessions(), data).remember(lead);
+      for (int round = 0; round < 3; round++) {
+        Stage stage = onFx(Stage::new);
+        ConsoleWindow window = new ConsoleWindow(fixture.context(),
+            new Background(Executors.newFixedThreadPool(2), Platform::runLater), owner -> Optional.empty(), () -> {});
+        long start = System.nanoTime();
+        CountDownLatch firstPage = new CountDownLatch(1);
+        onFx(() -> {
+          window.show(stage, false);
+          return null;
+        });
+        TableView<?> table = waitForTable(stage);
+        onFx(() -> {
+          if (!table.getItems().isEmpty()) {
+            firstPage.countDown();
+          }
+          table.getItems().addListener((ListChangeListener<Object>) c -> firstPage.countDown());
+          return null;
+        });
+        firstPage.await(30, TimeUnit.SECONDS);
+        long open = (System.nanoTime() - start) / 1_000_000;
+        List<Long> keystrokes = new ArrayList<>();
+        TextField search = (TextField) onFx(() -> stage.getScene().lookup("#peopleSearch"));
+        for (String typed : new String[] {"a", "ad", "ada", "ada ", "ada l", "ada lo", "ada lov", "ada love",
+            "ada lovel", "g", "gr", "gra", "grac", "grace", "grace h", "grace ho", "user4", "user42", "user421"}) {
+          keystrokes.add(keystroke(table, search, typed));
+        }
+        onFx(() -> {
+          window.dispose();
+          stage.hide();
+          return null;
+        });
+        keystrokes.sort(null);
+        System.out.printf("People at %,d accounts, round %d: table open %d ms; keystroke to table median %d ms,"
+                + " p95 %d ms, max %d ms (%d keystrokes)%n", accounts, round + 1, open, keystrokes.get(keystrokes.size() / 2),
+            keystrokes.get((int) Math.ceil(keystrokes.size() * 0.95) - 1), keystrokes.getLast(), keystrokes.size());
+      }
+    }
+    Platform.exit();
+  }
+
+  private static long keystroke(TableView<?> table, TextField search, String typed) throws Exception {
+    CountDownLatch shown = new CountDownLatch(1);
+    ListChangeListener<Object> listener = c -> shown.countDown();
+    long start = System.nanoTime();
+    onFx(() -> {
+      table.getItems().addListener(listener);
+      search.setText(typed);
+      return null;
+    });
+    if (!shown.await(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no result for " + typed);
+    }
+    long elapsed = (System.nanoTime() - start) / 1_000;
+    onFx(() -> {
+      table.getItems().removeListener(listener);
+      return null;
+    });
+    return Math.round(elapsed / 1000.0);
+  }
+
+  private static TableView<?> waitForTable(Stage stage) throws Exception {
+    for (int i = 0; i < 3000; i++) {
+      Object table = onFx(() -> stage.getScene().lookup("#peopleTable"));
+      if (table != null) {
+        return (TableView<?>) table;
+      }
+      Thread.sleep(2);
+    }
+    throw new IllegalStateException("People did not open");
+  }
+
+  private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      try {
+        result.complete(work.call());
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return result.get();
+  }
+
+  private static long median(List<Long> values) {
+    long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+    return sorted[sorted.length / 2];
+  }
+
+}
