@@ -67,7 +67,13 @@ stop_app() {
   kill -TERM "$app_pid" 2>/dev/null || fail "$label: the application was not running any more"
   local started=$SECONDS status=0
   while alive "$app_pid" && [ $((SECONDS - started)) -lt 30 ]; do sleep 0.2; done
-  alive "$app_pid" && fail "$label: still running 30 s after SIGTERM"
+  if alive "$app_pid"; then
+    kill -QUIT "$app_pid" 2>/dev/null || true   # a thread dump into the output, to see what holds it up
+    sleep 2
+    echo "--- thread dump of the process that did not stop:" >&2
+    sed -n '/^Full thread dump/,$p' "$app_out" | head -n 400 >&2
+    fail "$label: still running 30 s after SIGTERM"
+  fi
   wait "$app_pid" || status=$?
   app_pid=""
   # 0, or 143 (128 + SIGTERM) when the JVM reports the signal
@@ -171,6 +177,23 @@ else
   launcher="$work/root/opt/siali-label/bin/label-studio"
   sh "$work/root/opt/siali-label/lib/tools/startup-archive.sh" "$work/root/opt/siali-label" \
     || echo "smoke: (no start-up archive; the application starts without it)"
+fi
+
+if [ "$mode" = installed ]; then
+  step "the start-up archive is used; a stale or missing one is skipped without a word"
+  aot_log="$(_JAVA_OPTIONS=-Xlog:aot "$launcher" --version 2>&1)" || fail "--version with -Xlog:aot failed"
+  grep -q "Opened AOT cache" <<<"$aot_log" && ! grep -q '\[error' <<<"$aot_log" \
+    || fail "the JVM did not use the start-up archive: $(grep -m 3 'warning\|error' <<<"$aot_log")"
+  echo "smoke: the JVM opened and accepted /opt/siali-label/lib/app/siali-label.aot"
+  cp -a /opt/siali-label "$work/copy"
+  touch "$work/copy/lib/app/"picocli-*.jar   # the archive no longer matches this jar
+  [ "$("$work/copy/bin/label-studio" --version 2>&1)" = "$("$launcher" --version 2>&1)" ] \
+    || fail "a stale start-up archive changed what --version prints: $("$work/copy/bin/label-studio" --version 2>&1)"
+  rm -f "$work/copy/lib/app/siali-label.aot"
+  [ "$("$work/copy/bin/label-studio" --version 2>&1)" = "$("$launcher" --version 2>&1)" ] \
+    || fail "without the start-up archive --version prints: $("$work/copy/bin/label-studio" --version 2>&1)"
+  rm -rf "$work/copy"
+  echo "smoke: a stale and a missing archive: same output, no warnings"
 fi
 
 # --- the command line against the installed application --------------------------------------------------------
