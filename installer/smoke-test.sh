@@ -11,11 +11,11 @@
 # Usage: installer/smoke-test.sh [PATH/TO/siali-label_VERSION_ARCH.deb]
 #        (default: the one `mvn -B -pl installer -am package -DskipTests -Pinstaller` wrote)
 # Needs: dpkg-deb, curl, xvfb-run, ImageMagick's import; fakeroot is only for building. Bounded by
-# SMOKE_TIMEOUT seconds (default 900).
+# SMOKE_TIMEOUT seconds (default 900). The screenshot goes to $SMOKE_OUT (default installer/target/smoke).
 set -euo pipefail
 
 root_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out_dir="$root_dir/installer/target/smoke"
+out_dir="${SMOKE_OUT:-$root_dir/installer/target/smoke}"
 email="smoke@example.com"
 password="Smoke-test-$(date +%s)-pass"
 new_password="Changed-$(date +%s)-pass"
