@@ -53,11 +53,18 @@ public final class ConsoleBenchmark {
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("prepare")) {
+      // A data directory signed in as lead@example.com, to open other builds (the package) on People.
+      prepareSignedIn(Path.of(args[1]), 1_000);
+      System.exit(0);
+    }
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Path work = Files.createTempDirectory("console-bench");
-    startUp(work, runs);
-    if (Boolean.getBoolean("bench.cds")) {
+    if (runs > 0) {
+      startUp(work, runs);
+    }
+    if (runs > 0 && Boolean.getBoolean("bench.cds")) {
       // Again with a class-data archive per program (what the installed package ships): one run to create it.
       for (String program : new String[] {"hello", "app"}) {
         Files.deleteIfExists(work.resolve(program + ".jsa"));

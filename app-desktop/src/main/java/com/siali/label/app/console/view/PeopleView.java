@@ -83,8 +83,8 @@ final class PeopleView extends SplitPane {
     name.setId("nameColumn");
     name.setPrefWidth(170);
     email.setPrefWidth(210);
-    lastActivity.setPrefWidth(125);
-    joined.setPrefWidth(115);
+    lastActivity.setPrefWidth(115);
+    joined.setPrefWidth(135);
     lastActivity.setId("lastActivityColumn");
     table.getColumns().setAll(java.util.List.of(avatar, name, email, lastActivity, joined));
     Map<TableColumn<User, ?>, UserSort> orders =
