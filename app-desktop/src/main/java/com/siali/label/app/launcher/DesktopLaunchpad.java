@@ -58,14 +58,20 @@ final class DesktopLaunchpad implements Launchpad {
     Optional<CompletableFuture<Void>> toolkit =
         !options.headless() && DesktopConsole.displayAvailable(System.getenv())
             ? Optional.of(DesktopConsole.prepare()) : Optional.empty();
-    Installation installation;
     try {
-      installation = Installation.open(options.dataDir());
-    } catch (DatabaseInUseException e) {
-      throw new StartupException(
-          "Another Siali Label is starting with the data directory " + options.dataDir() + "; try again in a moment.");
+      Installation installation;
+      try {
+        installation = Installation.open(options.dataDir());
+      } catch (DatabaseInUseException e) {
+        throw new StartupException("Another Siali Label is starting with the data directory " + options.dataDir()
+            + "; try again in a moment.");
+      }
+      return new RunningInstance(installation, options, toolkit, out, err).runUntilStopped();
+    } catch (StartupException e) {
+      // Started from the desktop menu there is no terminal to read the message in: show it in a dialog too.
+      toolkit.ifPresent(starting -> DesktopConsole.showStartupError(starting, e.getMessage()));
+      throw e;
     }
-    return new RunningInstance(installation, options, toolkit, out, err).runUntilStopped();
   }
 
   private static void pause() {

@@ -26,6 +26,21 @@ public final class DesktopConsole {
     this.workers = workers;
   }
 
+  /** Kept so the JDK cannot collect the loggers and forget their level. */
+  private static final java.util.List<java.util.logging.Logger> TOOLKIT_LOGGERS = new java.util.ArrayList<>();
+
+  /**
+   * JavaFX warns on the terminal that it runs from the class path ("Unsupported JavaFX configuration"), which is
+   * how {@code ./label-studio} runs it (the package links it as modules); the terminal is for our own messages.
+   */
+  private static void quietToolkitLog() {
+    for (String name : new String[] {"javafx", "com.sun.javafx.application.PlatformImpl"}) {
+      java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+      logger.setLevel(java.util.logging.Level.SEVERE);
+      TOOLKIT_LOGGERS.add(logger);
+    }
+  }
+
   /** Whether a window can be shown here: on Linux that needs an X11 or Wayland display. */
   public static boolean displayAvailable(Map<String, String> environment) {
     String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
@@ -41,6 +56,7 @@ public final class DesktopConsole {
    * database opens and the server starts rather than after: start-up is the longer of the two, not their sum.
    */
   public static CompletableFuture<Void> prepare() {
+    quietToolkitLog();
     CompletableFuture<Void> ready = new CompletableFuture<>();
     Thread.ofPlatform().daemon().name("javafx-start").start(() -> {
       try {
@@ -87,6 +103,32 @@ public final class DesktopConsole {
     });
     shown.get(30, TimeUnit.SECONDS);
     return new DesktopConsole(window, workers);
+  }
+
+  /**
+   * Shows why Siali Label could not start (a busy port, say) and waits until it is read: started from the desktop
+   * menu, there is no terminal to print it on. Does nothing if the toolkit did not start.
+   */
+  public static void showStartupError(CompletableFuture<Void> toolkit, String message) {
+    try {
+      toolkit.get(30, TimeUnit.SECONDS);
+      CompletableFuture<Void> closed = new CompletableFuture<>();
+      Platform.runLater(() -> {
+        try {
+          javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+              javafx.scene.control.Alert.AlertType.ERROR, message, javafx.scene.control.ButtonType.CLOSE);
+          alert.setTitle("Siali Label");
+          alert.setHeaderText("Siali Label could not start");
+          alert.getDialogPane().setMinWidth(460);
+          alert.showAndWait();
+        } finally {
+          closed.complete(null);
+        }
+      });
+      closed.get();
+    } catch (Exception | LinkageError noWindow) {
+      // the message is on stderr already
+    }
   }
 
   /** Brings the window to the front (a second {@code start}). */
