@@ -61,7 +61,7 @@ final class Routes {
         new Route("GET", "/people/{id}", SIGNED_IN, people::detail),
         new Route("GET", "/people/invite/qr.png", SIGNED_IN, people::qrCode),
         new Route("POST", "/people/invite/reset", SIGNED_IN, people::resetLink),
-        new Route("GET", "/api/current-user/whoami", API, currentUser::whoami),
+        Route.ioThreadSafe("GET", "/api/current-user/whoami", API, currentUser::whoami), // renders the caller
         new Route("GET", "/api/current-user/token", API, currentUser::token),
         new Route("POST", "/api/current-user/reset-token", API, currentUser::resetToken),
         new Route("GET", "/api/invite", API, invite::current),

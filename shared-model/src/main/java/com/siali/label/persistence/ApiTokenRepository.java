@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
-/** One API token per account, looked up by its SHA-256 digest. */
+/** One API token per account, looked up by its SHA-256 digest; replacing one reports to {@link AccountChanges}. */
 public final class ApiTokenRepository {
+  private final AccountChanges changes;
+
+  public ApiTokenRepository(AccountChanges changes) {
+    this.changes = changes;
+  }
 
   public void put(DSLContext ctx, long userId, String token, Instant now) {
     ctx.deleteFrom(API_TOKENS).where(API_TOKENS.USER_ID.eq(userId)).execute();
@@ -19,6 +24,7 @@ public final class ApiTokenRepository {
         .set(API_TOKENS.TOKEN_DIGEST, Tokens.sha256Hex(token))
         .set(API_TOKENS.CREATED_AT, UserRepository.at(now))
         .execute();
+    changes.changed(userId);
   }
 
   public Optional<String> tokenOf(DSLContext ctx, long userId) {

@@ -2,6 +2,8 @@ package com.siali.label.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -42,8 +44,15 @@ public final class Database implements AutoCloseable {
     System.setProperty("org.jooq.no-tips", "true");
   }
 
+  /**
+   * What to run once the transaction open on this thread commits ({@link #afterCommit}); null outside
+   * {@link #inTransaction}. jOOQ runs a transaction on the calling thread, so a thread-local is its scope.
+   */
+  private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
+
   private final JdbcConnectionPool pool;
   private final DSLContext dsl;
+  private final AccountChanges accountChanges = new AccountChanges();
 
   private Database(JdbcConnectionPool pool) {
     this.pool = pool;
@@ -80,13 +89,52 @@ public final class Database implements AutoCloseable {
     return dsl;
   }
 
-  /** Runs {@code work} in one transaction; it commits when {@code work} returns and rolls back when it throws. */
+  /** Where repositories report changed accounts, for the caches of the services over this database. */
+  public AccountChanges accountChanges() {
+    return accountChanges;
+  }
+
+  /**
+   * Runs {@code work} in one transaction; it commits when {@code work} returns and rolls back when it throws.
+   * After a commit, and before this returns, the {@link AccountChanges} notices of the transaction are delivered.
+   * (A call inside another's {@code work} is a transaction of its own, on another connection.)
+   */
   public <T> T inTransaction(Function<DSLContext, T> work) {
-    return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+    List<Runnable> outer = AFTER_COMMIT.get();
+    List<Runnable> committed = new ArrayList<>(2);
+    AFTER_COMMIT.set(committed);
+    T result;
+    try {
+      result = dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+    } finally {
+      if (outer == null) {
+        AFTER_COMMIT.remove();
+      } else {
+        AFTER_COMMIT.set(outer);
+      }
+    }
+    committed.forEach(Runnable::run);
+    return result;
   }
 
   public void inTransactionDo(Consumer<DSLContext> work) {
-    dsl.transaction(configuration -> work.accept(configuration.dsl()));
+    inTransaction(ctx -> {
+      work.accept(ctx);
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code action} after the current {@link #inTransaction} commits; at once when there is none (a
+   * statement on {@link #dsl()} commits by itself).
+   */
+  static void afterCommit(Runnable action) {
+    List<Runnable> pending = AFTER_COMMIT.get();
+    if (pending == null) {
+      action.run();
+    } else {
+      pending.add(action);
+    }
   }
 
   /** Closes every connection; H2 then writes and closes the file (the last connection closes the database). */

@@ -15,8 +15,16 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
-/** Accounts in the {@code users} table, mapped to {@link User}; every method runs in the caller's transaction. */
+/**
+ * Accounts in the {@code users} table, mapped to {@link User}; every method runs in the caller's transaction.
+ * Every method that changes an existing row reports it to {@link AccountChanges} (the API token cache relies on it).
+ */
 public final class UserRepository {
+  private final AccountChanges changes;
+
+  public UserRepository(AccountChanges changes) {
+    this.changes = changes;
+  }
 
   /** What log-in needs: the account and its hash (which never leaves the services). */
   public record Credentials(User user, String passwordHash) {}
@@ -82,6 +90,7 @@ public final class UserRepository {
 
   public void updatePasswordHash(DSLContext ctx, long id, String hash) {
     ctx.update(USERS).set(USERS.PASSWORD_HASH, hash).where(USERS.ID.eq(id)).execute();
+    changes.changed(id);
   }
 
   public void updateProfile(DSLContext ctx, User user, ProfileUpdate update) {
@@ -93,22 +102,28 @@ public final class UserRepository {
         .where(USERS.ID.eq(user.id()))
         .execute();
     replaceSearchTerms(ctx, user.id(), user.email().value(), update.firstName(), update.lastName());
+    changes.changed(user.id());
   }
 
   public void setAvatar(DSLContext ctx, long id, Optional<String> fileName) {
     ctx.update(USERS).set(USERS.AVATAR, fileName.orElse(null)).where(USERS.ID.eq(id)).execute();
+    changes.changed(id);
   }
 
   public void setActive(DSLContext ctx, long id, boolean active) {
     ctx.update(USERS).set(USERS.IS_ACTIVE, active).where(USERS.ID.eq(id)).execute();
+    changes.changed(id);
   }
 
   public void touchActivity(DSLContext ctx, long id, Instant now) {
     ctx.update(USERS).set(USERS.LAST_ACTIVITY, at(now)).where(USERS.ID.eq(id)).execute();
+    changes.changed(id);
   }
 
   public boolean delete(DSLContext ctx, long id) {
-    return ctx.deleteFrom(USERS).where(USERS.ID.eq(id)).execute() == 1;
+    boolean deleted = ctx.deleteFrom(USERS).where(USERS.ID.eq(id)).execute() == 1;
+    changes.changed(id); // its token and sessions go with it (ON DELETE CASCADE)
+    return deleted;
   }
 
   public long count(DSLContext ctx) {

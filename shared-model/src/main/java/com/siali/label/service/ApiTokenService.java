@@ -8,18 +8,24 @@ import com.siali.label.security.Tokens;
 import java.time.Clock;
 import java.util.Optional;
 
-/** A person's API token: reading it, rotating it, and finding who a presented token belongs to. */
+/**
+ * A person's API token: reading it, rotating it, and finding who a presented token belongs to. Who a token belongs
+ * to is cached in memory ({@link ApiTokenCache}); every change to an account or its token, whichever service makes
+ * it, drops the account's entry before that service's call returns.
+ */
 public final class ApiTokenService {
   private final Database db;
   private final UserRepository users;
   private final ApiTokenRepository tokens;
   private final Clock clock;
+  private final ApiTokenCache cache = new ApiTokenCache();
 
   public ApiTokenService(Database db, UserRepository users, ApiTokenRepository tokens, Clock clock) {
     this.db = db;
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;
+    db.accountChanges().subscribe(cache::forget);
   }
 
   public String tokenOf(long userId) {
@@ -41,12 +47,32 @@ public final class ApiTokenService {
         });
   }
 
-  /** The active account {@code token} belongs to. */
+  /** The active account {@code token} belongs to, as it is now. */
   public Optional<User> authenticate(String token) {
-    if (token == null || token.isEmpty() || token.length() > ApiTokenRules.MAX_LENGTH) {
+    if (!plausible(token)) {
       return Optional.empty();
     }
-    return db.inTransaction(ctx -> tokens.activeOwnerOf(ctx, token).flatMap(id -> users.findById(ctx, id)));
+    Optional<User> cached = cache.find(token);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    long readAt = cache.generation();
+    Optional<User> owner =
+        db.inTransaction(ctx -> tokens.activeOwnerOf(ctx, token).flatMap(id -> users.findById(ctx, id)));
+    owner.ifPresent(user -> cache.remember(readAt, token, user));
+    return owner;
+  }
+
+  /**
+   * {@link #authenticate} from memory only, for a caller that must not block (Undertow's I/O thread): empty when
+   * the token is unknown, invalid or simply not cached yet; the caller then takes the blocking path.
+   */
+  public Optional<User> authenticateCached(String token) {
+    return plausible(token) ? cache.find(token) : Optional.empty();
+  }
+
+  private static boolean plausible(String token) {
+    return token != null && !token.isEmpty() && token.length() <= ApiTokenRules.MAX_LENGTH;
   }
 
   private String issue(org.jooq.DSLContext ctx, long userId) {

@@ -26,8 +26,8 @@ public record Services(
 
   public static Services over(
       Database db, Path avatarFolder, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
-    var users = new UserRepository();
-    var tokens = new ApiTokenRepository();
+    var users = new UserRepository(db.accountChanges());
+    var tokens = new ApiTokenRepository(db.accountChanges());
     var webSessions = new WebSessionRepository();
     var projectRepository = new ProjectRepository();
     var accounts = new AccountService(db, users, tokens, webSessions, hasher, policy, clock);

@@ -18,7 +18,7 @@ public final class PeopleSearchTiming {
     Path dir = Files.createTempDirectory("people-search");
     try (Database db = Database.open(DataDirectory.open(dir))) {
       BulkAccounts.seed(db, accounts);
-      var users = new UserRepository();
+      var users = new UserRepository(db.accountChanges());
       String[][] queries = {{"", "NAME"}, {"ada", "NAME"}, {"lovelace", "NAME"}, {"ada love", "NAME"},
           {"user4217", "NAME"}, {"a", "NAME"}, {"example", "LAST_ACTIVITY"}, {"zzz", "NAME"}};
       for (String[] q : queries) {

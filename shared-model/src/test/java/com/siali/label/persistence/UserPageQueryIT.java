@@ -24,12 +24,12 @@ class UserPageQueryIT {
   @TempDir static Path dir;
   static Database db;
   static List<User> everyone;
-  final UserRepository users = new UserRepository();
+  final UserRepository users = new UserRepository(db.accountChanges());
 
   @BeforeAll
   static void seed() {
     db = Database.open(DataDirectory.open(dir.resolve("data")));
-    var users = new UserRepository();
+    var users = new UserRepository(db.accountChanges());
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     db.inTransactionDo(ctx -> {
       for (int i = 0; i < ACCOUNTS; i++) {

@@ -38,6 +38,44 @@ class TokensAndSessionsIT {
     assertThat(tokens.authenticate("")).isEmpty();
   }
 
+  /**
+   * Readers keep presenting the current token (and so keep reloading it into the cache) while it is rotated or
+   * the account deactivated: once the call that revoked it returns, it must never be accepted again.
+   */
+  @Test
+  void aRevokedTokenIsNeverAcceptedAgainEvenWhileOthersKeepPresentingIt() throws Exception {
+    var tokens = store.services.apiTokens();
+    var admin = store.services.administration();
+    User collab = store.create("collab@example.com");
+    var presented = new java.util.concurrent.atomic.AtomicReference<>(tokens.tokenOf(collab.id()));
+    var stop = new java.util.concurrent.atomic.AtomicBoolean();
+    var readers = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      for (int i = 0; i < 3; i++) {
+        readers.submit(() -> {
+          while (!stop.get()) {
+            tokens.authenticate(presented.get());
+          }
+        });
+      }
+      for (int round = 0; round < 40; round++) {
+        String old = presented.get();
+        String fresh = tokens.rotate(collab.id());
+        assertThat(tokens.authenticate(old)).as("rotated away in round %d", round).isEmpty();
+        admin.setActive(ada.id(), collab.id(), false);
+        assertThat(tokens.authenticate(old)).isEmpty();
+        presented.set(fresh);
+        assertThat(tokens.authenticate(fresh)).as("deactivated in round %d", round).isEmpty();
+        admin.setActive(ada.id(), collab.id(), true);
+        assertThat(tokens.authenticate(fresh)).map(User::active).contains(true);
+      }
+    } finally {
+      stop.set(true);
+      readers.shutdown();
+      assertThat(readers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
   @Test
   void invitationTokenIsStableUntilResetAndThenTheOldOneIsRefused() {
     var invitations = store.services.invitations();

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the router for an Undertow exchange: off the I/O thread (database and Argon2 block), with the body size
- * limited while it streams, the caller identified, and every outcome written (an exception never leaves a
- * request hanging).
+ * Runs the router for an Undertow exchange: off the I/O thread (database and Argon2 block) unless nothing on the
+ * way blocks (see {@link #ioThreadCaller}), with the body size limited while it streams, the caller identified, and
+ * every outcome written (an exception never leaves a request hanging).
  */
 public final class UndertowBridge implements HttpHandler {
   /** Forms and JSON; multipart uploads (profile pictures of up to 5 MiB) get {@link #MAX_UPLOAD}. */
@@ -51,12 +51,15 @@ public final class UndertowBridge implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    boolean light = exchange.isInIoThread() && isLight(exchange);
-    if (exchange.isInIoThread() && !light) {
-      exchange.dispatch(this);
-      return;
-    }
-    if (!light) {
+    Optional<User> tokenUser = Optional.empty();
+    if (exchange.isInIoThread()) {
+      IoThreadCaller caller = ioThreadCaller(exchange);
+      if (caller == null) {
+        exchange.dispatch(this);
+        return;
+      }
+      tokenUser = caller.tokenUser();
+    } else {
       exchange.startBlocking();
     }
     String path = exchange.getRequestPath();
@@ -68,7 +71,7 @@ public final class UndertowBridge implements HttpHandler {
         discardBody(exchange);
         response = errors.respond(path, 413, "The request is too large.");
       } else {
-        response = router.handle(read(exchange));
+        response = router.handle(read(exchange, tokenUser));
       }
     } catch (Throwable failure) {
       response = errors.map(path, failure);
@@ -76,15 +79,32 @@ public final class UndertowBridge implements HttpHandler {
     write(exchange, response);
   }
 
-  /** An anonymous GET without a body for a route that never blocks: answered where it arrived. */
-  private boolean isLight(HttpServerExchange exchange) {
+  /** A caller identified without blocking: anonymous, or the account of an API token found in the cache. */
+  private record IoThreadCaller(Optional<User> tokenUser) {}
+
+  private static final IoThreadCaller ANONYMOUS = new IoThreadCaller(Optional.empty());
+
+  /**
+   * Who is calling, when the request can be answered where it arrived: a GET without a body, for a route that never
+   * blocks ({@link Route#ioThreadSafe}), from a caller known without the database (no session cookie; no
+   * {@code Authorization} header, or an API token already in the cache). Null means: dispatch to a worker.
+   */
+  private IoThreadCaller ioThreadCaller(HttpServerExchange exchange) {
     String method = exchange.getRequestMethod().toString();
-    return (method.equals("GET") || method.equals("HEAD"))
+    boolean bodilessGet = (method.equals("GET") || method.equals("HEAD"))
         && exchange.getRequestContentLength() <= 0
-        && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)
-        && !exchange.getRequestHeaders().contains(Headers.AUTHORIZATION)
-        && exchange.getRequestCookie(Cookies.SESSION) == null
-        && router.ioThreadSafe("GET", exchange.getRequestPath());
+        && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+    if (!bodilessGet || exchange.getRequestCookie(Cookies.SESSION) != null
+        || !router.ioThreadSafe("GET", exchange.getRequestPath())) {
+      return null;
+    }
+    HeaderValues authorization = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
+    if (authorization == null) {
+      return ANONYMOUS;
+    }
+    String key = tokenKey(authorization.getFirst());
+    Optional<User> cached = key == null ? Optional.empty() : tokens.authenticateCached(key);
+    return cached.isPresent() ? new IoThreadCaller(cached) : null;
   }
 
   private static long limitFor(HttpServerExchange exchange) {
@@ -113,7 +133,7 @@ public final class UndertowBridge implements HttpHandler {
     }
   }
 
-  private WebRequest read(HttpServerExchange exchange) throws Exception {
+  private WebRequest read(HttpServerExchange exchange, Optional<User> cachedTokenUser) throws Exception {
     Map<String, String> headers = new HashMap<>();
     for (HeaderValues values : exchange.getRequestHeaders()) {
       headers.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), values.getFirst());
@@ -150,7 +170,7 @@ public final class UndertowBridge implements HttpHandler {
     Optional<String> cookie = Optional.ofNullable(exchange.getRequestCookie(Cookies.SESSION)).map(Cookie::getValue);
     Optional<ActiveSession> session = cookie.flatMap(sessions::find);
     Optional<String> sessionId = session.isPresent() ? cookie : Optional.empty();
-    Optional<User> tokenUser = tokenUser(headers.get("authorization"));
+    Optional<User> tokenUser = cachedTokenUser.isPresent() ? cachedTokenUser : tokenUser(headers.get("authorization"));
     String anonymousCsrf = Optional.ofNullable(exchange.getRequestCookie(Cookies.CSRF)).map(Cookie::getValue).orElse("");
     String client = exchange.getSourceAddress() == null ? "" : exchange.getSourceAddress().getAddress().getHostAddress();
     return new WebRequest(exchange.getRequestMethod().toString(), exchange.getRequestPath(), Map.of(), query, form,
@@ -161,11 +181,18 @@ public final class UndertowBridge implements HttpHandler {
     if (authorization == null) {
       return Optional.empty();
     }
-    if (!authorization.toLowerCase(Locale.ROOT).startsWith(TOKEN_SCHEME)) {
+    String key = tokenKey(authorization);
+    if (key == null) {
       throw new ApiError(401, "Authorization header must be 'Token <key>'.");
     }
-    return Optional.of(tokens.authenticate(authorization.substring(TOKEN_SCHEME.length()).strip())
-        .orElseThrow(() -> new ApiError(401, "Invalid token.")));
+    return Optional.of(tokens.authenticate(key).orElseThrow(() -> new ApiError(401, "Invalid token.")));
+  }
+
+  /** The key of an {@code Authorization: Token <key>} header; null for any other scheme. */
+  private static String tokenKey(String authorization) {
+    return authorization.regionMatches(true, 0, TOKEN_SCHEME, 0, TOKEN_SCHEME.length())
+        ? authorization.substring(TOKEN_SCHEME.length()).strip()
+        : null;
   }
 
   private static void write(HttpServerExchange exchange, WebResponse response) {

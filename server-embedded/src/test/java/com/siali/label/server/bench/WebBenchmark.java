@@ -28,11 +28,24 @@ import java.util.regex.Pattern;
 /**
  * The LAN server's load benchmark (run by {@code tools/bench web [ACCOUNTS]}; not a test). Starts the real
  * application and a bare Undertow handler in this JVM, drives both with wrk on loopback, and prints the figures
- * recorded in docs/PERFORMANCE.md. wrk and the server share the machine's cores, as they would on a laptop.
+ * recorded in docs/PERFORMANCE.md. wrk and the server share the machine's cores, as they would on a laptop. Each
+ * endpoint gets an unrecorded warm-up run first, so that the figures are the server's steady state rather than the
+ * JIT compiler's work; the load average is printed so that a run on a busy machine can be recognised.
  */
 public final class WebBenchmark {
   private static final String PASSWORD = "correct horse battery";
   private static final int SECONDS = 10;
+  private static final int WARM_UP_SECONDS = 5;
+  /**
+   * Log-ins run at tens per second, so the code only they use (session insert, commit) needs minutes to reach C2's
+   * thresholds (thousands of calls); C2 was still compiling 30 s into a log-in run on this machine.
+   */
+  private static final int LOGIN_WARM_UP_SECONDS = 60;
+
+  /** CPU time this JVM used during the last measured wrk run (not the warm-up). */
+  private static long lastRunCpuNanos;
+  /** CPU time of one verification while all cores verify at once (they share caches and memory bandwidth). */
+  private static double parallelVerifyCpuMillis;
 
   private WebBenchmark() {}
 
@@ -56,13 +69,19 @@ public final class WebBenchmark {
         String appUrl = "http://127.0.0.1:" + app.port();
         Path scripts = Files.createTempDirectory("wrk-scripts");
         List<String> rows = new ArrayList<>();
+        String loadBefore = loadAverage();
         double bareRate = wrk("bare Undertow handler", "http://127.0.0.1:" + bare.port() + "/", null, rows);
         double loginPage = wrk("GET /user/login/", appUrl + "/user/login/", null, rows);
         double whoami = wrk("GET /api/current-user/whoami (token)", appUrl + "/api/current-user/whoami",
             header(scripts, "Authorization", "Token " + token), rows);
-        double login = wrk("POST /user/login/ (Argon2 + session)", appUrl + "/user/login/", loginScript(scripts, appUrl), rows);
+        double login = wrk("POST /user/login/ (Argon2 + session)", appUrl + "/user/login/", loginScript(scripts, appUrl),
+            rows, 16, LOGIN_WARM_UP_SECONDS);
+        double loginCpuMs = lastRunCpuNanos / 1e6 / (login * SECONDS);
         double hashMs = argon2Millis(hasher);
-        double bound = Runtime.getRuntime().availableProcessors() * 1000.0 / hashMs;
+        double hashCpuMs = argon2CpuMillis(hasher);
+        int cores = Runtime.getRuntime().availableProcessors();
+        double bound = cores * 1000.0 / hashMs;
+        double parallelRate = argon2Rate(hasher, cores);
         if (accounts > 0) {
           String cookie = sessionCookie(appUrl);
           for (String q : new String[] {"ada", "lovelace", "a"}) {
@@ -72,11 +91,17 @@ public final class WebBenchmark {
           }
         }
         System.out.println();
+        System.out.println("load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage());
         rows.forEach(System.out::println);
         System.out.printf("%nlogin page / bare handler: %.2f (target >= 0.5)%n", loginPage / bareRate);
         System.out.printf("whoami / bare handler: %.2f (target >= 0.4)%n", whoami / bareRate);
         System.out.printf("Argon2 verify %.1f ms on %d cores -> bound %.0f logins/s; login throughput / bound: %.2f"
-            + " (target >= 0.85)%n", hashMs, Runtime.getRuntime().availableProcessors(), bound, login / bound);
+            + " (target >= 0.85)%n", hashMs, cores, bound, login / bound);
+        System.out.printf("server CPU per log-in %.1f ms, of which one verification is %.1f ms (single thread): Argon2"
+            + " is %.0f %% of the server's log-in work%n", loginCpuMs, hashCpuMs, 100 * hashCpuMs / loginCpuMs);
+        System.out.printf("Argon2 alone on %d threads: %.0f verifications/s (%.2f of the bound), %.1f ms CPU each;"
+            + " login throughput / that: %.2f%n", cores, parallelRate, parallelRate / bound, parallelVerifyCpuMillis,
+            login / parallelRate);
       }
     }
   }
@@ -87,6 +112,27 @@ public final class WebBenchmark {
   }
 
   private static double wrk(String name, String url, Path script, List<String> rows, int connections) throws Exception {
+    return wrk(name, url, script, rows, connections, WARM_UP_SECONDS);
+  }
+
+  private static double wrk(String name, String url, Path script, List<String> rows, int connections, int warmUp)
+      throws Exception {
+    run(url, script, connections, warmUp);
+    long cpuBefore = processCpuNanos();
+    String output = run(url, script, connections, SECONDS);
+    lastRunCpuNanos = processCpuNanos() - cpuBefore;
+    Matcher m = Pattern.compile("REPORT (\\S+) (\\S+) (\\S+) (\\S+) (\\d+)").matcher(output);
+    if (!m.find()) {
+      throw new IOException("wrk failed for " + name);
+    }
+    double rate = Double.parseDouble(m.group(1));
+    rows.add(String.format("%-48s %9.0f req/s   p50 %7s ms   p95 %7s ms   p99 %7s ms   errors %s", name, rate,
+        m.group(2), m.group(3), m.group(4), m.group(5)));
+    return rate;
+  }
+
+  /** One wrk run; returns its output, whose last line is "REPORT req/s p50 p95 p99 errors". */
+  private static String run(String url, Path script, int connections, int seconds) throws Exception {
     Path report = Files.createTempFile("wrk-report", ".lua");
     Files.writeString(report, """
         done = function(summary, latency, requests)
@@ -95,19 +141,14 @@ public final class WebBenchmark {
             summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
         end
         """ + (script == null ? "" : Files.readString(script)));
-    List<String> command = List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + SECONDS + "s",
+    List<String> command = List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s",
         "-s", report.toString(), url);
     Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    wrk.waitFor();
-    Matcher m = Pattern.compile("REPORT (\\S+) (\\S+) (\\S+) (\\S+) (\\d+)").matcher(output);
-    if (!m.find()) {
-      throw new IOException("wrk failed for " + name + ":\n" + output);
+    if (wrk.waitFor() != 0 || !output.contains("REPORT ")) {
+      throw new IOException("wrk failed for " + url + ":\n" + output);
     }
-    double rate = Double.parseDouble(m.group(1));
-    rows.add(String.format("%-48s %9.0f req/s   p50 %7s ms   p95 %7s ms   p99 %7s ms   errors %s", name, rate,
-        m.group(2), m.group(3), m.group(4), m.group(5)));
-    return rate;
+    return output;
   }
 
   private static Path header(Path dir, String name, String value) throws IOException {
@@ -141,6 +182,52 @@ public final class WebBenchmark {
         .build(), HttpResponse.BodyHandlers.ofString());
     return login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("sl_session="))
         .findFirst().orElseThrow().split(";")[0];
+  }
+
+  /** Verifications per second with {@code threads} threads verifying in a loop and nothing else running. */
+  private static double argon2Rate(PasswordHasher hasher, int threads) throws Exception {
+    String hash = hasher.hash(PASSWORD);
+    var done = new java.util.concurrent.atomic.AtomicInteger();
+    var cpu = new java.util.concurrent.atomic.AtomicLong();
+    var clock = java.lang.management.ManagementFactory.getThreadMXBean();
+    long end = System.nanoTime() + 5_000_000_000L;
+    List<Thread> workers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      workers.add(Thread.ofPlatform().start(() -> {
+        long start = clock.getCurrentThreadCpuTime();
+        while (System.nanoTime() < end) {
+          hasher.verify(hash, PASSWORD);
+          done.incrementAndGet();
+        }
+        cpu.addAndGet(clock.getCurrentThreadCpuTime() - start);
+      }));
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    parallelVerifyCpuMillis = cpu.get() / 1e6 / done.get();
+    return done.get() / 5.0;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** CPU time of one verification on this thread: unlike wall time, not stretched by other processes. */
+  private static double argon2CpuMillis(PasswordHasher hasher) {
+    String hash = hasher.hash(PASSWORD);
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long start = threads.getCurrentThreadCpuTime();
+    for (int i = 0; i < 20; i++) {
+      hasher.verify(hash, PASSWORD);
+    }
+    return (threads.getCurrentThreadCpuTime() - start) / 1e6 / 20;
+  }
+
+  private static String loadAverage() throws IOException {
+    Path loadavg = Path.of("/proc/loadavg");
+    return Files.exists(loadavg) ? String.join(" ", List.of(Files.readString(loadavg).split(" ")).subList(0, 3)) : "?";
   }
 
   private static double argon2Millis(PasswordHasher hasher) {
