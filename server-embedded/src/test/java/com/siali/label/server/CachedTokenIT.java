@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * API tokens are looked up in memory after their first use (ADR 0007). Whatever changes who a token belongs to, or
+ * API tokens are looked up in memory after their first use (ADR 0009). Whatever changes who a token belongs to, or
  * what that account looks like, must show on the very next request: each test first warms the cache with a whoami,
  * changes something through a real path (the API, the Account page, or the services the console and the command
  * line call), and asks again at once.

@@ -20,7 +20,7 @@ public record Route(String method, String pattern, Access access, Handler handle
   /**
    * A route whose handler never blocks (no database, no Argon2): it uses only the request, the caller included.
    * Such a GET is answered on Undertow's I/O thread, without a hand-off to a worker, when identifying the caller
-   * does not block either: an anonymous caller, or an API token already in memory (ADR 0007). A session cookie, an
+   * does not block either: an anonymous caller, or an API token already in memory (ADR 0009). A session cookie, an
    * uncached token or a body still means a worker.
    */
   public static Route ioThreadSafe(String method, String pattern, Access access, Handler handler) {
