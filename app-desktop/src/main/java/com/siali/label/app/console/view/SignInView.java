@@ -63,6 +63,7 @@ final class SignInView extends StackPane {
     ProgressIndicator progress = new ProgressIndicator();
     progress.setMaxSize(22, 22);
     progress.visibleProperty().bind(busy);
+    progress.managedProperty().bind(busy); // no empty band under the button while idle
 
     boolean[] creating = {false};
     Runnable showMode = () -> {
