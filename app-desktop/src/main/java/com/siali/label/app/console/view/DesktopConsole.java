@@ -136,10 +136,18 @@ public final class DesktopConsole {
     Platform.runLater(window::activate);
   }
 
-  /** Closes the window when the application stops for another reason (Ctrl-C, SIGTERM). */
+  /**
+   * Closes the window when the application stops for another reason (Ctrl-C, SIGTERM). It only asks the UI thread
+   * to exit and never waits for it: from a shutdown hook, a waiting {@code Platform.exit()} could hang the JVM's
+   * exit for good (seen under SIGTERM with the GTK toolkit), and the process ends anyway.
+   */
   public void close() {
     workers.shutdownNow();
-    Platform.exit();
+    try {
+      Platform.runLater(Platform::exit);
+    } catch (IllegalStateException alreadyExited) {
+      // the toolkit is gone already
+    }
   }
 
   private static Optional<Path> choosePicture(Window owner) {
