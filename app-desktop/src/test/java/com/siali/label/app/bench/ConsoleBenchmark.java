@@ -1,6 +1,7 @@
 package com.siali.label.app.bench;
 
 import com.siali.label.app.console.ConsoleFixture;
+import com.siali.label.app.console.FxThread;
 import com.siali.label.app.console.model.Background;
 import com.siali.label.app.console.model.RememberedSignIn;
 import com.siali.label.app.console.view.ConsoleWindow;
@@ -233,17 +234,17 @@ public final class ConsoleBenchmark {
       BulkAccounts.seed(fixture.database, accounts);
       new RememberedSignIn(fixture.services.sessions(), data).remember(lead);
       for (int round = 0; round < 3; round++) {
-        Stage stage = onFx(Stage::new);
+        Stage stage = FxThread.call(Stage::new);
         ConsoleWindow window = new ConsoleWindow(fixture.context(),
             new Background(Executors.newFixedThreadPool(2), Platform::runLater), owner -> Optional.empty(), () -> {});
         long start = System.nanoTime();
         CountDownLatch firstPage = new CountDownLatch(1);
-        onFx(() -> {
+        FxThread.call(() -> {
           window.show(stage, false);
           return null;
         });
         TableView<?> table = waitForTable(stage);
-        onFx(() -> {
+        FxThread.call(() -> {
           if (!table.getItems().isEmpty()) {
             firstPage.countDown();
           }
@@ -254,7 +255,7 @@ public final class ConsoleBenchmark {
         long open = (System.nanoTime() - start) / 1_000_000;
         List<Long> keystrokes = new ArrayList<>();
         List<Long> serviceAlone = new ArrayList<>();
-        TextField search = (TextField) onFx(() -> stage.getScene().lookup("#peopleSearch"));
+        TextField search = (TextField) FxThread.call(() -> stage.getScene().lookup("#peopleSearch"));
         for (String typed : TYPED) {
           keystrokes.add(keystroke(table, search, typed));
         }
@@ -268,7 +269,7 @@ public final class ConsoleBenchmark {
         serviceAlone.sort(null);
         System.out.printf("  the same queries through the services alone: median %d ms, max %d ms%n",
             serviceAlone.get(serviceAlone.size() / 2), serviceAlone.getLast());
-        onFx(() -> {
+        FxThread.call(() -> {
           window.dispose();
           stage.hide();
           return null;
@@ -289,7 +290,7 @@ public final class ConsoleBenchmark {
     CountDownLatch shown = new CountDownLatch(1);
     ListChangeListener<Object> listener = c -> shown.countDown();
     long start = System.nanoTime();
-    onFx(() -> {
+    FxThread.call(() -> {
       table.getItems().addListener(listener);
       search.setText(typed);
       return null;
@@ -298,7 +299,7 @@ public final class ConsoleBenchmark {
       throw new IllegalStateException("no result for " + typed);
     }
     long elapsed = (System.nanoTime() - start) / 1_000;
-    onFx(() -> {
+    FxThread.call(() -> {
       table.getItems().removeListener(listener);
       return null;
     });
@@ -307,25 +308,13 @@ public final class ConsoleBenchmark {
 
   private static TableView<?> waitForTable(Stage stage) throws Exception {
     for (int i = 0; i < 3000; i++) {
-      Object table = onFx(() -> stage.getScene().lookup("#peopleTable"));
+      Object table = FxThread.call(() -> stage.getScene().lookup("#peopleTable"));
       if (table != null) {
         return (TableView<?>) table;
       }
       Thread.sleep(2);
     }
     throw new IllegalStateException("People did not open");
-  }
-
-  private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        result.complete(work.call());
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
-      }
-    });
-    return result.get();
   }
 
   private static long median(List<Long> values) {

@@ -2,6 +2,7 @@ package com.siali.label.app.console;
 
 import com.siali.label.app.console.model.ConsoleContext;
 import com.siali.label.app.console.model.ServerStatus;
+import com.siali.label.app.launcher.LanServerStatus;
 import com.siali.label.model.NewAccount;
 import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -58,32 +58,7 @@ public final class ConsoleFixture implements AutoCloseable {
   }
 
   public ServerStatus serverStatus() {
-    return new ServerStatus() {
-      @Override
-      public List<String> urls() {
-        return server.urls();
-      }
-
-      @Override
-      public int port() {
-        return server.port();
-      }
-
-      @Override
-      public boolean https() {
-        return false;
-      }
-
-      @Override
-      public Optional<String> certificateFingerprint() {
-        return Optional.empty();
-      }
-
-      @Override
-      public boolean running() {
-        return true;
-      }
-    };
+    return new LanServerStatus(server, Optional.empty(), () -> true);
   }
 
   public ConsoleContext context(Optional<Boolean> signupRequiresLinkByEnvironment) {

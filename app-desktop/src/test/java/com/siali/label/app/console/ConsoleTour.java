@@ -58,7 +58,7 @@ public final class ConsoleTour {
 
   private void run() throws Exception {
     try (ConsoleFixture fixture = new ConsoleFixture(work.resolve("data"))) {
-      Stage stage = onFx(Stage::new);
+      Stage stage = FxThread.call(Stage::new);
       open(fixture, stage, false);
       shoot(stage, "01-create-owner-light");
 
@@ -86,7 +86,7 @@ public final class ConsoleTour {
       for (boolean dark : new boolean[] {false, true}) {
         String theme = dark ? "dark" : "light";
         open(fixture, stage, dark);
-        onFx(() -> {
+        FxThread.call(() -> {
           @SuppressWarnings("unchecked")
           TableView<User> table = (TableView<User>) stage.getScene().lookup("#peopleTable");
           table.getSelectionModel().select(0);
@@ -96,7 +96,7 @@ public final class ConsoleTour {
         shoot(stage, "03-people-" + theme);
         fill(stage, "#peopleSearch", "ada");
         pause(800);
-        onFx(() -> {
+        FxThread.call(() -> {
           ((TableView<?>) stage.getScene().lookup("#peopleTable")).getSelectionModel().select(0);
           return null;
         });
@@ -104,7 +104,7 @@ public final class ConsoleTour {
         shoot(stage, "04-people-search-" + theme);
         for (String[] section : new String[][] {
             {"#navADD_PEOPLE", "05-add-people-"}, {"#navACCOUNT", "06-account-"}, {"#navSERVER", "07-server-"}}) {
-          onFx(() -> {
+          FxThread.call(() -> {
             ((ToggleButton) stage.getScene().lookup(section[0])).fire();
             return null;
           });
@@ -112,7 +112,7 @@ public final class ConsoleTour {
           shoot(stage, section[1] + theme);
         }
       }
-      onFx(() -> {
+      FxThread.call(() -> {
         shown.dispose();
         return null;
       });
@@ -124,7 +124,7 @@ public final class ConsoleTour {
     ConsoleWindow window = new ConsoleWindow(fixture.context(), background, owner -> Optional.empty(), () -> {});
     ConsoleWindow previous = shown;
     shown = window;
-    onFx(() -> {
+    FxThread.call(() -> {
       if (previous != null) {
         previous.dispose();
       }
@@ -135,14 +135,14 @@ public final class ConsoleTour {
   }
 
   private static void fill(Stage stage, String query, String text) throws Exception {
-    onFx(() -> {
+    FxThread.call(() -> {
       ((TextField) stage.getScene().lookup(query)).setText(text);
       return null;
     });
   }
 
   private void shoot(Stage stage, String name) throws Exception {
-    WritableImage image = onFx(() -> {
+    WritableImage image = FxThread.call(() -> {
       Scene scene = stage.getScene();
       javafx.scene.Parent root = scene.getRoot();
       root.applyCss();
@@ -160,18 +160,6 @@ public final class ConsoleTour {
     }
     ImageIO.write(png, "png", out.resolve(name + ".png").toFile());
     System.out.println("wrote " + out.resolve(name + ".png"));
-  }
-
-  private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        result.complete(work.call());
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
-      }
-    });
-    return result.get();
   }
 
   private static void pause(long millis) throws InterruptedException {

@@ -36,8 +36,7 @@ public final class AccountModel {
   private final StringProperty currentPassword = new SimpleStringProperty("");
   private final StringProperty newPassword = new SimpleStringProperty("");
   private final StringProperty newPasswordAgain = new SimpleStringProperty("");
-  private final StringProperty message = new SimpleStringProperty("");
-  private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
+  private final StatusMessage status = new StatusMessage();
 
   public AccountModel(Services services, RememberedSignIn remembered, Background background,
       ObjectProperty<User> signedIn) {
@@ -55,7 +54,7 @@ public final class AccountModel {
     phone.set(me.phone());
     token.set(HIDDEN_TOKEN);
     tokenShown.set(false);
-    background.run(() -> pictureOf(me), picture::set, this::fail);
+    background.run(() -> pictureOf(me), picture::set, status::fail);
   }
 
   public void saveProfile() {
@@ -66,9 +65,9 @@ public final class AccountModel {
     background.run(() -> services.accounts().updateProfile(id, new ProfileUpdate(first, last, phoneNumber)),
         updated -> {
           signedIn.set(updated);
-          succeed("Your profile was saved.");
+          status.succeed("Your profile was saved.");
         },
-        this::fail);
+        status::fail);
   }
 
   /** Runs the chosen file through the picture pipeline (checks, crop, scale, re-encode) and stores it. */
@@ -84,9 +83,9 @@ public final class AccountModel {
     }, stored -> {
       signedIn.set(stored.user());
       picture.set(stored.picture());
-      succeed(stored.adjusted() ? "Your picture was updated (cropped to a square and scaled down)."
+      status.succeed(stored.adjusted() ? "Your picture was updated (cropped to a square and scaled down)."
           : "Your picture was updated.");
-    }, this::fail);
+    }, status::fail);
   }
 
   public void removePicture() {
@@ -94,8 +93,8 @@ public final class AccountModel {
     background.run(() -> services.avatars().remove(id), updated -> {
       signedIn.set(updated);
       picture.set(null);
-      succeed("Your picture was removed.");
-    }, this::fail);
+      status.succeed("Your picture was removed.");
+    }, status::fail);
   }
 
   public void showToken() {
@@ -103,7 +102,7 @@ public final class AccountModel {
     background.run(() -> services.apiTokens().tokenOf(id), value -> {
       token.set(value);
       tokenShown.set(true);
-    }, this::fail);
+    }, status::fail);
   }
 
   public void hideToken() {
@@ -116,13 +115,13 @@ public final class AccountModel {
     background.run(() -> services.apiTokens().rotate(id), value -> {
       token.set(value);
       tokenShown.set(true);
-      succeed("Your API token was reset; the old token no longer works.");
-    }, this::fail);
+      status.succeed("Your API token was reset; the old token no longer works.");
+    }, status::fail);
   }
 
   public void changePassword() {
     if (!newPassword.get().equals(newPasswordAgain.get())) {
-      fail("The two new passwords do not match.");
+      status.fail("The two new passwords do not match.");
       return;
     }
     long id = signedIn.get().id();
@@ -139,22 +138,12 @@ public final class AccountModel {
       currentPassword.set("");
       newPassword.set("");
       newPasswordAgain.set("");
-      succeed("Your password was changed; your browser sessions were signed out.");
-    }, this::fail);
+      status.succeed("Your password was changed; your browser sessions were signed out.");
+    }, status::fail);
   }
 
   private byte[] pictureOf(User user) {
     return user.avatar().map(name -> services.avatars().read(name)).orElse(null);
-  }
-
-  private void succeed(String text) {
-    messageIsError.set(false);
-    message.set(text);
-  }
-
-  private void fail(String text) {
-    messageIsError.set(true);
-    message.set(text);
   }
 
   public StringProperty firstNameProperty() {
@@ -194,11 +183,11 @@ public final class AccountModel {
   }
 
   public StringProperty messageProperty() {
-    return message;
+    return status.textProperty();
   }
 
   public BooleanProperty messageIsErrorProperty() {
-    return messageIsError;
+    return status.isErrorProperty();
   }
 
   private record Stored(User user, byte[] picture, boolean adjusted) {}

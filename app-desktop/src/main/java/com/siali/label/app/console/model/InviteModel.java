@@ -26,8 +26,7 @@ public final class InviteModel {
 
   private final StringProperty link = new SimpleStringProperty("");
   private final BooleanProperty openSignupAllowed = new SimpleBooleanProperty(false);
-  private final StringProperty message = new SimpleStringProperty("");
-  private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
+  private final StatusMessage status = new StatusMessage();
   private boolean applying;
 
   public InviteModel(InvitationService invitations, ServerStatus server, Optional<Boolean> requiresLinkByEnvironment,
@@ -49,14 +48,14 @@ public final class InviteModel {
       applying = true;
       openSignupAllowed.set(requiresLinkByEnvironment.map(requires -> !requires).orElse(state.openSignup()));
       applying = false;
-    }, this::fail);
+    }, status::fail);
   }
 
   public void resetLink() {
     background.run(invitations::resetLink, token -> {
       link.set(linkFor(token));
-      succeed("The invitation link was reset; the old link no longer works.");
-    }, this::fail);
+      status.succeed("The invitation link was reset; the old link no longer works.");
+    }, status::fail);
   }
 
   private void store(boolean allowed) {
@@ -64,9 +63,9 @@ public final class InviteModel {
       return;
     }
     background.run(() -> invitations.setOpenSignupAllowed(allowed),
-        () -> succeed(allowed ? "Anyone who can reach the server may now sign up."
+        () -> status.succeed(allowed ? "Anyone who can reach the server may now sign up."
             : "Sign-up now needs the invitation link."),
-        this::fail);
+        status::fail);
   }
 
   /** The environment variable decides this start; the switch shows its effect and cannot be changed. */
@@ -82,16 +81,6 @@ public final class InviteModel {
     return InvitationLinks.forBaseUrl(server.urls().getFirst(), token);
   }
 
-  private void succeed(String text) {
-    messageIsError.set(false);
-    message.set(text);
-  }
-
-  private void fail(String text) {
-    messageIsError.set(true);
-    message.set(text);
-  }
-
   public StringProperty linkProperty() {
     return link;
   }
@@ -101,11 +90,11 @@ public final class InviteModel {
   }
 
   public StringProperty messageProperty() {
-    return message;
+    return status.textProperty();
   }
 
   public BooleanProperty messageIsErrorProperty() {
-    return messageIsError;
+    return status.isErrorProperty();
   }
 
   private record State(String token, boolean openSignup) {}

@@ -42,8 +42,7 @@ public final class PeopleModel {
   private final ObservableList<User> rows = FXCollections.observableArrayList();
   private final ObjectProperty<User> selected = new SimpleObjectProperty<>();
   private final ObjectProperty<PersonActivity> selectedActivity = new SimpleObjectProperty<>();
-  private final StringProperty message = new SimpleStringProperty("");
-  private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
+  private final StatusMessage status = new StatusMessage();
 
   /** Increases with every query asked for; an answer to an older one is dropped (the person typed on). */
   private final AtomicLong latestQuery = new AtomicLong();
@@ -64,15 +63,20 @@ public final class PeopleModel {
   public void refresh() {
     long query = latestQuery.incrementAndGet();
     UserQuery request = new UserQuery(search.get(), sort.get(), descending.get(), offset.get(), PAGE_SIZE);
+    // The first page also fixes the account count that polling compares with; later pages need no count.
+    boolean needsBaseline = knownAccountCount < 0;
     background.run(
-        () -> latestQuery.get() == query ? new Loaded(services.people().page(request), services.people().count()) : null,
+        () -> latestQuery.get() != query ? null
+            : new Loaded(services.people().page(request), needsBaseline ? services.people().count() : -1),
         loaded -> {
           if (loaded != null && latestQuery.get() == query) {
-            knownAccountCount = loaded.accounts();
+            if (loaded.accounts() >= 0) {
+              knownAccountCount = loaded.accounts();
+            }
             show(loaded.page());
           }
         },
-        this::fail);
+        status::fail);
   }
 
   private void show(Page<User> page) {
@@ -129,7 +133,7 @@ public final class PeopleModel {
       if (selected.get() != null && selected.get().id() == person.id()) {
         selectedActivity.set(activity);
       }
-    }, this::fail);
+    }, status::fail);
   }
 
   /** Whether the signed-in account may deactivate or delete others (only the owner may). */
@@ -144,49 +148,39 @@ public final class PeopleModel {
 
   public void resetPassword(User person, String newPassword) {
     background.run(() -> services.accounts().setPassword(person.id(), newPassword),
-        () -> succeed("The password of " + person.displayName() + " was changed; they were signed out everywhere."),
-        this::fail);
+        () -> status.succeed("The password of " + person.displayName() + " was changed; they were signed out everywhere."),
+        status::fail);
   }
 
   public void setActive(User person, boolean active) {
     long actor = signedIn.get().id();
     background.run(() -> services.administration().setActive(actor, person.id(), active),
         updated -> {
-          succeed(person.displayName() + (active ? " can sign in again." : " was deactivated and signed out."));
+          status.succeed(person.displayName() + (active ? " can sign in again." : " was deactivated and signed out."));
           refresh();
         },
-        this::fail);
+        status::fail);
   }
 
   public void delete(User person) {
     long actor = signedIn.get().id();
     background.run(() -> services.administration().delete(actor, person.id()),
         () -> {
-          succeed("The account of " + person.displayName() + " was deleted.");
+          status.succeed("The account of " + person.displayName() + " was deleted.");
           selected.set(null);
           refresh();
         },
-        this::fail);
+        status::fail);
   }
 
   public void signOutEverywhere(User person) {
     background.run(() -> services.sessions().endAllOf(person.id()),
-        ended -> succeed(person.displayName() + " was signed out of " + ended
+        ended -> status.succeed(person.displayName() + " was signed out of " + ended
             + (ended == 1 ? " browser session." : " browser sessions.")),
-        this::fail);
+        status::fail);
   }
 
-  private void succeed(String text) {
-    messageIsError.set(false);
-    message.set(text);
-  }
-
-  private void fail(String text) {
-    messageIsError.set(true);
-    message.set(text);
-  }
-
-  /** A page and how many accounts there were when it was read (what polling compares with). */
+  /** A page and, for the first one, how many accounts there were when it was read (-1: not read). */
   private record Loaded(Page<User> page, long accounts) {}
 
   public Optional<User> signedInAccount() {
@@ -226,10 +220,10 @@ public final class PeopleModel {
   }
 
   public StringProperty messageProperty() {
-    return message;
+    return status.textProperty();
   }
 
   public BooleanProperty messageIsErrorProperty() {
-    return messageIsError;
+    return status.isErrorProperty();
   }
 }

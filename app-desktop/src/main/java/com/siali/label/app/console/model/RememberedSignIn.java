@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
@@ -41,9 +40,9 @@ public final class RememberedSignIn {
     forget();
     String id = sessions.start(user.id(), true).id();
     try {
-      Files.deleteIfExists(file);
+      // forget() removed the file: created afresh, readable by this user only from its first byte
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(file, id, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+      Files.writeString(file, id, StandardCharsets.US_ASCII);
     } catch (UnsupportedOperationException notPosix) {
       writePlain(id);
     } catch (IOException e) {

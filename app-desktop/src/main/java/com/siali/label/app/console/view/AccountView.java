@@ -49,9 +49,9 @@ final class AccountView extends ScrollPane {
     HBox pictureRow = new HBox(20, picture, pictureButtons);
     pictureRow.setAlignment(Pos.CENTER_LEFT);
 
-    TextField first = field("firstNameField", "First name", model.firstNameProperty());
-    TextField last = field("lastNameField", "Last name", model.lastNameProperty());
-    TextField phone = field("phoneField", "Phone", model.phoneProperty());
+    TextField first = Fields.bound(new TextField(), "firstNameField", "First name", model.firstNameProperty());
+    TextField last = Fields.bound(new TextField(), "lastNameField", "Last name", model.lastNameProperty());
+    TextField phone = Fields.bound(new TextField(), "phoneField", "Phone", model.phoneProperty());
     Label emailValue = new Label();
     emailValue.setId("accountEmail");
     signedIn.addListener((obs, old, now) -> emailValue.setText(now == null ? "" : now.email().value()));
@@ -97,9 +97,12 @@ final class AccountView extends ScrollPane {
     tokenHelp.getStyleClass().add("muted");
     VBox tokenCard = card("API token", new HBox(8, token, show, copy, reset), tokenHelp);
 
-    PasswordField current = password("currentPasswordField", "Current password", model.currentPasswordProperty());
-    PasswordField fresh = password("newPasswordField", "New password", model.newPasswordProperty());
-    PasswordField again = password("newPasswordAgainField", "New password again", model.newPasswordAgainProperty());
+    PasswordField current = Fields.bound(new PasswordField(), "currentPasswordField", "Current password",
+        model.currentPasswordProperty());
+    PasswordField fresh =
+        Fields.bound(new PasswordField(), "newPasswordField", "New password", model.newPasswordProperty());
+    PasswordField again = Fields.bound(new PasswordField(), "newPasswordAgainField", "New password again",
+        model.newPasswordAgainProperty());
     Button change = new Button("Change password", Icons.of(Feather.LOCK));
     change.setId("changePassword");
     change.setOnAction(e -> model.changePassword());
@@ -133,21 +136,5 @@ final class AccountView extends ScrollPane {
       GridPane.setHgrow(field, Priority.ALWAYS);
     }
     return grid;
-  }
-
-  private static TextField field(String id, String accessible, javafx.beans.property.StringProperty value) {
-    TextField field = new TextField();
-    field.setId(id);
-    field.setAccessibleText(accessible);
-    field.textProperty().bindBidirectional(value);
-    return field;
-  }
-
-  private static PasswordField password(String id, String accessible, javafx.beans.property.StringProperty value) {
-    PasswordField field = new PasswordField();
-    field.setId(id);
-    field.setAccessibleText(accessible);
-    field.textProperty().bindBidirectional(value);
-    return field;
   }
 }

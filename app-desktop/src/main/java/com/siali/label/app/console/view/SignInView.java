@@ -26,19 +26,11 @@ final class SignInView extends StackPane {
     intro.setWrapText(true);
     intro.getStyleClass().add("muted");
 
-    TextField email = new TextField();
-    email.setId("emailField");
+    TextField email = Fields.bound(new TextField(), "emailField", "Email", model.emailProperty());
     email.setPromptText("you@example.com");
-    email.setAccessibleText("Email");
-    email.textProperty().bindBidirectional(model.emailProperty());
-    PasswordField password = new PasswordField();
-    password.setId("passwordField");
-    password.setAccessibleText("Password");
-    password.textProperty().bindBidirectional(model.passwordProperty());
-    PasswordField again = new PasswordField();
-    again.setId("passwordAgainField");
-    again.setAccessibleText("Password again");
-    again.textProperty().bindBidirectional(model.passwordAgainProperty());
+    PasswordField password = Fields.bound(new PasswordField(), "passwordField", "Password", model.passwordProperty());
+    PasswordField again =
+        Fields.bound(new PasswordField(), "passwordAgainField", "Password again", model.passwordAgainProperty());
     Label againLabel = label("Password again", again);
 
     CheckBox keep = new CheckBox("Keep me signed in on this computer");
@@ -65,18 +57,17 @@ final class SignInView extends StackPane {
     progress.visibleProperty().bind(busy);
     progress.managedProperty().bind(busy); // no empty band under the button while idle
 
-    boolean[] creating = {false};
     Runnable showMode = () -> {
-      creating[0] = model.modeProperty().get() == SignInModel.Mode.CREATE_OWNER;
-      title.setText(creating[0] ? "Create the owner account" : "Log in");
-      intro.setText(creating[0]
+      boolean creating = model.modeProperty().get() == SignInModel.Mode.CREATE_OWNER;
+      title.setText(creating ? "Create the owner account" : "Log in");
+      intro.setText(creating
           ? "Welcome! This account owns Siali Label on this computer: it manages people and invitations."
           : "Log in with your Siali Label account.");
-      submit.setText(creating[0] ? "Create account" : "Log in");
-      again.setVisible(creating[0]);
-      again.setManaged(creating[0]);
-      againLabel.setVisible(creating[0]);
-      againLabel.setManaged(creating[0]);
+      submit.setText(creating ? "Create account" : "Log in");
+      again.setVisible(creating);
+      again.setManaged(creating);
+      againLabel.setVisible(creating);
+      againLabel.setManaged(creating);
     };
     model.modeProperty().addListener((obs, old, now) -> showMode.run());
     showMode.run();
