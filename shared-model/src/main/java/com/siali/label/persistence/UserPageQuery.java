@@ -1,17 +1,17 @@
 package com.siali.label.persistence;
 
 import static com.siali.label.persistence.jooq.Tables.USERS;
-import static com.siali.label.persistence.jooq.Tables.USER_SEARCH_TERMS;
 
 import com.siali.label.model.Page;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -25,7 +25,7 @@ import org.jooq.SortField;
  *
  * <ol>
  *   <li>each word's matching account ids come from an index-only range scan of {@code user_search_terms}
- *       ({@code term LIKE 'word%'}); the sets are intersected here, and the result's size is the total;
+ *       ({@code term >= word AND term < word + U+FFFF}); the sets are intersected here, and the result's size is the total;
  *   <li>a small result is fetched and sorted by primary key lookups;
  *   <li>a large one (a first keystroke such as "a" matches a fifth of everyone) is paged by walking the covering
  *       sort index in chunks and keeping the ids in the set, which stops as soon as the page is full instead of
@@ -35,7 +35,7 @@ import org.jooq.SortField;
 final class UserPageQuery {
   /** Below this many matches, looking each one up and sorting beats walking the sort index. */
   static final int DIRECT_LOOKUP_LIMIT = 2_000;
-  private static final int WALK_CHUNK = 4_096;
+  static final int WALK_CHUNK = 4_096;
 
   private UserPageQuery() {}
 
@@ -46,49 +46,98 @@ final class UserPageQuery {
           .fetch(UserRepository::toUser);
       return new Page<>(items, ctx.fetchCount(USERS), query.offset(), query.limit());
     }
-    Set<Long> matches = matchingIds(ctx, words);
-    List<Long> pageIds = matches.size() <= DIRECT_LOOKUP_LIMIT
-        ? ctx.select(USERS.ID).from(USERS).where(USERS.ID.in(matches)).orderBy(order(query))
-            .limit(query.limit()).offset(query.offset()).fetch(USERS.ID)
+    BitSet matches = matchingIds(ctx, words);
+    int total = matches.cardinality();
+    List<Long> pageIds = total <= DIRECT_LOOKUP_LIMIT
+        ? ctx.select(USERS.ID).from(USERS).where(USERS.ID.in(matches.stream().mapToObj(Long::valueOf).toList()))
+            .orderBy(order(query)).limit(query.limit()).offset(query.offset()).fetch(USERS.ID)
         : walkSortIndex(ctx, query, matches);
-    return new Page<>(fetchInOrder(ctx, pageIds), matches.size(), query.offset(), query.limit());
+    return new Page<>(fetchInOrder(ctx, pageIds), total, query.offset(), query.limit());
   }
 
-  private static Set<Long> matchingIds(DSLContext ctx, List<String> words) {
-    List<Set<Long>> perWord = new ArrayList<>();
-    for (String word : words) {
-      perWord.add(new HashSet<>(ctx.selectDistinct(USER_SEARCH_TERMS.USER_ID).from(USER_SEARCH_TERMS)
-          .where(USER_SEARCH_TERMS.TERM.startsWith(word)).fetch(USER_SEARCH_TERMS.USER_ID)));
-    }
-    perWord.sort(Comparator.comparingInt(Set::size));
-    Set<Long> result = perWord.getFirst();
-    for (Set<Long> other : perWord.subList(1, perWord.size())) {
-      result.retainAll(other);
-    }
-    return result;
+  /**
+   * The ids of the accounts with a term starting with every word. Read with plain JDBC into bit sets: a first
+   * keystroke such as "l" matches most of a team (domains, surnames), and jOOQ's record per row made reading those
+   * ids cost ~1 µs each (120 ms at 100 000 accounts). The longest word is read first, being the likeliest to be
+   * the narrowest.
+   */
+  private static BitSet matchingIds(DSLContext ctx, List<String> words) {
+    List<String> longestFirst = words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    return ctx.connectionResult(connection -> {
+      BitSet result = null;
+      try (PreparedStatement byPrefix = connection.prepareStatement(
+          "SELECT user_id FROM user_search_terms WHERE term >= ? AND term < ?")) {
+        for (String word : longestFirst) {
+          BitSet ids = new BitSet();
+          byPrefix.setString(1, word);
+          // Terms are letters and digits (SearchText), so no term holds U+FFFF after the prefix.
+          byPrefix.setString(2, word + Character.MAX_VALUE);
+          try (ResultSet rows = byPrefix.executeQuery()) {
+            while (rows.next()) {
+              ids.set(Math.toIntExact(rows.getLong(1)));
+            }
+          }
+          if (result == null) {
+            result = ids;
+          } else {
+            result.and(ids);
+          }
+          if (result.isEmpty()) {
+            break;
+          }
+        }
+      }
+      return result;
+    });
   }
 
-  private static List<Long> walkSortIndex(DSLContext ctx, UserQuery query, Set<Long> matches) {
-    List<Long> page = new ArrayList<>(query.limit());
-    int skipped = 0;
-    for (int chunkStart = 0; page.size() < query.limit(); chunkStart += WALK_CHUNK) {
-      List<Long> chunk = ctx.select(USERS.ID).from(USERS).orderBy(order(query))
-          .limit(WALK_CHUNK).offset(chunkStart).fetch(USERS.ID);
-      for (Long id : chunk) {
-        if (!matches.contains(id)) {
-          continue;
-        }
-        if (skipped < query.offset()) {
-          skipped++;
-        } else if (page.size() < query.limit()) {
-          page.add(id);
+  /**
+   * The page of a large match: the sort index is read in order, keeping the ids in the match, until the page is
+   * full. Chunks grow (4 096, 8 192, …) so that a page far down the order ("grace" sorts after a third of
+   * everyone) costs a few offset skips, not one per 4 096 rows.
+   */
+  private static List<Long> walkSortIndex(DSLContext ctx, UserQuery query, BitSet matches) {
+    String idsInOrder = "SELECT id FROM users ORDER BY " + sortColumn(query) + (query.descending() ? " DESC" : "")
+        + ", id" + (query.descending() ? " DESC" : "") + " LIMIT ? OFFSET ?";
+    return ctx.connectionResult(connection -> {
+      List<Long> page = new ArrayList<>(query.limit());
+      try (PreparedStatement chunkQuery = connection.prepareStatement(idsInOrder)) {
+        int skipped = 0;
+        int chunkSize = WALK_CHUNK;
+        for (int chunkStart = 0; page.size() < query.limit(); chunkStart += chunkSize, chunkSize *= 2) {
+          chunkQuery.setInt(1, chunkSize);
+          chunkQuery.setInt(2, chunkStart);
+          int read = 0;
+          try (ResultSet rows = chunkQuery.executeQuery()) {
+            while (rows.next() && page.size() < query.limit()) {
+              read++;
+              long id = rows.getLong(1);
+              if (!matches.get(Math.toIntExact(id))) {
+                continue;
+              }
+              if (skipped < query.offset()) {
+                skipped++;
+              } else {
+                page.add(id);
+              }
+            }
+          }
+          if (read < chunkSize && page.size() < query.limit()) {
+            break; // the end of the table
+          }
         }
       }
-      if (chunk.size() < WALK_CHUNK) {
-        break;
-      }
-    }
-    return page;
+      return page;
+    });
+  }
+
+  private static String sortColumn(UserQuery query) {
+    return switch (query.sort()) {
+      case NAME -> "sort_name";
+      case EMAIL -> "email";
+      case LAST_ACTIVITY -> "last_activity";
+      case DATE_JOINED -> "date_joined";
+    };
   }
 
   private static List<User> fetchInOrder(DSLContext ctx, List<Long> ids) {

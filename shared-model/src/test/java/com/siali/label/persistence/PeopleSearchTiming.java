@@ -20,7 +20,8 @@ public final class PeopleSearchTiming {
       BulkAccounts.seed(db, accounts);
       var users = new UserRepository(db.accountChanges());
       String[][] queries = {{"", "NAME"}, {"ada", "NAME"}, {"lovelace", "NAME"}, {"ada love", "NAME"},
-          {"user4217", "NAME"}, {"a", "NAME"}, {"example", "LAST_ACTIVITY"}, {"zzz", "NAME"}};
+          {"user4217", "NAME"}, {"a", "NAME"}, {"example", "LAST_ACTIVITY"}, {"zzz", "NAME"},
+          {"ada l", "NAME"}, {"l", "NAME"}, {"gr", "NAME"}, {"gra", "NAME"}, {"grace h", "NAME"}, {"user4", "NAME"}};
       for (String[] q : queries) {
         var query = new UserQuery(q[0], UserSort.valueOf(q[1]), false, 0, 50);
         for (int i = 0; i < 20; i++) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Both paging strategies (direct lookup and sort-index walk) give the same pages as a plain sort would. */
 class UserPageQueryIT {
   private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-  private static final int ACCOUNTS = UserPageQuery.DIRECT_LOOKUP_LIMIT + 700;
+  // Enough that the walk reads a second, larger chunk of the sort index for the last pages.
+  private static final int ACCOUNTS = UserPageQuery.WALK_CHUNK * 3;
   @TempDir static Path dir;
   static Database db;
   static List<User> everyone;
@@ -73,13 +74,27 @@ class UserPageQueryIT {
     Comparator<User> byActivity = Comparator.comparing(User::lastActivity).thenComparingLong(User::id);
     long total = db.inTransaction(ctx -> users.page(ctx, new UserQuery("ana", UserSort.LAST_ACTIVITY, false, 0, 50))).total();
     assertThat(total).isEqualTo(ACCOUNTS - (ACCOUNTS + 9) / 10).isGreaterThan(UserPageQuery.DIRECT_LOOKUP_LIMIT);
-    for (int offset : new int[] {0, 50, 1_000, 2_400}) {
+    for (int offset : new int[] {0, 50, 1_000, 2_400, 4_050, 9_000, (int) total - 30}) {
       assertThat(actual("ana", UserSort.LAST_ACTIVITY, false, offset, 50))
           .isEqualTo(expected("Ana", byActivity, offset, 50));
       assertThat(actual("ana", UserSort.LAST_ACTIVITY, true, offset, 50))
           .isEqualTo(expected("Ana", byActivity.reversed(), offset, 50));
     }
     assertThat(actual("ana", UserSort.LAST_ACTIVITY, false, (int) total - 10, 50)).hasSize(10);
+  }
+
+  @Test
+  void everyWordMustMatchTheStartOfOneOfTheTerms() {
+    Comparator<User> byName = Comparator.comparing((User u) -> SearchText.sortName(u.email().value(), u.firstName(), u.lastName()))
+        .thenComparingLong(User::id);
+    List<Long> expected = everyone.stream()
+        .filter(u -> u.firstName().equals("Ana") && u.lastName().startsWith("N12"))
+        .sorted(byName).limit(50).map(User::id).toList();
+    assertThat(expected).hasSize(50);
+    assertThat(actual("n12 ana", UserSort.NAME, false, 0, 50)).isEqualTo(expected);
+    assertThat(actual("ana n12", UserSort.NAME, false, 0, 50)).isEqualTo(expected);
+    assertThat(actual("ana n12 nobody", UserSort.NAME, false, 0, 50)).isEmpty();
+    assertThat(actual("na", UserSort.NAME, false, 0, 50)).as("words match at the start of a term only").isEmpty();
   }
 
   @Test

@@ -256,16 +256,23 @@ public final class ConsoleBenchmark {
         List<Long> keystrokes = new ArrayList<>();
         List<Long> serviceAlone = new ArrayList<>();
         TextField search = (TextField) FxThread.call(() -> stage.getScene().lookup("#peopleSearch"));
+        StringBuilder each = new StringBuilder("  each keystroke (ms):");
         for (String typed : TYPED) {
-          keystrokes.add(keystroke(table, search, typed));
+          long took = keystroke(table, search, typed);
+          keystrokes.add(took);
+          each.append(" '").append(typed).append("' ").append(took);
         }
+        System.out.println(each);
+        StringBuilder eachAlone = new StringBuilder("  services alone (ms):");
         for (String typed : TYPED) {
           long t0 = System.nanoTime();
           fixture.services.people().page(new com.siali.label.model.UserQuery(
               typed, com.siali.label.model.UserSort.NAME, false, 0, com.siali.label.app.console.model.PeopleModel.PAGE_SIZE));
           fixture.services.people().count();
           serviceAlone.add((System.nanoTime() - t0) / 1_000_000);
+          eachAlone.append(" '").append(typed).append("' ").append(serviceAlone.getLast());
         }
+        System.out.println(eachAlone);
         serviceAlone.sort(null);
         System.out.printf("  the same queries through the services alone: median %d ms, max %d ms%n",
             serviceAlone.get(serviceAlone.size() / 2), serviceAlone.getLast());
