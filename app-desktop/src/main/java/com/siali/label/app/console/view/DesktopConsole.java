@@ -15,6 +15,8 @@ import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts the JavaFX toolkit in this process and opens the console window; the launcher's handle on it. */
 public final class DesktopConsole {
@@ -26,6 +28,9 @@ public final class DesktopConsole {
     this.workers = workers;
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(DesktopConsole.class);
+  /** Set once the window or the process began to close. */
+  private static volatile boolean exiting;
   /** Kept so the JDK cannot collect the loggers and forget their level. */
   private static final java.util.List<java.util.logging.Logger> TOOLKIT_LOGGERS = new java.util.ArrayList<>();
 
@@ -62,6 +67,7 @@ public final class DesktopConsole {
       try {
         Platform.startup(() -> {
           try {
+            Thread.currentThread().setUncaughtExceptionHandler(DesktopConsole::uncaughtOnUiThread);
             Platform.setImplicitExit(false);
             Theme.preload();
             ready.complete(null);
@@ -87,6 +93,7 @@ public final class DesktopConsole {
         Thread.ofPlatform().daemon().name("console-worker-", 0).factory());
     Background background = new Background(workers, Platform::runLater);
     ConsoleWindow window = new ConsoleWindow(context, background, DesktopConsole::choosePicture, () -> {
+      exiting = true;
       workers.shutdown();
       onQuit.run();
       Platform.exit();
@@ -137,16 +144,27 @@ public final class DesktopConsole {
   }
 
   /**
-   * Closes the window when the application stops for another reason (Ctrl-C, SIGTERM). It only asks the UI thread
-   * to exit and never waits for it: from a shutdown hook, a waiting {@code Platform.exit()} could hang the JVM's
-   * exit for good (seen under SIGTERM with the GTK toolkit), and the process ends anyway.
+   * The application stops for another reason than the window (Ctrl-C, SIGTERM: this runs in a shutdown hook).
+   * The toolkit is left to the JVM's exit, which ends the process and its window: a waiting
+   * {@code Platform.exit()} here could hang the exit for good (seen with GTK), and even a non-waiting one closes
+   * the window while JavaFX's own shutdown hook disposes the graphics pipeline, which makes JavaFX print a
+   * NullPointerException on the terminal.
    */
   public void close() {
+    exiting = true;
     workers.shutdownNow();
-    try {
-      Platform.runLater(Platform::exit);
-    } catch (IllegalStateException alreadyExited) {
-      // the toolkit is gone already
+  }
+
+  /**
+   * Errors thrown on the UI thread go to the log, not the terminal. Once the process is exiting they are expected:
+   * JavaFX's own shutdown hook disposes the graphics pipeline while ours asks the toolkit to exit, and an event
+   * still delivered in between (GTK sends one as a window closes) fails inside JavaFX.
+   */
+  private static void uncaughtOnUiThread(Thread thread, Throwable error) {
+    if (exiting) {
+      LOG.debug("UI event after the toolkit began to exit", error);
+    } else {
+      LOG.error("Unexpected error on the window's thread", error);
     }
   }
 
