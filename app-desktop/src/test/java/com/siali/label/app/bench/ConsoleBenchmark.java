@@ -50,7 +50,6 @@ import javafx.stage.Stage;
  * </ul>
  */
 public final class ConsoleBenchmark {
-  private static final String CLASS_PATH = System.getProperty("java.class.path");
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   public static void main(String[] args) throws Exception {
@@ -65,12 +64,6 @@ public final class ConsoleBenchmark {
     if (runs > 0) {
       startUp(work, runs);
     }
-    if (runs > 0 && Boolean.getBoolean("bench.cds")) {
-      // Again with a class-data archive per program (what the installed package ships): one run to create it.
-      System.out.println("-- with an AppCDS archive per program (-XX:+AutoCreateSharedArchive, one unmeasured run each)");
-      cds = work;
-      startUp(work.resolve("cds"), runs);
-    }
     if (accounts > 0) {
       people(work.resolve("people"), accounts);
     }
@@ -79,49 +72,103 @@ public final class ConsoleBenchmark {
 
   // --- start-up and RSS -------------------------------------------------------------------------------------
 
+  private static final Path LAUNCHER = Path.of(System.getProperty("bench.launcher", "label-studio")).toAbsolutePath();
+  private static final Path STARTUP_CACHES = LAUNCHER.resolveSibling("app-desktop/target/aot");
+  /** The hello window's class path: its own jar, then the application's jars (JavaFX among them). */
+  private static String helloClassPath;
+
+  /**
+   * Alternating runs of: the bare hello window; {@code ./label-studio start} as a user runs it, with the start-up
+   * cache it made from its own earlier starts (ADR 0010); the same without it; and, for comparison, the hello
+   * window with an AOT cache of its own.
+   */
   private static void startUp(Path work, int runs) throws Exception {
+    System.out.println("preparing: ./label-studio's start-up cache (one 25 s start records, the next makes it)");
+    helloClassPath = helloJar(work) + java.io.File.pathSeparator + System.getProperty("bench.appClassPath");
+    Path helloCache = work.resolve("hello.aot");
+    prepareStartupCaches(work, helloCache);
     List<Long> hello = new ArrayList<>();
+    List<Long> helloCached = new ArrayList<>();
     List<Long> app = new ArrayList<>();
+    List<Long> appUncached = new ArrayList<>();
     List<Long> rss = new ArrayList<>();
-    if (cds != null) {
-      // The first run of each program writes its archive as it exits; it is not counted.
-      timeHello();
-      Path data = work.resolve("archive-run");
-      prepareSignedIn(data, 1_000);
-      timeApplication(data);
-    }
+    List<Long> rssUncached = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
-      hello.add(timeHello());
-      Path data = work.resolve("start-" + run);
-      prepareSignedIn(data, 1_000);
-      long[] result = timeApplication(data);
-      app.add(result[0]);
-      rss.add(result[1]);
+      hello.add(timeHello(List.of()));
+      long[] cached = timeApplication(signedIn(work, "start-" + run), true);
+      app.add(cached[0]);
+      rss.add(cached[1]);
+      helloCached.add(timeHello(List.of("-XX:AOTCache=" + helloCache)));
+      long[] uncached = timeApplication(signedIn(work, "start-uncached-" + run), false);
+      appUncached.add(uncached[0]);
+      rssUncached.add(uncached[1]);
     }
     long helloMedian = median(hello);
     long appMedian = median(app);
     System.out.printf("bare JavaFX hello window shown: median %d ms %s%n", helloMedian, hello);
-    System.out.printf("Siali Label window shown and /health 200: median %d ms %s%n", appMedian, app);
+    System.out.printf("Siali Label window shown and /health 200 (./label-studio start, its start-up cache):"
+        + " median %d ms %s%n", appMedian, app);
     System.out.printf("ratio: %.2f x (target <= 2)%n", appMedian / (double) helloMedian);
     System.out.printf("idle RSS with the window on People (1 000 accounts), 10 s after start: median %d MB %s%n",
         median(rss), rss);
+    System.out.printf("for comparison: without the start-up cache (SIALI_STARTUP_CACHE=off): median %d ms %s (%.2f x),"
+        + " RSS %d MB%n", median(appUncached), appUncached, median(appUncached) / (double) helloMedian,
+        median(rssUncached));
+    System.out.printf("for comparison: the hello window with an AOT cache of its own: median %d ms %s"
+        + " (Siali Label with its cache: %.2f x that)%n", median(helloCached), helloCached,
+        appMedian / (double) median(helloCached));
   }
 
-  private static Path cds;
+  private static Path helloJar(Path work) throws IOException {
+    Path jar = work.resolve("hello.jar");
+    String entry = HelloWindow.class.getName().replace('.', '/') + ".class";
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        var in = HelloWindow.class.getClassLoader().getResourceAsStream(entry)) {
+      out.putNextEntry(new java.util.jar.JarEntry(entry));
+      in.transferTo(out);
+    }
+    return jar;
+  }
+
+  private static Path signedIn(Path work, String name) {
+    Path data = work.resolve(name);
+    prepareSignedIn(data, 1_000);
+    return data;
+  }
 
   /**
-   * A dynamic AppCDS archive per program, written by the first (unmeasured) run as it exits. (JDK 25's
-   * {@code -XX:AOTCacheOutput}, which the package uses from a headless start, did not finish writing on SIGTERM
-   * with the window open, so it is not used here.)
+   * ./label-studio's window cache made the way a user's first starts make it: one start that runs long enough
+   * records, the next makes the cache in the background. The hello window records its own in one run.
    */
-  private static List<String> archive(String program) {
-    return cds == null ? List.of() : List.of("-XX:+AutoCreateSharedArchive",
-        "-XX:SharedArchiveFile=" + cds.resolve(program + ".jsa"));
+  private static void prepareStartupCaches(Path work, Path helloCache) throws Exception {
+    try (var old = Files.newDirectoryStream(STARTUP_CACHES, "start-window.*")) {
+      for (Path file : old) {
+        Files.delete(file);
+      }
+    } catch (java.nio.file.NoSuchFileException none) {
+      // no cache yet
+    }
+    timeApplication(signedIn(work, "recording"), true, 25_000);
+    timeApplication(signedIn(work, "making"), true, 0);
+    Path cache = STARTUP_CACHES.resolve("start-window.aot");
+    for (int i = 0; i < 1200 && !Files.exists(cache); i++) {
+      Thread.sleep(100);
+    }
+    if (!Files.exists(cache)) {
+      throw new IllegalStateException("./label-studio made no start-up cache in " + STARTUP_CACHES);
+    }
+    while (Files.exists(STARTUP_CACHES.resolve("making"))) {
+      Thread.sleep(100);
+    }
+    timeHello(List.of("-XX:AOTCacheOutput=" + helloCache));
+    if (!Files.exists(helloCache)) {
+      throw new IllegalStateException("the hello window wrote no AOT cache");
+    }
   }
 
-  private static long timeHello() throws Exception {
+  private static long timeHello(List<String> options) throws Exception {
     long start = System.nanoTime();
-    Process process = java(archive("hello"), List.of(HelloWindow.class.getName())).start();
+    Process process = java(options, List.of(HelloWindow.class.getName())).start();
     try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
       String line;
       while ((line = out.readLine()) != null) {
@@ -136,17 +183,26 @@ public final class ConsoleBenchmark {
     }
   }
 
-  /** Milliseconds until both the window is open and /health answers, and the RSS in MB 10 s after start. */
-  private static long[] timeApplication(Path data) throws Exception {
+  private static long[] timeApplication(Path data, boolean startupCache) throws Exception {
+    return timeApplication(data, startupCache, 10_000);
+  }
+
+  /**
+   * Milliseconds until both the window is open and /health answers, and the RSS in MB after {@code holdMillis}
+   * from the start (when the process is stopped).
+   */
+  private static long[] timeApplication(Path data, boolean startupCache, long holdMillis) throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
     HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+    ProcessBuilder launch = new ProcessBuilder(LAUNCHER.toString(), "start", "--data-dir", data.toString(),
+        "--host", "127.0.0.1", "--port", String.valueOf(port)).redirectError(ProcessBuilder.Redirect.DISCARD);
+    launch.environment().put("SIALI_STARTUP_CACHE", startupCache ? "on" : "off");
     long start = System.nanoTime();
-    Process process = java(archive("app"), List.of("com.siali.label.app.launcher.Main", "start", "--data-dir", data.toString(),
-        "--host", "127.0.0.1", "--port", String.valueOf(port))).start();
+    Process process = launch.start();
     CountDownLatch windowOpen = new CountDownLatch(1);
     Thread.ofPlatform().daemon().start(() -> {
       try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
@@ -179,7 +235,7 @@ public final class ConsoleBenchmark {
       }
       long ready = Math.max(serverUp, System.nanoTime());
       long elapsed = (ready - start) / 1_000_000;
-      Thread.sleep(Math.max(0, 10_000 - elapsed));
+      Thread.sleep(Math.max(0, holdMillis - elapsed));
       long rssMb = rssKb(process.pid()) / 1024;
       return new long[] {elapsed, rssMb};
     } finally {
@@ -202,7 +258,9 @@ public final class ConsoleBenchmark {
     // The options ./label-studio starts the application with (tools/jdk.sh), for the hello window too.
     command.addAll(List.of(System.getProperty("bench.appOptions", "--enable-native-access=ALL-UNNAMED").split(" ")));
     command.addAll(options);
-    command.addAll(List.of("-cp", CLASS_PATH));
+    // Jars only (an AOT cache cannot be made with a directory on the class path): the app's own class path
+    // and the hello window's jar.
+    command.addAll(List.of("-cp", helloClassPath));
     command.addAll(mainAndArgs);
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
   }

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Tests ./label-studio's start-up cache (tools/startup-cache.sh, ADR 0010) the way a user meets it, with headless
+# starts on a throw-away data directory: a short start's recording is dropped; a start that runs 20 s or more
+# records; the next start makes the cache; the one after uses it. Run by .ci/run after the test suite.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+caches="$root/app-desktop/target/aot"
+work=$(mktemp -d "${TMPDIR:-/tmp}/launcher-test.XXXXXX")
+pid=""
+cleanup() {
+  [ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "launcher-test: FAILED: $1" >&2
+  [ ! -f "$work/out" ] || sed 's/^/  | /' "$work/out" >&2
+  exit 1
+}
+
+# start_app NAME: starts `./label-studio start --headless` in the background and waits until it serves.
+start_app() {
+  ./label-studio start --headless --host 127.0.0.1 --port 0 --data-dir "$work/data" >"$work/out" 2>&1 &
+  pid=$!
+  started=$(date +%s)
+  for _ in $(seq 1 600); do
+    grep -q "Siali Label is running at" "$work/out" && return 0
+    kill -0 "$pid" 2>/dev/null || fail "$1 exited early"
+    sleep 0.1
+  done
+  fail "$1 did not serve within 60 s"
+}
+
+# stop_app NAME: SIGTERM, as Ctrl-C or a service manager would, and the process must end cleanly.
+stop_app() {
+  kill -TERM "$pid"
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    [ "$waited" -lt 300 ] || fail "$1 still running 30 s after SIGTERM"
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  wait "$pid" || true
+  pid=""
+  ! grep -q "Exception\|^\s*at " "$work/out" || fail "$1 printed a stack trace"
+}
+
+cd "$root"
+./label-studio --version >/dev/null # builds when the sources changed
+rm -f "$caches"/start-headless.*
+
+echo "launcher-test: a short start records, and its recording is dropped by the next start"
+start_app "short start"
+[ -f "$caches/start-headless.aotconf.lock" ] || fail "the first start did not take the recording lock"
+stop_app "short start"
+[ -s "$caches/start-headless.aotconf" ] || fail "the short start left no recording"
+
+echo "launcher-test: a start that runs 21 s records"
+start_app "recording start"
+[ "$(cat "$caches/start-headless.aotconf.lock")" = "$pid" ] || fail "the recording start does not hold the lock"
+[ ! -s "$caches/start-headless.aotconf" ] || fail "the short start's recording was kept"
+remaining=$((21 - ($(date +%s) - started)))
+[ "$remaining" -le 0 ] || sleep "$remaining"
+stop_app "recording start"
+[ -s "$caches/start-headless.aotconf" ] || fail "the recording start left no recording"
+
+echo "launcher-test: the next start makes the cache in the background"
+start_app "making start"
+stop_app "making start"
+for _ in $(seq 1 1200); do
+  [ -e "$caches/making" ] || break
+  sleep 0.1
+done
+[ -s "$caches/start-headless.aot" ] || fail "no cache was made: $(cat "$caches/making.log" 2>/dev/null)"
+[ ! -s "$caches/start-headless.aotconf" ] || fail "the recording was not removed after making the cache"
+
+echo "launcher-test: the start after that uses the cache"
+# -Xlog:aot in _JAVA_OPTIONS comes after the launcher's -Xlog:aot=off, so the JVM says which cache it opened.
+_JAVA_OPTIONS=-Xlog:aot start_app "cached start"
+stop_app "cached start"
+grep -q "Opened AOT cache" "$work/out" || fail "the start did not open the cache"
+
+echo "launcher-test: passed"
