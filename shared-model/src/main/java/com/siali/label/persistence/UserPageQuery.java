@@ -7,6 +7,7 @@ import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SortField;
@@ -63,7 +65,7 @@ final class UserPageQuery {
    */
   private static BitSet matchingIds(DSLContext ctx, List<String> words) {
     List<String> longestFirst = words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    return ctx.connectionResult(connection -> {
+    return lazily(ctx, connection -> {
       BitSet result = null;
       try (PreparedStatement byPrefix = connection.prepareStatement(
           "SELECT user_id FROM user_search_terms WHERE term >= ? AND term < ?")) {
@@ -128,6 +130,25 @@ final class UserPageQuery {
         }
       }
       return page;
+    });
+  }
+
+  /**
+   * Runs JDBC work with H2's lazy query execution: rows stream off the index as they are read, instead of first
+   * being copied into a result in memory. A broad word reads 100 000 index entries; copied, each became objects
+   * for the garbage collector: with the application's heap (serial collector, 512 MB) "l" took 25 ms, "ada l"
+   * 35 ms; streamed, 20 and 19 ms. (The sort-index walk reads with OFFSET, where this gains nothing.)
+   */
+  private static <T> T lazily(DSLContext ctx, ConnectionCallable<T> work) {
+    return ctx.connectionResult(connection -> {
+      try (Statement settings = connection.createStatement()) {
+        settings.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        try {
+          return work.run(connection);
+        } finally {
+          settings.execute("SET LAZY_QUERY_EXECUTION FALSE");
+        }
+      }
     });
   }
 

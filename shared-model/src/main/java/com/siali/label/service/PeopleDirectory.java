@@ -6,6 +6,7 @@ import com.siali.label.model.Page;
 import com.siali.label.model.PersonActivity;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
+import com.siali.label.model.UserSort;
 import com.siali.label.model.ValidationException;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.ProjectRepository;
@@ -45,6 +46,16 @@ public final class PeopleDirectory {
       return Optional.empty();
     }
     return db.inTransaction(ctx -> users.findByEmail(ctx, address));
+  }
+
+  /**
+   * Runs each kind of search once: a broad one-word search (it walks the sort index) and a two-word one. The first
+   * search in a new process pays for loading and preparing that code, so doing this while nobody waits spares the
+   * first real keystroke (at 100 000 accounts, a first "a" took 157 ms in a new process, later ones 30 ms).
+   */
+  public void prepareSearch() {
+    page(new UserQuery("a", UserSort.NAME, false, 0, 100));
+    page(new UserQuery("e a", UserSort.NAME, false, 0, 100));
   }
 
   public long count() {

@@ -5,6 +5,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the console's slow work (database, Argon2, image decoding) off the UI thread and hands the result or a
@@ -14,6 +16,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * window, and both are "run now" in view-model tests, so those run without a toolkit.
  */
 public final class Background {
+  private static final Logger LOG = LoggerFactory.getLogger(Background.class);
   private final Executor worker;
   private final Executor ui;
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -60,6 +63,20 @@ public final class Background {
       work.run();
       return Boolean.TRUE;
     }, ignored -> done.run(), failed);
+  }
+
+  /**
+   * Work nobody asked for and nobody waits on (getting ready for what the person will likely do next): no progress
+   * bar, no result, and a failure is only logged, since nothing the person did failed.
+   */
+  public void runUnseen(Action work) {
+    worker.execute(() -> {
+      try {
+        work.run();
+      } catch (Throwable e) {
+        LOG.debug("background preparation failed", e);
+      }
+    });
   }
 
   private void started() {

@@ -72,6 +72,7 @@ public final class PeopleModel {
           if (loaded != null && latestQuery.get() == query) {
             if (loaded.accounts() >= 0) {
               knownAccountCount = loaded.accounts();
+              background.runUnseen(services.people()::prepareSearch);
             }
             show(loaded.page());
           }
