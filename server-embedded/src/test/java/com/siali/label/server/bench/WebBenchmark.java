@@ -74,10 +74,15 @@ public final class WebBenchmark {
         double loginPage = wrk("GET /user/login/", appUrl + "/user/login/", null, rows);
         double whoami = wrk("GET /api/current-user/whoami (token)", appUrl + "/api/current-user/whoami",
             header(scripts, "Authorization", "Token " + token), rows);
+        // The bound is measured right before and right after the log-ins, as the median of batches: on a shared
+        // machine one batch of hashes alone varied from 22 to 29 ms between runs.
+        List<Double> hashBatches = new ArrayList<>(argon2Batches(hasher));
         double login = wrk("POST /user/login/ (Argon2 + session)", appUrl + "/user/login/", loginScript(scripts, appUrl),
             rows, 16, LOGIN_WARM_UP_SECONDS);
         double loginCpuMs = lastRunCpuNanos / 1e6 / (login * SECONDS);
-        double hashMs = argon2Millis(hasher);
+        hashBatches.addAll(argon2Batches(hasher));
+        hashBatches.sort(null);
+        double hashMs = (hashBatches.get(hashBatches.size() / 2 - 1) + hashBatches.get(hashBatches.size() / 2)) / 2;
         double hashCpuMs = argon2CpuMillis(hasher);
         int cores = Runtime.getRuntime().availableProcessors();
         double bound = cores * 1000.0 / hashMs;
@@ -95,8 +100,9 @@ public final class WebBenchmark {
         rows.forEach(System.out::println);
         System.out.printf("%nlogin page / bare handler: %.2f (target >= 0.5)%n", loginPage / bareRate);
         System.out.printf("whoami / bare handler: %.2f (target >= 0.4)%n", whoami / bareRate);
-        System.out.printf("Argon2 verify %.1f ms on %d cores -> bound %.0f logins/s; login throughput / bound: %.2f"
-            + " (target >= 0.85)%n", hashMs, cores, bound, login / bound);
+        System.out.printf("Argon2 verify %.1f ms on %d cores (median of %d batches of %d around the log-ins, %.1f - %.1f)"
+            + " -> bound %.0f logins/s; login throughput / bound: %.2f (target >= 0.85)%n", hashMs, cores,
+            hashBatches.size(), HASH_BATCH, hashBatches.getFirst(), hashBatches.getLast(), bound, login / bound);
         System.out.printf("server CPU per log-in %.1f ms, of which one verification is %.1f ms (single thread): Argon2"
             + " is %.0f %% of the server's log-in work%n", loginCpuMs, hashCpuMs, 100 * hashCpuMs / loginCpuMs);
         System.out.printf("Argon2 alone on %d threads: %.0f verifications/s (%.2f of the bound), %.1f ms CPU each;"
@@ -230,15 +236,22 @@ public final class WebBenchmark {
     return Files.exists(loadavg) ? String.join(" ", List.of(Files.readString(loadavg).split(" ")).subList(0, 3)) : "?";
   }
 
-  private static double argon2Millis(PasswordHasher hasher) {
+  private static final int HASH_BATCH = 10;
+
+  /** Wall time of one verification on one thread, nothing else running: five batches, mean of each. */
+  private static List<Double> argon2Batches(PasswordHasher hasher) {
     String hash = hasher.hash(PASSWORD);
     for (int i = 0; i < 5; i++) {
       hasher.verify(hash, PASSWORD);
     }
-    long start = System.nanoTime();
-    for (int i = 0; i < 20; i++) {
-      hasher.verify(hash, PASSWORD);
+    List<Double> batches = new ArrayList<>();
+    for (int batch = 0; batch < 5; batch++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < HASH_BATCH; i++) {
+        hasher.verify(hash, PASSWORD);
+      }
+      batches.add((System.nanoTime() - start) / 1e6 / HASH_BATCH);
     }
-    return (System.nanoTime() - start) / 1e6 / 20;
+    return batches;
   }
 }
