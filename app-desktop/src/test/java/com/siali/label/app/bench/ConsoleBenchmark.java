@@ -54,6 +54,10 @@ public final class ConsoleBenchmark {
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("people-rounds")) {
+      peopleRounds(Path.of(args[1]));
+      System.exit(0);
+    }
     if (args.length == 2 && args[0].equals("prepare")) {
       // A data directory signed in as lead@example.com, to open other builds (the package) on People.
       prepareSignedIn(Path.of(args[1]), 1_000);
@@ -283,15 +287,30 @@ public final class ConsoleBenchmark {
 
   // --- People at N accounts ---------------------------------------------------------------------------------
 
+  /**
+   * Seeds the accounts here, then opens People in a new JVM with the application's options, as a person meets it:
+   * a process that starts on an existing database, without the seeding's garbage in its heap.
+   */
   private static void people(Path data, int accounts) throws Exception {
+    prepareSignedIn(data, accounts);
+    List<String> command = new ArrayList<>(List.of(JAVA));
+    command.addAll(List.of(System.getProperty("bench.appOptions", "--enable-native-access=ALL-UNNAMED").split(" ")));
+    command.addAll(List.of("-Dprism.order=sw", "-cp", System.getProperty("java.class.path"),
+        ConsoleBenchmark.class.getName(), "people-rounds", data.toString()));
+    Process rounds = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    if (rounds.waitFor() != 0) {
+      throw new IllegalStateException("the People rounds failed");
+    }
+  }
+
+  private static void peopleRounds(Path data) throws Exception {
     CompletableFuture<Void> started = new CompletableFuture<>();
     Platform.startup(() -> started.complete(null));
     started.get();
     Platform.setImplicitExit(false);
     try (ConsoleFixture fixture = new ConsoleFixture(data)) {
-      User lead = fixture.account("lead@example.com", "Lena", "Lead");
-      BulkAccounts.seed(fixture.database, accounts);
-      new RememberedSignIn(fixture.services.sessions(), data).remember(lead);
+      long accounts = fixture.services.people().count();
       for (int round = 0; round < 3; round++) {
         Stage stage = FxThread.call(Stage::new);
         ConsoleWindow window = new ConsoleWindow(fixture.context(),
