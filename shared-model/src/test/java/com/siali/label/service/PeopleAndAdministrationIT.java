@@ -63,6 +63,14 @@ class PeopleAndAdministrationIT {
   }
 
   @Test
+  void preparingSearchChangesNothingAPersonSees() {
+    var before = store.services.people().page(new UserQuery("", UserSort.NAME, false, 0, 50));
+    store.services.people().prepareSearch();
+    assertThat(store.services.people().page(new UserQuery("", UserSort.NAME, false, 0, 50))).isEqualTo(before);
+    assertThat(search("marie curie")).containsExactly(marie.id());
+  }
+
+  @Test
   void pagesAreSortedAndCounted() {
     var byName = store.services.people().page(new UserQuery("", UserSort.NAME, false, 0, 2));
     assertThat(byName.total()).isEqualTo(3);
