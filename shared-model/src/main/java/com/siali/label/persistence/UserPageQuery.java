@@ -27,7 +27,8 @@ import org.jooq.SortField;
  *
  * <ol>
  *   <li>each word's matching account ids come from an index-only range scan of {@code user_search_terms}
- *       ({@code term >= word AND term < word + U+FFFF}); the sets are intersected here, and the result's size is the total;
+ *       ({@code term >= word AND term < word + U+FFFF}); the sets are intersected here, and the result's size is
+ *       the total;
  *   <li>a small result is fetched and sorted by primary key lookups;
  *   <li>a large one (a first keystroke such as "a" matches a fifth of everyone) is paged by walking the covering
  *       sort index in chunks and keeping the ids in the set, which stops as soon as the page is full instead of
@@ -38,6 +39,7 @@ final class UserPageQuery {
   /** Below this many matches, looking each one up and sorting beats walking the sort index. */
   static final int DIRECT_LOOKUP_LIMIT = 2_000;
   static final int WALK_CHUNK = 4_096;
+  private static final int MAX_WALK_CHUNK = 1 << 20;
 
   private UserPageQuery() {}
 
@@ -106,7 +108,8 @@ final class UserPageQuery {
       try (PreparedStatement chunkQuery = connection.prepareStatement(idsInOrder)) {
         int skipped = 0;
         int chunkSize = WALK_CHUNK;
-        for (int chunkStart = 0; page.size() < query.limit(); chunkStart += chunkSize, chunkSize *= 2) {
+        for (int chunkStart = 0; page.size() < query.limit();
+            chunkStart += chunkSize, chunkSize = Math.min(chunkSize * 2, MAX_WALK_CHUNK)) {
           chunkQuery.setInt(1, chunkSize);
           chunkQuery.setInt(2, chunkStart);
           int read = 0;

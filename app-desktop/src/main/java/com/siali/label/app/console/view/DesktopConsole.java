@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /** Starts the JavaFX toolkit in this process and opens the console window; the launcher's handle on it. */
 public final class DesktopConsole {
+  private static final Logger LOG = LoggerFactory.getLogger(DesktopConsole.class);
+  /** Set once the window or the process began to close. */
+  private static volatile boolean exiting;
   private final ConsoleWindow window;
   private final ExecutorService workers;
 
@@ -28,9 +31,6 @@ public final class DesktopConsole {
     this.workers = workers;
   }
 
-  private static final Logger LOG = LoggerFactory.getLogger(DesktopConsole.class);
-  /** Set once the window or the process began to close. */
-  private static volatile boolean exiting;
   /** Kept so the JDK cannot collect the loggers and forget their level. */
   private static final java.util.List<java.util.logging.Logger> TOOLKIT_LOGGERS = new java.util.ArrayList<>();
 
