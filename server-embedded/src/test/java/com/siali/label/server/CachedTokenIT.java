@@ -2,18 +2,12 @@ package com.siali.label.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.siali.label.model.User;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API tokens are looked up in memory after their first use (ADR 0009). Whatever changes who a token belongs to, or
@@ -21,27 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * changes something through a real path (the API, the Account page, or the services the console and the command
  * line call), and asks again at once.
  */
-class CachedTokenIT {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  @TempDir Path tmp;
-  TestServer app;
-  Browser client;
-  User lead;
-  User collab;
-
-  @BeforeEach
-  void start() {
-    app = new TestServer(tmp.resolve("data"), Optional.empty());
-    lead = app.account("lead@example.com");
-    collab = app.account("collab@example.com");
-    client = new Browser(app.base());
-  }
-
-  @AfterEach
-  void stop() {
-    app.close();
-  }
-
+class CachedTokenIT extends TwoAccountServer {
   private HttpResponse<String> whoami(String token) throws Exception {
     return client.get("/api/current-user/whoami", "Authorization", "Token " + token);
   }
@@ -89,8 +63,7 @@ class CachedTokenIT {
   void resetTokenOnTheAccountPageRefusesTheOldKeyAtOnce() throws Exception {
     String old = app.tokenOf(collab);
     warm(old);
-    var browser = new Browser(app.base());
-    browser.logIn("collab@example.com", TestServer.PASSWORD);
+    var browser = collabLoggedIn();
     browser.post("/user/account/", Map.of("action", "reset_token", "csrf_token", browser.csrfFrom("/user/account/")));
     assertThat(whoami(old).statusCode()).isEqualTo(401);
     assertThat(whoami(app.tokenOf(collab)).statusCode()).isEqualTo(200);
@@ -133,8 +106,7 @@ class CachedTokenIT {
   void profileChangesOnTheAccountPageShowAtOnce() throws Exception {
     String token = app.tokenOf(collab);
     warm(token);
-    var browser = new Browser(app.base());
-    browser.logIn("collab@example.com", TestServer.PASSWORD);
+    var browser = collabLoggedIn();
     browser.post("/user/account/", Map.of("action", "profile", "first_name", "Ada", "last_name", "Lovelace",
         "phone", "", "csrf_token", browser.csrfFrom("/user/account/")));
     assertThat(JSON.readTree(whoami(token).body()).get("last_name").asString()).isEqualTo("Lovelace");

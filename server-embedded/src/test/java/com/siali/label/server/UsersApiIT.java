@@ -2,42 +2,11 @@ package com.siali.label.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.siali.label.model.User;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /** SPEC §6 PATCH/DELETE users, avatars and projects; SECURITY.md ownership checks on every object route. */
-class UsersApiIT {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  @TempDir Path tmp;
-  TestServer app;
-  Browser client;
-  User lead;
-  User collab;
-
-  @BeforeEach
-  void start() {
-    app = new TestServer(tmp.resolve("data"), Optional.empty());
-    lead = app.account("lead@example.com");
-    collab = app.account("collab@example.com");
-    client = new Browser(app.base());
-  }
-
-  @AfterEach
-  void stop() {
-    app.close();
-  }
-
-  private String[] as(User user) {
-    return new String[] {"Authorization", "Token " + app.tokenOf(user)};
-  }
-
+class UsersApiIT extends TwoAccountServer {
   @Test
   void patchChangesOnlyTheCallersOwnProfile() throws Exception {
     var own = client.send("PATCH", "/api/users/" + collab.id() + "/", "{\"first_name\": \"Col\", \"phone\": \"123\"}", as(collab));

@@ -161,7 +161,7 @@ class ViewModelTest {
     assertThat(model.selectedActivityProperty().get()).isNotNull();
 
     model.signOutEverywhere(grace);
-    assertThat(model.messageProperty().get()).isEqualTo("Grace Hopper was signed out of 1 browser session.");
+    assertThat(model.status().textProperty().get()).isEqualTo("Grace Hopper was signed out of 1 browser session.");
     assertThat(fixture.services.sessions().countOf(grace.id())).isZero();
 
     model.resetPassword(grace, "a fresh passphrase for grace");
@@ -170,11 +170,11 @@ class ViewModelTest {
 
     model.setActive(grace, false);
     assertThat(fixture.services.people().get(grace.id()).active()).isFalse();
-    assertThat(model.messageIsErrorProperty().get()).isFalse();
+    assertThat(model.status().isErrorProperty().get()).isFalse();
 
     model.delete(lead);
-    assertThat(model.messageIsErrorProperty().get()).isTrue();
-    assertThat(model.messageProperty().get()).isEqualTo("The owner account cannot be deleted.");
+    assertThat(model.status().isErrorProperty().get()).isTrue();
+    assertThat(model.status().textProperty().get()).isEqualTo("The owner account cannot be deleted.");
     model.delete(grace);
     assertThat(fixture.services.people().find(grace.id())).isEmpty();
     assertThat(model.selectedProperty().get()).isNull();
@@ -188,7 +188,7 @@ class ViewModelTest {
     PeopleModel model = new PeopleModel(fixture.services, inline, new SimpleObjectProperty<>(member));
     assertThat(model.mayAdminister()).isFalse();
     model.setActive(other, false);
-    assertThat(model.messageIsErrorProperty().get()).isTrue();
+    assertThat(model.status().isErrorProperty().get()).isTrue();
     assertThat(fixture.services.people().get(other.id()).active()).isTrue();
   }
 
@@ -202,7 +202,7 @@ class ViewModelTest {
     model.resetLink();
     assertThat(model.linkProperty().get()).isNotEqualTo(before);
     assertThat(fixture.services.invitations().accepts(oldToken)).isFalse();
-    assertThat(model.messageProperty().get()).contains("old link no longer works");
+    assertThat(model.status().textProperty().get()).contains("old link no longer works");
   }
 
   @Test
@@ -237,18 +237,18 @@ class ViewModelTest {
     assertThat(signedInProperty.get().displayName()).isEqualTo("Lena");
     model.phoneProperty().set("call me maybe");
     model.saveProfile();
-    assertThat(model.messageIsErrorProperty().get()).isTrue();
+    assertThat(model.status().isErrorProperty().get()).isTrue();
     assertThat(fixture.services.people().get(me.id()).phone()).isEqualTo("+44 20 7946 0000");
 
     model.choosePicture(ConsoleFixture.pictureFile(dir, 800, 600));
     assertThat(model.pictureProperty().get()).isNotNull();
     assertThat(fixture.services.people().get(me.id()).avatar()).isPresent();
-    assertThat(model.messageProperty().get()).contains("cropped");
+    assertThat(model.status().textProperty().get()).contains("cropped");
     Path svg = dir.resolve("drawing.svg");
     Files.writeString(svg, "<svg xmlns='http://www.w3.org/2000/svg'/>");
     String before = fixture.services.people().get(me.id()).avatar().orElseThrow();
     model.choosePicture(svg);
-    assertThat(model.messageIsErrorProperty().get()).isTrue();
+    assertThat(model.status().isErrorProperty().get()).isTrue();
     assertThat(fixture.services.people().get(me.id()).avatar()).contains(before);
     model.removePicture();
     assertThat(fixture.services.people().get(me.id()).avatar()).isEmpty();
@@ -264,7 +264,7 @@ class ViewModelTest {
     model.newPasswordProperty().set("another long passphrase");
     model.newPasswordAgainProperty().set("another long passphrase");
     model.changePassword();
-    assertThat(model.messageIsErrorProperty().get()).isFalse();
+    assertThat(model.status().isErrorProperty().get()).isFalse();
     assertThat(fixture.services.accounts().authenticate("lead@example.com", "another long passphrase").id())
         .isEqualTo(me.id());
     assertThat(remembered.restore()).as("the console stays signed in after its own password change").isPresent();

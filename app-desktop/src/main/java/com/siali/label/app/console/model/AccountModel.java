@@ -182,12 +182,9 @@ public final class AccountModel {
     return newPasswordAgain;
   }
 
-  public StringProperty messageProperty() {
-    return status.textProperty();
-  }
-
-  public BooleanProperty messageIsErrorProperty() {
-    return status.isErrorProperty();
+  /** The section's result line: what the last action did, or why it was refused. */
+  public StatusMessage status() {
+    return status;
   }
 
   private record Stored(User user, byte[] picture, boolean adjusted) {}

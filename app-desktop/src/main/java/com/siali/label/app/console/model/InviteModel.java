@@ -89,12 +89,9 @@ public final class InviteModel {
     return openSignupAllowed;
   }
 
-  public StringProperty messageProperty() {
-    return status.textProperty();
-  }
-
-  public BooleanProperty messageIsErrorProperty() {
-    return status.isErrorProperty();
+  /** The section's result line: what the last action did, or why it was refused. */
+  public StatusMessage status() {
+    return status;
   }
 
   private record State(String token, boolean openSignup) {}

@@ -220,11 +220,8 @@ public final class PeopleModel {
     return selectedActivity;
   }
 
-  public StringProperty messageProperty() {
-    return status.textProperty();
-  }
-
-  public BooleanProperty messageIsErrorProperty() {
-    return status.isErrorProperty();
+  /** The section's result line: what the last action did, or why it was refused. */
+  public StatusMessage status() {
+    return status;
   }
 }

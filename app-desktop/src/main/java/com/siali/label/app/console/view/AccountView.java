@@ -109,7 +109,7 @@ final class AccountView extends ScrollPane {
     VBox passwordCard = card("Password",
         grid("Current password", current, "New password", fresh, "New password again", again), change);
 
-    Label message = Messages.bound("accountMessage", model.messageProperty(), model.messageIsErrorProperty());
+    Label message = Messages.bound("accountMessage", model.status());
     VBox content = new VBox(16, title, message, profile, tokenCard, passwordCard);
     content.getStyleClass().add("section");
     content.setMaxWidth(760);

@@ -76,7 +76,7 @@ final class InviteView extends VBox {
     Label openHelp = new Label("When it is off, the sign-up page asks for the invitation link.");
     openHelp.getStyleClass().add("muted");
 
-    Label message = Messages.bound("inviteMessage", model.messageProperty(), model.messageIsErrorProperty());
+    Label message = Messages.bound("inviteMessage", model.status());
     VBox card = new VBox(12, linkRow, qrFrame, message);
     card.getStyleClass().add("card-box");
     VBox signup = new VBox(8, open, openHelp, lockNote);

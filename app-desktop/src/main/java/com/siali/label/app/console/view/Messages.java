@@ -1,5 +1,6 @@
 package com.siali.label.app.console.view;
 
+import com.siali.label.app.console.model.StatusMessage;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Label;
@@ -8,7 +9,9 @@ import javafx.scene.control.Label;
 final class Messages {
   private Messages() {}
 
-  static Label bound(String id, StringProperty text, BooleanProperty isError) {
+  static Label bound(String id, StatusMessage status) {
+    StringProperty text = status.textProperty();
+    BooleanProperty isError = status.isErrorProperty();
     Label label = new Label();
     label.setId(id);
     label.setWrapText(true);

@@ -140,7 +140,7 @@ final class PeopleView extends SplitPane {
     pager.run();
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    Label message = Messages.bound("peopleMessage", model.messageProperty(), model.messageIsErrorProperty());
+    Label message = Messages.bound("peopleMessage", model.status());
     HBox footer = new HBox(8, message, spacer, range, previous, next);
     footer.setAlignment(Pos.CENTER_LEFT);
 
