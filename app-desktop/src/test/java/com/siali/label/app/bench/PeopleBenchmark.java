@@ -40,7 +40,7 @@ final class PeopleBenchmark {
     // What ./label-studio's cache holds: a recording start that opened People (with its unseen warm-up searches)
     // and typed nothing. An AOT cache needs jars only, so the bench's own classes go into one.
     Path cache = data.resolveSibling("people.aot");
-    process(List.of("-XX:AOTCacheOutput=" + cache), "people-recording", data);
+    process(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off"), "people-recording", data);
     System.out.println("-- People in a new JVM with the AOT cache of a start that opened People and typed nothing");
     process(List.of("-XX:AOTCache=" + cache), "people-rounds", data);
   }
