@@ -53,10 +53,12 @@ public final class Database implements AutoCloseable {
   private final JdbcConnectionPool pool;
   private final DSLContext dsl;
   private final AccountChanges accountChanges = new AccountChanges();
+  private final PeopleSearchIndex searchTerms;
 
   private Database(JdbcConnectionPool pool) {
     this.pool = pool;
     this.dsl = DSL.using(pool, SQLDialect.H2);
+    this.searchTerms = new PeopleSearchIndex(dsl);
   }
 
   /** Opens (creating and migrating as needed) the database of {@code dir}. */
@@ -92,6 +94,11 @@ public final class Database implements AutoCloseable {
   /** Where repositories report changed accounts, for the caches of the services over this database. */
   public AccountChanges accountChanges() {
     return accountChanges;
+  }
+
+  /** The in-memory copy of the People search terms, which {@link UserRepository} keeps from going stale. */
+  public PeopleSearchIndex searchIndex() {
+    return searchTerms;
   }
 
   /**
@@ -140,6 +147,7 @@ public final class Database implements AutoCloseable {
   /** Closes every connection; H2 then writes and closes the file (the last connection closes the database). */
   @Override
   public void close() {
+    searchTerms.close();
     pool.dispose();
   }
 }

@@ -26,13 +26,14 @@ import org.jooq.SortField;
  * <p>Without search text the page is read straight off the sort index. With search text:
  *
  * <ol>
- *   <li>each word's matching account ids come from an index-only range scan of {@code user_search_terms}
- *       ({@code term >= word AND term < word + U+FFFF}); the sets are intersected here, and the result's size is
- *       the total;
- *   <li>a small result is fetched and sorted by primary key lookups;
- *   <li>a large one (a first keystroke such as "a" matches a fifth of everyone) is paged by walking the covering
- *       sort index in chunks and keeping the ids in the set, which stops as soon as the page is full instead of
- *       fetching and sorting every match.
+ *   <li>each word's matching account ids come from the in-memory copy of the terms ({@link PeopleSearchIndex});
+ *       while that is stale or not yet built, from an index-only range scan of {@code user_search_terms}
+ *       ({@code term >= word AND term < word + U+FFFF}). The sets are intersected; the result's size is the total;
+ *   <li>the page is picked from the copy's sort order when it holds that order (all but last activity).
+ *       Otherwise the database orders: a small result is fetched and sorted by primary key lookups; a large one
+ *       (a first keystroke such as "a" matches a fifth of everyone) is paged by walking the covering sort index
+ *       in chunks and keeping the ids in the set, which stops as soon as the page is full instead of fetching and
+ *       sorting every match.
  * </ol>
  */
 final class UserPageQuery {
@@ -43,30 +44,35 @@ final class UserPageQuery {
 
   private UserPageQuery() {}
 
-  static Page<User> run(DSLContext ctx, UserQuery query) {
+  static Page<User> run(DSLContext ctx, PeopleSearchIndex searchIndex, UserQuery query) {
     List<String> words = SearchText.words(query.search());
     if (words.isEmpty()) {
       List<User> items = ctx.selectFrom(USERS).orderBy(order(query)).limit(query.limit()).offset(query.offset())
           .fetch(UserRepository::toUser);
       return new Page<>(items, ctx.fetchCount(USERS), query.offset(), query.limit());
     }
-    BitSet matches = matchingIds(ctx, words);
+    // The longest word first, being the likeliest to be the narrowest (an empty set ends the reading).
+    List<String> longestFirst = words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    PeopleSearchCopy copy = searchIndex.current();
+    BitSet matches = copy != null ? copy.matching(longestFirst) : matchingIds(ctx, longestFirst);
     int total = matches.cardinality();
-    List<Long> pageIds = total <= DIRECT_LOOKUP_LIMIT
-        ? ctx.select(USERS.ID).from(USERS).where(USERS.ID.in(matches.stream().mapToObj(Long::valueOf).toList()))
-            .orderBy(order(query)).limit(query.limit()).offset(query.offset()).fetch(USERS.ID)
-        : walkSortIndex(ctx, query, matches);
+    List<Long> pageIds = copy == null ? null
+        : copy.page(matches, query.sort(), query.descending(), query.offset(), query.limit());
+    if (pageIds == null) {
+      pageIds = total <= DIRECT_LOOKUP_LIMIT
+          ? ctx.select(USERS.ID).from(USERS).where(USERS.ID.in(matches.stream().mapToObj(Long::valueOf).toList()))
+              .orderBy(order(query)).limit(query.limit()).offset(query.offset()).fetch(USERS.ID)
+          : walkSortIndex(ctx, query, matches);
+    }
     return new Page<>(fetchInOrder(ctx, pageIds), total, query.offset(), query.limit());
   }
 
   /**
    * The ids of the accounts with a term starting with every word. Read with plain JDBC into bit sets: a first
    * keystroke such as "l" matches most of a team (domains, surnames), and jOOQ's record per row made reading those
-   * ids cost ~1 µs each (120 ms at 100 000 accounts). The longest word is read first, being the likeliest to be
-   * the narrowest.
+   * ids cost ~1 µs each (120 ms at 100 000 accounts).
    */
-  private static BitSet matchingIds(DSLContext ctx, List<String> words) {
-    List<String> longestFirst = words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+  private static BitSet matchingIds(DSLContext ctx, List<String> longestFirst) {
     return lazily(ctx, connection -> {
       BitSet result = null;
       try (PreparedStatement byPrefix = connection.prepareStatement(

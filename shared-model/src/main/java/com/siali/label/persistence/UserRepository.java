@@ -17,13 +17,16 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * Accounts in the {@code users} table, mapped to {@link User}; every method runs in the caller's transaction.
- * Every method that changes an existing row reports it to {@link AccountChanges} (the API token cache relies on it).
+ * Every method that changes an existing row reports it to {@link AccountChanges} (the API token cache relies on it),
+ * and every one that writes search terms marks the {@link PeopleSearchIndex} stale.
  */
 public final class UserRepository {
   private final AccountChanges changes;
+  private final PeopleSearchIndex searchIndex;
 
-  public UserRepository(AccountChanges changes) {
-    this.changes = changes;
+  public UserRepository(Database db) {
+    this.changes = db.accountChanges();
+    this.searchIndex = db.searchIndex();
   }
 
   /** What log-in needs: the account and its hash (which never leaves the services). */
@@ -121,6 +124,7 @@ public final class UserRepository {
   }
 
   public boolean delete(DSLContext ctx, long id) {
+    searchIndex.termsChanging(); // the account's terms go with it
     boolean deleted = ctx.deleteFrom(USERS).where(USERS.ID.eq(id)).execute() == 1;
     changes.changed(id); // its token and sessions go with it (ON DELETE CASCADE)
     return deleted;
@@ -132,10 +136,11 @@ public final class UserRepository {
 
   /** One page of the People list; see {@link UserPageQuery} for how it stays fast. */
   public Page<User> page(DSLContext ctx, UserQuery query) {
-    return UserPageQuery.run(ctx, query);
+    return UserPageQuery.run(ctx, searchIndex, query);
   }
 
   private void replaceSearchTerms(DSLContext ctx, long id, String email, String firstName, String lastName) {
+    searchIndex.termsChanging();
     ctx.deleteFrom(USER_SEARCH_TERMS).where(USER_SEARCH_TERMS.USER_ID.eq(id)).execute();
     var insert = ctx.insertInto(USER_SEARCH_TERMS, USER_SEARCH_TERMS.USER_ID, USER_SEARCH_TERMS.TERM);
     for (String term : SearchText.termsOf(email, firstName, lastName)) {

@@ -26,7 +26,7 @@ public record Services(
 
   public static Services over(
       Database db, Path avatarFolder, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
-    var users = new UserRepository(db.accountChanges());
+    var users = new UserRepository(db);
     var tokens = new ApiTokenRepository(db.accountChanges());
     var webSessions = new WebSessionRepository();
     var projectRepository = new ProjectRepository();

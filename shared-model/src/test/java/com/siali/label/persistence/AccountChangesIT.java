@@ -26,7 +26,7 @@ class AccountChangesIT {
   @BeforeEach
   void open() {
     db = Database.open(DataDirectory.open(dir.resolve("data")));
-    users = new UserRepository(db.accountChanges());
+    users = new UserRepository(db);
     id = db.inTransaction(ctx -> users.insert(ctx, EmailAddress.parse("ada@example.com"), HASH, true, Instant.now()));
     // What a cache would do on a notice: read the account again, on another connection.
     db.accountChanges().subscribe(changed ->

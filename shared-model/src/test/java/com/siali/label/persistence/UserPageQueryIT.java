@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Both paging strategies (direct lookup and sort-index walk) give the same pages as a plain sort would. */
+/**
+ * Both paging strategies (direct lookup and sort-index walk) give the same pages as a plain sort would, whether
+ * the words are matched in the in-memory copy of the terms or in the database.
+ */
 class UserPageQueryIT {
   private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   // Enough that the walk reads a second, larger chunk of the sort index for the last pages.
@@ -25,12 +28,14 @@ class UserPageQueryIT {
   @TempDir static Path dir;
   static Database db;
   static List<User> everyone;
-  final UserRepository users = new UserRepository(db.accountChanges());
+  /** Closed at once, so it never builds: searches through it read {@code user_search_terms}. */
+  static PeopleSearchIndex databaseOnly;
+  final UserRepository users = new UserRepository(db);
 
   @BeforeAll
   static void seed() {
     db = Database.open(DataDirectory.open(dir.resolve("data")));
-    var users = new UserRepository(db.accountChanges());
+    var users = new UserRepository(db);
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     db.inTransactionDo(ctx -> {
       for (int i = 0; i < ACCOUNTS; i++) {
@@ -41,6 +46,9 @@ class UserPageQueryIT {
       }
     });
     everyone = db.inTransaction(ctx -> allUsers(ctx, users));
+    databaseOnly = new PeopleSearchIndex(db.dsl());
+    databaseOnly.close();
+    db.searchIndex().build();
   }
 
   private static List<User> allUsers(org.jooq.DSLContext ctx, UserRepository users) {
@@ -65,14 +73,23 @@ class UserPageQueryIT {
   }
 
   private List<Long> actual(String search, UserSort sort, boolean descending, int offset, int limit) {
-    return db.inTransaction(ctx -> users.page(ctx, new UserQuery(search, sort, descending, offset, limit)))
-        .items().stream().map(User::id).toList();
+    var query = new UserQuery(search, sort, descending, offset, limit);
+    assertThat(db.searchIndex().isCurrent()).isTrue();
+    var fromCopy = db.inTransaction(ctx -> UserPageQuery.run(ctx, db.searchIndex(), query));
+    var fromDatabase = db.inTransaction(ctx -> UserPageQuery.run(ctx, databaseOnly, query));
+    assertThat(fromCopy.total()).as("total of '%s', in memory and in the database", search)
+        .isEqualTo(fromDatabase.total());
+    List<Long> ids = fromCopy.items().stream().map(User::id).toList();
+    assertThat(ids).as("page of '%s', in memory and in the database", search)
+        .isEqualTo(fromDatabase.items().stream().map(User::id).toList());
+    return ids;
   }
 
   @Test
   void broadSearchPagesAreSortedAndComplete() {
     Comparator<User> byActivity = Comparator.comparing(User::lastActivity).thenComparingLong(User::id);
     long total = db.inTransaction(ctx -> users.page(ctx, new UserQuery("ana", UserSort.LAST_ACTIVITY, false, 0, 50))).total();
+    assertThat(db.searchIndex().isCurrent()).as("the copy answered").isTrue();
     assertThat(total).isEqualTo(ACCOUNTS - (ACCOUNTS + 9) / 10).isGreaterThan(UserPageQuery.DIRECT_LOOKUP_LIMIT);
     for (int offset : new int[] {0, 50, 1_000, 2_400, 4_050, 9_000, (int) total - 30}) {
       assertThat(actual("ana", UserSort.LAST_ACTIVITY, false, offset, 50))
@@ -102,5 +119,24 @@ class UserPageQueryIT {
     Comparator<User> byActivity = Comparator.comparing(User::lastActivity).thenComparingLong(User::id);
     assertThat(actual("zoe", UserSort.LAST_ACTIVITY, false, 0, 50)).isEqualTo(expected("Zoë", byActivity, 0, 50));
     assertThat(actual("zoe", UserSort.LAST_ACTIVITY, false, 200, 50)).isEqualTo(expected("Zoë", byActivity, 200, 50));
+  }
+
+  @Test
+  void everyOrderPagesTheSameInMemoryAsInTheDatabase() {
+    // "ana" and "zoe" page by walking the order, "ana n12" and "p1" (few matches) by sorting positions.
+    for (UserSort sort : UserSort.values()) {
+      for (boolean descending : new boolean[] {false, true}) {
+        for (String search : new String[] {"ana", "zoe", "ana n12", "p1", "nobody"}) {
+          for (int offset : new int[] {0, 100, 1_100, 5_000}) {
+            actual(search, sort, descending, offset, 50);
+          }
+        }
+      }
+    }
+    Comparator<User> byJoined = Comparator.comparing(User::dateJoined).thenComparingLong(User::id);
+    assertThat(actual("zoe", UserSort.DATE_JOINED, true, 100, 50))
+        .isEqualTo(expected("Zoë", byJoined.reversed(), 100, 50));
+    Comparator<User> byEmail = Comparator.comparing((User u) -> u.email().value()).thenComparingLong(User::id);
+    assertThat(actual("ana", UserSort.EMAIL, false, 5_000, 50)).isEqualTo(expected("Ana", byEmail, 5_000, 50));
   }
 }

@@ -126,7 +126,7 @@ class AccountServiceIT {
     store = new TestStore(dir.resolve("data"), stronger);
     store.services.accounts().authenticate("ada@example.com", TestStore.PASSWORD);
     String hash = store.database.inTransaction(
-        ctx -> new UserRepository(store.database.accountChanges()).credentials(ctx, EmailAddress.parse("ada@example.com")).orElseThrow().passwordHash());
+        ctx -> new UserRepository(store.database).credentials(ctx, EmailAddress.parse("ada@example.com")).orElseThrow().passwordHash());
     assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=3,p=1$");
     assertThat(store.services.accounts().authenticate("ada@example.com", TestStore.PASSWORD)).isNotNull();
   }

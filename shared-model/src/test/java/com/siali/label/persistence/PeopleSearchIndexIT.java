@@ -1,0 +1,122 @@
+package com.siali.label.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.siali.label.model.EmailAddress;
+import com.siali.label.model.ProfileUpdate;
+import com.siali.label.model.User;
+import com.siali.label.model.UserQuery;
+import com.siali.label.model.UserSort;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The in-memory copy of the search terms never answers with less than what was committed. */
+class PeopleSearchIndexIT {
+  private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  @TempDir Path dir;
+  Database db;
+  UserRepository users;
+  long ada;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(DataDirectory.open(dir.resolve("data")));
+    users = new UserRepository(db);
+    ada = account("ada@example.com", "Ada", "Lovelace");
+    account("grace@example.com", "Grace", "Hopper");
+    account("alan@labs.org", "Alan", "Turing");
+    db.searchIndex().build();
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private long account(String email, String first, String last) {
+    return db.inTransaction(ctx -> {
+      long id = users.insert(ctx, EmailAddress.parse(email), HASH, false, Instant.now());
+      users.updateProfile(ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate(first, last, ""));
+      return id;
+    });
+  }
+
+  private List<String> found(String search) {
+    return db.inTransaction(ctx -> users.page(ctx, new UserQuery(search, UserSort.NAME, false, 0, 50)))
+        .items().stream().map(User::displayName).toList();
+  }
+
+  private void rename(long id, String first, String last) {
+    db.inTransactionDo(ctx -> users.updateProfile(ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate(first, last, "")));
+  }
+
+  @Test
+  void theCopyAnswersWhatTheDatabaseHolds() {
+    assertThat(db.searchIndex().isCurrent()).isTrue();
+    assertThat(found("a")).containsExactly("Ada Lovelace", "Alan Turing");
+    assertThat(found("example")).containsExactly("Ada Lovelace", "Grace Hopper");
+    assertThat(found("l")).containsExactly("Ada Lovelace", "Alan Turing");
+    assertThat(found("ada h")).isEmpty();
+    assertThat(found("zzz")).isEmpty();
+  }
+
+  @Test
+  void aRenameIsFoundAtOnceAndTheCopyIsRebuiltInTheBackground() throws Exception {
+    rename(ada, "Zebedee", "Quill");
+
+    assertThat(db.searchIndex().isCurrent()).as("stale after the rename").isFalse();
+    assertThat(found("zeb")).containsExactly("Zebedee Quill");
+    assertThat(found("lovelace")).isEmpty();
+
+    // That search started a build on the index's thread; once it is done, the copy answers again, the same.
+    for (int i = 0; i < 500 && !db.searchIndex().isCurrent(); i++) {
+      Thread.sleep(10);
+    }
+    assertThat(db.searchIndex().isCurrent()).as("rebuilt in the background").isTrue();
+    assertThat(found("zeb")).containsExactly("Zebedee Quill");
+    assertThat(found("lovelace")).isEmpty();
+  }
+
+  @Test
+  void newAndDeletedAccountsCountAtOnce() {
+    account("linus@labs.org", "Linus", "Torvalds");
+    assertThat(found("labs")).containsExactly("Alan Turing", "Linus Torvalds");
+
+    db.searchIndex().build();
+    db.inTransactionDo(ctx -> users.delete(ctx, ada));
+    long total = db.inTransaction(ctx -> users.page(ctx, new UserQuery("example", UserSort.NAME, false, 0, 50))).total();
+    assertThat(total).isEqualTo(1);
+  }
+
+  @Test
+  void aCopyBuiltWhileARenameWasUncommittedIsNotUsed() {
+    db.inTransactionDo(ctx -> {
+      users.updateProfile(ctx, users.findById(ctx, ada).orElseThrow(), new ProfileUpdate("Zebedee", "Quill", ""));
+      // Another connection cannot see the rename yet: this copy still has "Ada Lovelace".
+      db.searchIndex().build();
+    });
+
+    assertThat(db.searchIndex().isCurrent()).isFalse();
+    assertThat(found("zeb")).containsExactly("Zebedee Quill");
+    assertThat(found("lovelace")).isEmpty();
+  }
+
+  @Test
+  void aRolledBackRenameChangesNothing() {
+    assertThatThrownBy(() -> db.inTransactionDo(ctx -> {
+      users.updateProfile(ctx, users.findById(ctx, ada).orElseThrow(), new ProfileUpdate("Zebedee", "Quill", ""));
+      throw new IllegalStateException("refused");
+    })).hasMessage("refused");
+
+    assertThat(found("lovelace")).containsExactly("Ada Lovelace");
+    assertThat(found("zeb")).isEmpty();
+    db.searchIndex().build();
+    assertThat(found("lovelace")).containsExactly("Ada Lovelace");
+  }
+}
