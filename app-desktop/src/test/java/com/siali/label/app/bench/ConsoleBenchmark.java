@@ -40,6 +40,7 @@ public final class ConsoleBenchmark {
     if (accounts > 0) {
       PeopleBenchmark.run(work.resolve("people"), accounts);
     }
+    com.siali.label.persistence.TempTree.delete(work);
     System.exit(0);
   }
 }

@@ -67,7 +67,7 @@ public final class WebBenchmark {
         app.open();
         bare.open();
         String appUrl = "http://127.0.0.1:" + app.port();
-        Path scripts = Files.createTempDirectory("wrk-scripts");
+        Path scripts = Files.createDirectories(dir.resolve("wrk-scripts"));
         List<String> rows = new ArrayList<>();
         String loadBefore = loadAverage();
         double bareRate = wrk("bare Undertow handler", "http://127.0.0.1:" + bare.port() + "/", null, rows);
@@ -109,6 +109,8 @@ public final class WebBenchmark {
             + " login throughput / that: %.2f%n", cores, parallelRate, parallelRate / bound, parallelVerifyCpuMillis,
             login / parallelRate);
       }
+    } finally {
+      com.siali.label.persistence.TempTree.delete(dir);
     }
   }
 
