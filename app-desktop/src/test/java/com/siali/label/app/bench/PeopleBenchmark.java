@@ -70,10 +70,13 @@ final class PeopleBenchmark {
             new Background(Executors.newFixedThreadPool(2), Platform::runLater), owner -> Optional.empty(), () -> {});
         long start = System.nanoTime();
         CountDownLatch firstPage = new CountDownLatch(1);
+        // As DesktopConsole opens it: the remembered account is looked up first, and the window opens on People.
+        var signedIn = ConsoleWindow.rememberedSignIn(fixture.context());
         FxThread.call(() -> {
-          window.show(stage, false);
+          window.show(stage, false, signedIn);
           return null;
         });
+        long shown = System.nanoTime();
         TableView<?> table = waitForTable(stage);
         FxThread.call(() -> {
           if (!table.getItems().isEmpty()) {
@@ -84,6 +87,7 @@ final class PeopleBenchmark {
         });
         firstPage.await(30, TimeUnit.SECONDS);
         long open = (System.nanoTime() - start) / 1_000_000;
+        long afterShown = (System.nanoTime() - shown) / 1_000_000;
         if (recording) {
           Thread.sleep(5_000); // the unseen warm-up searches run, then the person closes the window
           break;
@@ -130,9 +134,10 @@ final class PeopleBenchmark {
         });
         keystrokes.sort(null);
         backToBack.sort(null);
-        System.out.printf("People at %,d accounts, round %d: table open %d ms; keystroke to table at 8 keys/s:"
+        System.out.printf("People at %,d accounts, round %d: table open %d ms (window built and shown, then %d ms to the"
+                + " first page); keystroke to table at 8 keys/s:"
                 + " median %d ms, p95 %d ms, max %d ms (%d keystrokes); back to back: median %d ms, max %d ms%n",
-            accounts, round + 1, open, keystrokes.get(keystrokes.size() / 2),
+            accounts, round + 1, open, afterShown, keystrokes.get(keystrokes.size() / 2),
             keystrokes.get((int) Math.ceil(keystrokes.size() * 0.95) - 1), keystrokes.getLast(), keystrokes.size(),
             backToBack.get(backToBack.size() / 2), backToBack.getLast());
       }

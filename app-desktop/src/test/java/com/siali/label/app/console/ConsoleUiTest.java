@@ -2,6 +2,8 @@ package com.siali.label.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.siali.label.app.console.model.RememberedSignIn;
+import com.siali.label.app.console.view.ConsoleWindow;
 import com.siali.label.model.User;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -81,6 +83,22 @@ class ConsoleUiTest {
     assertThat(console.text("#signedInName")).isEqualTo("lead@example.com");
     assertThat(fixture.services.people().findByEmail("lead@example.com")).hasValueSatisfying(u -> assertThat(u.owner()).isTrue());
     console.waitUntil("the owner in the table", () -> table(robot).getItems().size() == 1);
+  }
+
+  @Test
+  void aRememberedSignInOpensStraightOnPeople(FxRobot robot) {
+    fixture();
+    User lead = fixture.account("lead@example.com", "Lena", "Lead");
+    new RememberedSignIn(fixture.services.sessions(), fixture.dataDir).remember(lead);
+    var context = fixture.context(Optional.empty());
+
+    console = new ConsoleDriver(robot).open(stage, context, ConsoleWindow.rememberedSignIn(context));
+
+    // On screen from the first frame: the sign-in screen is never built.
+    assertThat(console.shows("#mainView")).isTrue();
+    assertThat(robot.lookup("#signInTitle").tryQuery()).isEmpty();
+    assertThat(console.text("#signedInName")).isEqualTo("Lena Lead");
+    console.waitUntil("the lead in the table", () -> table(robot).getItems().size() == 1);
   }
 
   @Test
