@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.siali.label.app.console.model.Background;
 import com.siali.label.app.console.model.ConsoleContext;
 import com.siali.label.app.console.view.ConsoleWindow;
-import com.siali.label.model.User;
+import com.siali.label.app.console.model.RememberedStart;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -38,11 +38,11 @@ final class ConsoleDriver implements AutoCloseable {
     return open(stage, context, Optional.empty());
   }
 
-  /** Opens it as the launcher does: with the remembered account looked up beforehand, if there is one. */
-  ConsoleDriver open(Stage stage, ConsoleContext context, Optional<User> signedInAlready) {
+  /** Opens it as the launcher does: with the remembered account and first page read beforehand, if there is one. */
+  ConsoleDriver open(Stage stage, ConsoleContext context, Optional<RememberedStart> remembered) {
     Background background = new Background(workers, Platform::runLater);
     window = new ConsoleWindow(context, background, owner -> Optional.ofNullable(nextPicture.get()), quit::countDown);
-    robot.interact(() -> window.show(stage, false, signedInAlready));
+    robot.interact(() -> window.show(stage, false, remembered));
     return this;
   }
 

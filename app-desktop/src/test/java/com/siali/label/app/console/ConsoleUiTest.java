@@ -92,13 +92,16 @@ class ConsoleUiTest {
     new RememberedSignIn(fixture.services.sessions(), fixture.dataDir).remember(lead);
     var context = fixture.context(Optional.empty());
 
-    console = new ConsoleDriver(robot).open(stage, context, ConsoleWindow.rememberedSignIn(context));
+    console = new ConsoleDriver(robot).open(stage, context, ConsoleWindow.rememberedStart(context));
 
-    // On screen from the first frame: the sign-in screen is never built.
+    // On screen from the first frame, the table filled: the sign-in screen is never built.
     assertThat(console.shows("#mainView")).isTrue();
     assertThat(robot.lookup("#signInTitle").tryQuery()).isEmpty();
     assertThat(console.text("#signedInName")).isEqualTo("Lena Lead");
-    console.waitUntil("the lead in the table", () -> table(robot).getItems().size() == 1);
+    assertThat(table(robot).getItems()).extracting(u -> u.email().value()).containsExactly("lead@example.com");
+    // And it goes on like a window that read the page itself: a new account appears without a refresh.
+    fixture.account("grace@example.com", "Grace", "Hopper");
+    console.waitUntil("the new account in the table", () -> table(robot).getItems().size() == 2);
   }
 
   @Test

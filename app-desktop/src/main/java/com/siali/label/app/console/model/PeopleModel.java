@@ -59,6 +59,19 @@ public final class PeopleModel {
     selected.addListener((obs, old, now) -> loadActivity(now));
   }
 
+  /** The page the section opens on: everyone by name, from the start. */
+  public static UserQuery firstQuery() {
+    return new UserQuery("", UserSort.NAME, false, 0, PAGE_SIZE);
+  }
+
+  /** Shows the first page read before the section was built ({@link RememberedStart}) instead of reading it. */
+  public void showFirst(Page<User> page, long accounts) {
+    latestQuery.incrementAndGet();
+    knownAccountCount = accounts;
+    show(page);
+    background.runUnseen(services.people()::prepareSearch);
+  }
+
   /** Loads the current page again (search, sort and page as they are). */
   public void refresh() {
     long query = latestQuery.incrementAndGet();

@@ -6,6 +6,7 @@ import com.siali.label.app.console.model.ConsoleContext;
 import com.siali.label.app.console.model.InviteModel;
 import com.siali.label.app.console.model.PeopleModel;
 import com.siali.label.app.console.model.RememberedSignIn;
+import com.siali.label.app.console.model.RememberedStart;
 import com.siali.label.app.console.model.ServerModel;
 import com.siali.label.app.console.model.SignInModel;
 import com.siali.label.model.User;
@@ -72,21 +73,20 @@ public final class ConsoleWindow {
   }
 
   /**
-   * The account signed in from an earlier start ("keep me signed in"), if any. It reads the database, so the
-   * launcher calls it off the UI thread, while the toolkit starts, and hands the answer to
+   * The account signed in from an earlier start, with the first page of People, if any. It reads the database, so
+   * the launcher calls it off the UI thread, while the toolkit starts, and hands the answer to
    * {@link #show(Stage, boolean, Optional)}.
    */
-  public static Optional<User> rememberedSignIn(ConsoleContext context) {
-    return new RememberedSignIn(context.services().sessions(), context.dataDirectory()).restore();
+  public static Optional<RememberedStart> rememberedStart(ConsoleContext context) {
+    return RememberedStart.read(context.services(), context.dataDirectory());
   }
 
   /**
-   * Shows the window: on People when {@code signedIn} holds the remembered account, else on the sign-in screen
-   * (which looks for a remembered account itself). Opening straight on People spares a new process the building
-   * and first layout of a screen that would show for a moment only: the People table then filled 0.6–0.9 s after
-   * the window showed in a new process, most of it JavaFX's first layout and render of each screen.
+   * Shows the window: on People, filled, when {@code remembered} is present; else on the sign-in screen (which
+   * looks for a remembered account itself). Opening straight on People spares a new process the building and first
+   * layout of a screen that would show for a moment only.
    */
-  public void show(Stage window, boolean darkTheme, Optional<User> signedInAlready) {
+  public void show(Stage window, boolean darkTheme, Optional<RememberedStart> remembered) {
     this.stage = window;
     dark.set(darkTheme);
     scene = new Scene(root, WIDTH, HEIGHT);
@@ -101,7 +101,7 @@ public final class ConsoleWindow {
       closeAfterAsking();
     });
     installShortcuts();
-    signedInAlready.ifPresentOrElse(this::showMain, this::showSignIn);
+    remembered.ifPresentOrElse(start -> showMain(start.user(), start), this::showSignIn);
     stage.show();
   }
 
@@ -117,17 +117,21 @@ public final class ConsoleWindow {
     stopPolling();
     main = null;
     SignInModel model = new SignInModel(context.services().accounts(), context.services().people(), remembered,
-        background, this::showMain);
+        background, user -> showMain(user, null));
     root.getChildren().setAll(new SignInView(model, background.busyProperty()));
     model.load();
   }
 
-  private void showMain(User user) {
+  /** The main screen for {@code user}; {@code opening}, when not null, holds the first page of People already. */
+  private void showMain(User user, RememberedStart opening) {
     signedIn.set(user);
     PeopleModel people = new PeopleModel(context.services(), background, signedIn);
-    // The first page is read while the sections are built: in a new process the query and building the views
-    // each take a few hundred milliseconds, and they need not wait for each other.
-    people.refresh();
+    if (opening != null) {
+      people.showFirst(opening.firstPeople(), opening.accounts());
+    } else {
+      // Read while the sections are built: in a new process both take a few hundred milliseconds.
+      people.refresh();
+    }
     InviteModel invite = new InviteModel(context.services().invitations(), context.server(),
         context.signupRequiresLinkByEnvironment(), background);
     AccountModel account = new AccountModel(context.services(), remembered, background, signedIn);

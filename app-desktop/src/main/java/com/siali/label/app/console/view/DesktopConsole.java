@@ -2,7 +2,7 @@ package com.siali.label.app.console.view;
 
 import com.siali.label.app.console.model.Background;
 import com.siali.label.app.console.model.ConsoleContext;
-import com.siali.label.model.User;
+import com.siali.label.app.console.model.RememberedStart;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,7 +89,7 @@ public final class DesktopConsole {
    */
   public static DesktopConsole open(ConsoleContext context, CompletableFuture<Void> toolkit, Runnable onQuit)
       throws Exception {
-    Optional<User> signedIn = ConsoleWindow.rememberedSignIn(context); // while the toolkit may still be starting
+    Optional<RememberedStart> remembered = ConsoleWindow.rememberedStart(context); // while the toolkit starts
     toolkit.get(30, TimeUnit.SECONDS);
     ExecutorService workers = Executors.newFixedThreadPool(2,
         Thread.ofPlatform().daemon().name("console-worker-", 0).factory());
@@ -104,7 +104,7 @@ public final class DesktopConsole {
     Platform.runLater(() -> {
       try {
         boolean dark = Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
-        window.show(new Stage(), dark, signedIn);
+        window.show(new Stage(), dark, remembered);
         shown.complete(null);
       } catch (Throwable e) {
         shown.completeExceptionally(e);
