@@ -53,7 +53,8 @@ class PeopleSearchIndexIT {
   }
 
   private void rename(long id, String first, String last) {
-    db.inTransactionDo(ctx -> users.updateProfile(ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate(first, last, "")));
+    db.inTransactionDo(
+        ctx -> users.updateProfile(ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate(first, last, "")));
   }
 
   @Test
@@ -90,8 +91,8 @@ class PeopleSearchIndexIT {
 
     db.searchIndex().build();
     db.inTransactionDo(ctx -> users.delete(ctx, ada));
-    long total = db.inTransaction(ctx -> users.page(ctx, new UserQuery("example", UserSort.NAME, false, 0, 50))).total();
-    assertThat(total).isEqualTo(1);
+    var page = db.inTransaction(ctx -> users.page(ctx, new UserQuery("example", UserSort.NAME, false, 0, 50)));
+    assertThat(page.total()).isEqualTo(1);
   }
 
   @Test

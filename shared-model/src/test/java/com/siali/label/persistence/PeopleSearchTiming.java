@@ -28,7 +28,8 @@ public final class PeopleSearchTiming {
       time(db, databaseOnly, queries);
       long start = System.nanoTime();
       db.searchIndex().build();
-      System.out.printf("-- words matched in the in-memory copy (built in %d ms)%n", (System.nanoTime() - start) / 1_000_000);
+      System.out.printf("-- words matched in the in-memory copy (built in %d ms)%n",
+          (System.nanoTime() - start) / 1_000_000);
       time(db, db.searchIndex(), queries);
     } finally {
       TempTree.delete(dir);

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import com.siali.label.app.console.model.ConsoleContext;
+import com.siali.label.app.console.model.RememberedStart;
 import com.siali.label.app.console.view.DesktopConsole;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -58,6 +59,13 @@ final class RunningInstance {
   int runUntilStopped() {
     LanServer server;
     ControlServer control;
+    // What the window opens on, read beside the server's start: a new process's first queries cost a few hundred
+    // milliseconds, which the window would otherwise wait for.
+    CompletableFuture<Optional<RememberedStart>> remembered = toolkit.isEmpty()
+        ? CompletableFuture.completedFuture(Optional.empty())
+        : CompletableFuture.supplyAsync(
+            () -> RememberedStart.read(installation.services(), installation.directory().root()),
+            task -> Thread.ofPlatform().daemon().name("console-remembered").start(task));
     try {
       var preferences = installation.services().serverPreferences();
       if (options.https()) {
@@ -101,7 +109,7 @@ final class RunningInstance {
             + " Start with --tls to switch to HTTPS."));
     out.println("Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
     LOG.info("started; serving {}", server.urls());
-    toolkit.ifPresent(starting -> openWindow(server, control, starting));
+    toolkit.ifPresent(starting -> openWindow(server, control, starting, remembered));
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -131,12 +139,13 @@ final class RunningInstance {
   }
 
   /** The admin console; if the toolkit cannot start here, the server goes on without it. */
-  private void openWindow(LanServer server, ControlServer control, CompletableFuture<Void> starting) {
+  private void openWindow(LanServer server, ControlServer control, CompletableFuture<Void> starting,
+      CompletableFuture<Optional<RememberedStart>> remembered) {
     var status = new LanServerStatus(server, tlsFingerprint, () -> !stopping.get());
     var context = new ConsoleContext(installation.services(), status, installation.directory().root(),
         options.signupRequiresLink(), Clock.systemUTC());
     try {
-      console.set(DesktopConsole.open(context, starting, () -> stop(server, control)));
+      console.set(DesktopConsole.open(context, starting, remembered, () -> stop(server, control)));
       out.println("Admin window open (closing it stops the server)");
     } catch (Exception | LinkageError e) {
       LOG.warn("cannot open the admin window", e);

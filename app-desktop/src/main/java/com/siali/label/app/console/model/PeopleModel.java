@@ -64,11 +64,18 @@ public final class PeopleModel {
     return new UserQuery("", UserSort.NAME, false, 0, PAGE_SIZE);
   }
 
-  /** Shows the first page read before the section was built ({@link RememberedStart}) instead of reading it. */
+  /**
+   * Shows the first page read before the section was built ({@link RememberedStart}) instead of reading it. The
+   * caller then calls {@link #prepareSearch()} once the window is on screen.
+   */
   public void showFirst(Page<User> page, long accounts) {
     latestQuery.incrementAndGet();
     knownAccountCount = accounts;
     show(page);
+  }
+
+  /** Makes the first searches fast, out of sight (see {@code PeopleDirectory.prepareSearch}). */
+  public void prepareSearch() {
     background.runUnseen(services.people()::prepareSearch);
   }
 
@@ -85,7 +92,7 @@ public final class PeopleModel {
           if (loaded != null && latestQuery.get() == query) {
             if (loaded.accounts() >= 0) {
               knownAccountCount = loaded.accounts();
-              background.runUnseen(services.people()::prepareSearch);
+              prepareSearch();
             }
             show(loaded.page());
           }

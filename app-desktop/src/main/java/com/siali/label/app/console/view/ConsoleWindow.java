@@ -21,6 +21,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -128,6 +129,8 @@ public final class ConsoleWindow {
     PeopleModel people = new PeopleModel(context.services(), background, signedIn);
     if (opening != null) {
       people.showFirst(opening.firstPeople(), opening.accounts());
+      // After this event, which shows the window: building the search copy meanwhile slowed the start-up.
+      Platform.runLater(people::prepareSearch);
     } else {
       // Read while the sections are built: in a new process both take a few hundred milliseconds.
       people.refresh();

@@ -84,13 +84,15 @@ public final class DesktopConsole {
   }
 
   /**
-   * Shows the window once the toolkit is {@linkplain #prepare() ready}; returns once it is on screen. Throws if the
-   * toolkit cannot start (for example, GTK libraries missing); the caller then goes on without the window.
+   * Shows the window once the toolkit is {@linkplain #prepare() ready}, on People when {@code rememberedStart}
+   * (read by the launcher beside the server's start) holds a remembered account; returns once it is on screen.
+   * Throws if the toolkit cannot start (for example, GTK libraries missing); the caller then goes on without the
+   * window.
    */
-  public static DesktopConsole open(ConsoleContext context, CompletableFuture<Void> toolkit, Runnable onQuit)
-      throws Exception {
-    Optional<RememberedStart> remembered = ConsoleWindow.rememberedStart(context); // while the toolkit starts
+  public static DesktopConsole open(ConsoleContext context, CompletableFuture<Void> toolkit,
+      CompletableFuture<Optional<RememberedStart>> rememberedStart, Runnable onQuit) throws Exception {
     toolkit.get(30, TimeUnit.SECONDS);
+    Optional<RememberedStart> remembered = whatToOpenOn(rememberedStart);
     ExecutorService workers = Executors.newFixedThreadPool(2,
         Thread.ofPlatform().daemon().name("console-worker-", 0).factory());
     Background background = new Background(workers, Platform::runLater);
@@ -112,6 +114,19 @@ public final class DesktopConsole {
     });
     shown.get(30, TimeUnit.SECONDS);
     return new DesktopConsole(window, workers);
+  }
+
+  /** The remembered start, or none (the sign-in screen) if it could not be read. */
+  private static Optional<RememberedStart> whatToOpenOn(CompletableFuture<Optional<RememberedStart>> remembered) {
+    try {
+      return remembered.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("cannot read the remembered sign-in; opening on the sign-in screen", e);
+      return Optional.empty();
+    }
   }
 
   /**
