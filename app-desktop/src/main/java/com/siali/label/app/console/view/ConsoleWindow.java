@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -74,9 +74,9 @@ public final class ConsoleWindow {
   }
 
   /**
-   * The account signed in from an earlier start, with the first page of People, if any. It reads the database, so
-   * the launcher calls it off the UI thread, while the toolkit starts, and hands the answer to
-   * {@link #show(Stage, boolean, Optional)}.
+   * The account signed in from an earlier start, with the first page of People, if any: what
+   * {@link #show(Stage, boolean, Optional)} takes. It reads the database, so it runs off the UI thread (the
+   * launcher reads it beside the server's start, with {@link RememberedStart#read}).
    */
   public static Optional<RememberedStart> rememberedStart(ConsoleContext context) {
     return RememberedStart.read(context.services(), context.dataDirectory());
