@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -114,7 +116,7 @@ final class PeopleSearchCopy {
   }
 
   /** Reads the terms off the primary key (term, user_id), which is their order. */
-  static Terms readTerms(Connection connection) throws SQLException {
+  static Terms readTerms(Connection connection, BooleanSupplier stop) throws SQLException {
     List<String> terms = new ArrayList<>();
     List<int[]> ids = new ArrayList<>();
     try (var _ = new LazyReading(connection);
@@ -123,7 +125,8 @@ final class PeopleSearchCopy {
         ResultSet rows = all.executeQuery()) {
       IntList ofTerm = new IntList();
       String term = null;
-      while (rows.next()) {
+      for (int row = 0; rows.next(); row++) {
+        stopIfAsked(stop, row);
         String next = rows.getString(1);
         if (!next.equals(term)) {
           if (term != null) {
@@ -143,13 +146,14 @@ final class PeopleSearchCopy {
   }
 
   /** Reads the order by name as UserPageQuery's walk of the sort index has it: the key, then the id. */
-  static SortOrder readNameOrder(Connection connection) throws SQLException {
+  static SortOrder readNameOrder(Connection connection, BooleanSupplier stop) throws SQLException {
     IntList inOrder = new IntList();
     int maxId = 0;
     try (var _ = new LazyReading(connection);
         PreparedStatement all = connection.prepareStatement("SELECT id FROM users ORDER BY sort_name, id");
         ResultSet rows = all.executeQuery()) {
-      while (rows.next()) {
+      for (int row = 0; rows.next(); row++) {
+        stopIfAsked(stop, row);
         int id = Math.toIntExact(rows.getLong(1));
         inOrder.add(id);
         maxId = Math.max(maxId, id);
@@ -162,6 +166,13 @@ final class PeopleSearchCopy {
       rank[ids[position]] = position;
     }
     return new SortOrder(ids, rank);
+  }
+
+  /** Every few thousand rows, ends a read that is no longer wanted (the database is closing). */
+  private static void stopIfAsked(BooleanSupplier stop, int row) {
+    if ((row & 4095) == 0 && stop.getAsBoolean()) {
+      throw new CancellationException("the database is closing");
+    }
   }
 
   /**

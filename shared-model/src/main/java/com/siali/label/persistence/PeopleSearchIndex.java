@@ -40,6 +40,7 @@ public final class PeopleSearchIndex implements AutoCloseable {
     return thread;
   });
   private volatile PeopleSearchCopy copy;
+  private volatile boolean closing;
 
   PeopleSearchIndex(DSLContext dsl) {
     this.dsl = dsl;
@@ -86,23 +87,42 @@ public final class PeopleSearchIndex implements AutoCloseable {
     }
   }
 
-  /** Builds a copy now, on this thread, unless the current one is up to date. */
+  /** Builds a copy now, on this thread, unless the current one is up to date or the database is closing. */
   public synchronized void build() {
     long readAt = version.get();
     PeopleSearchCopy current = copy;
-    if (current != null && current.version() == readAt) {
+    if (closing || (current != null && current.version() == readAt)) {
       return;
     }
     long start = System.nanoTime();
     // The order is read on a second connection and thread meanwhile (the terms are 5 rows per account, so most of
     // the work). Reading at two moments is safe: a write committed in between has bumped the version past readAt,
     // so this copy would not be used.
-    FutureTask<PeopleSearchCopy.SortOrder> byName =
-        new FutureTask<>(() -> dsl.connectionResult(PeopleSearchCopy::readNameOrder));
+    FutureTask<PeopleSearchCopy.SortOrder> byName = new FutureTask<>(
+        () -> dsl.connectionResult(connection -> PeopleSearchCopy.readNameOrder(connection, this::closing)));
     Thread.ofPlatform().daemon().name("people-search-order").start(byName);
-    PeopleSearchCopy.Terms terms = dsl.connectionResult(PeopleSearchCopy::readTerms);
+    PeopleSearchCopy.Terms terms;
+    try {
+      terms = dsl.connectionResult(connection -> PeopleSearchCopy.readTerms(connection, this::closing));
+    } finally {
+      awaitEnd(byName); // both reads end before the build does: close() waits for the build only
+    }
     copy = new PeopleSearchCopy(readAt, terms, orderOf(byName));
     LOG.debug("people search index built in {} ms", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private boolean closing() {
+    return closing;
+  }
+
+  private static void awaitEnd(FutureTask<?> task) {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.CancellationException failed) {
+      // reported by orderOf, or superseded by the failure of the terms' read
+    }
   }
 
   private static PeopleSearchCopy.SortOrder orderOf(FutureTask<PeopleSearchCopy.SortOrder> order) {
@@ -116,9 +136,16 @@ public final class PeopleSearchIndex implements AutoCloseable {
     }
   }
 
-  /** Stops building; a build under way ends with the database. */
+  /**
+   * Stops building, before the database closes: a build under way stops within a few thousand rows, and this waits
+   * for it, so that no connection outlives the pool. (No interrupt: an interrupt closes the file channel under H2.)
+   */
   @Override
   public void close() {
-    builder.shutdownNow();
+    closing = true;
+    builder.shutdown();
+    synchronized (this) {
+      // build() holds this lock while it reads; taking it waits for a build under way to end.
+    }
   }
 }

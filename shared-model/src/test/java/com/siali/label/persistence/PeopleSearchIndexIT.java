@@ -8,6 +8,7 @@ import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -119,5 +120,35 @@ class PeopleSearchIndexIT {
     assertThat(found("zeb")).isEmpty();
     db.searchIndex().build();
     assertThat(found("lovelace")).containsExactly("Ada Lovelace");
+  }
+
+  @Test
+  void closingDuringABuildLeavesNoFileOpen() throws Exception {
+    BulkAccounts.seed(db, 5_000);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      rename(ada, "Ada", "Lovelace" + attempt);
+      found("a"); // the copy is stale: this starts a build in the background
+      db.close(); // while it reads
+
+      // Everything closed: files deleted now stay deleted (the CI saw H2 write again after its directory was
+      // emptied, when a build's connection outlived the pool).
+      Path data = dir.resolve("data");
+      try (var files = Files.list(data)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          if (file.getFileName().toString().endsWith(".db")) {
+            Files.copy(file, dir.resolve("kept.mv.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(file);
+          }
+        }
+      }
+      Thread.sleep(300);
+      try (var files = Files.list(data)) {
+        assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".db")).toList()).isEmpty();
+      }
+      assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("people-search-order"));
+      Files.move(dir.resolve("kept.mv.db"), data.resolve("siali-label.mv.db"));
+      db = Database.open(DataDirectory.open(data));
+      users = new UserRepository(db);
+    }
   }
 }
