@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -193,26 +192,6 @@ final class PeopleSearchCopy {
           (a, b) -> IntStream.concat(Arrays.stream(a), Arrays.stream(b)).sorted().toArray());
     }
     return new Terms(merged.keySet().toArray(String[]::new), merged.values().toArray(int[][]::new));
-  }
-
-  /**
-   * H2's lazy execution while open: rows stream off the index as they are read, instead of first being copied
-   * into a result in memory (hundreds of thousands of rows here).
-   */
-  private static final class LazyReading implements AutoCloseable {
-    private final Statement settings;
-
-    LazyReading(Connection connection) throws SQLException {
-      settings = connection.createStatement();
-      settings.execute("SET LAZY_QUERY_EXECUTION TRUE");
-    }
-
-    @Override
-    public void close() throws SQLException {
-      try (settings) {
-        settings.execute("SET LAZY_QUERY_EXECUTION FALSE");
-      }
-    }
   }
 
   /** A growable int array, emptied into an exact-size copy. */

@@ -7,7 +7,6 @@ import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -150,16 +149,12 @@ final class UserPageQuery {
    */
   private static <T> T lazily(DSLContext ctx, ConnectionCallable<T> work) {
     return ctx.connectionResult(connection -> {
-      try (Statement settings = connection.createStatement()) {
-        settings.execute("SET LAZY_QUERY_EXECUTION TRUE");
-        try {
-          return work.run(connection);
-        } finally {
-          settings.execute("SET LAZY_QUERY_EXECUTION FALSE");
-        }
+      try (var _ = new LazyReading(connection)) {
+        return work.run(connection);
       }
     });
   }
+
 
   private static String sortColumn(UserQuery query) {
     return switch (query.sort()) {

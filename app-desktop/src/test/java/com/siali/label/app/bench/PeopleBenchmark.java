@@ -7,6 +7,7 @@ import static com.siali.label.app.bench.BenchSupport.prepareSignedIn;
 import com.siali.label.app.console.ConsoleFixture;
 import com.siali.label.app.console.FxThread;
 import com.siali.label.app.console.model.Background;
+import com.siali.label.app.console.model.RememberedStart;
 import com.siali.label.app.console.view.ConsoleWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +73,8 @@ final class PeopleBenchmark {
         CountDownLatch firstPage = new CountDownLatch(1);
         // As DesktopConsole opens it: the remembered account and the first page are read first (there, while the
         // toolkit starts), and the window opens on People with them.
-        var remembered = ConsoleWindow.rememberedStart(fixture.context());
+        var context = fixture.context();
+        var remembered = RememberedStart.read(context.services(), context.dataDirectory());
         FxThread.call(() -> {
           window.show(stage, false, remembered);
           return null;

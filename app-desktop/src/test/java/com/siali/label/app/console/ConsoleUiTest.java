@@ -3,7 +3,7 @@ package com.siali.label.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.app.console.model.RememberedSignIn;
-import com.siali.label.app.console.view.ConsoleWindow;
+import com.siali.label.app.console.model.RememberedStart;
 import com.siali.label.model.User;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -92,7 +92,8 @@ class ConsoleUiTest {
     new RememberedSignIn(fixture.services.sessions(), fixture.dataDir).remember(lead);
     var context = fixture.context(Optional.empty());
 
-    console = new ConsoleDriver(robot).open(stage, context, ConsoleWindow.rememberedStart(context));
+    var remembered = RememberedStart.read(context.services(), context.dataDirectory());
+    console = new ConsoleDriver(robot).open(stage, context, remembered);
 
     // On screen from the first frame, the table filled: the sign-in screen is never built.
     assertThat(console.shows("#mainView")).isTrue();

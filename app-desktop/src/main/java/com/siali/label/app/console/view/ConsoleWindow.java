@@ -74,17 +74,8 @@ public final class ConsoleWindow {
   }
 
   /**
-   * The account signed in from an earlier start, with the first page of People, if any: what
-   * {@link #show(Stage, boolean, Optional)} takes. It reads the database, so it runs off the UI thread (the
-   * launcher reads it beside the server's start, with {@link RememberedStart#read}).
-   */
-  public static Optional<RememberedStart> rememberedStart(ConsoleContext context) {
-    return RememberedStart.read(context.services(), context.dataDirectory());
-  }
-
-  /**
-   * Shows the window: on People, filled, when {@code remembered} is present; else on the sign-in screen (which
-   * looks for a remembered account itself). Opening straight on People spares a new process the building and first
+   * Shows the window: on People, filled, when {@code remembered} is present ({@link RememberedStart#read}, off the
+   * UI thread); else on the sign-in screen (which looks for a remembered account itself). Opening straight on People spares a new process the building and first
    * layout of a screen that would show for a moment only.
    */
   public void show(Stage window, boolean darkTheme, Optional<RememberedStart> remembered) {
