@@ -50,19 +50,7 @@ final class PeopleSearchCopy {
 
   /** The ids of the accounts with a term starting with each word, intersected (the narrowest word first). */
   BitSet matching(List<String> longestFirst) {
-    BitSet result = null;
-    for (String word : longestFirst) {
-      BitSet ids = startingWith(word);
-      if (result == null) {
-        result = ids;
-      } else {
-        result.and(ids);
-      }
-      if (result.isEmpty()) {
-        break;
-      }
-    }
-    return result;
+    return WordMatches.allOf(longestFirst, this::startingWith);
   }
 
   private BitSet startingWith(String word) {

@@ -73,10 +73,9 @@ final class UserPageQuery {
    */
   private static BitSet matchingIds(DSLContext ctx, List<String> longestFirst) {
     return lazily(ctx, connection -> {
-      BitSet result = null;
       try (PreparedStatement byPrefix = connection.prepareStatement(
           "SELECT user_id FROM user_search_terms WHERE term >= ? AND term < ?")) {
-        for (String word : longestFirst) {
+        return WordMatches.allOf(longestFirst, word -> {
           BitSet ids = new BitSet();
           byPrefix.setString(1, word);
           // Terms are letters and digits (SearchText), so no term holds U+FFFF after the prefix.
@@ -86,17 +85,9 @@ final class UserPageQuery {
               ids.set(Math.toIntExact(rows.getLong(1)));
             }
           }
-          if (result == null) {
-            result = ids;
-          } else {
-            result.and(ids);
-          }
-          if (result.isEmpty()) {
-            break;
-          }
-        }
+          return ids;
+        });
       }
-      return result;
     });
   }
 
