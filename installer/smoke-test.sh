@@ -5,8 +5,10 @@
 # package with dpkg-deb and runs it from there (no upgrade, menu or PATH checks).
 #
 # Steps: --version; `start --headless` until /health answers 200; `user` and `reset_password` against the running
-# instance; stop with SIGTERM; `start` with a window under Xvfb, /health, a screenshot into
-# installer/target/smoke/; stop; uninstall; the data directory must still be there.
+# instance; stop with SIGTERM; the menu entry's command (a window under Xvfb) four times, /health each time: the
+# first start uses the package's archive, the second records the user's window cache, the third makes it, the
+# fourth uses it and takes a screenshot into installer/target/smoke/; uninstall; the data directory must still be
+# there.
 #
 # Usage: installer/smoke-test.sh [PATH/TO/siali-label_VERSION_ARCH.deb]
 #        (default: the one `mvn -B -pl installer -am package -DskipTests -Pinstaller` wrote)
@@ -96,10 +98,37 @@ if [ -n "${SMOKE_WINDOW_STAGE:-}" ]; then
   data_dir="$work/data"
   app_pid=""
   trap '[ -z "$app_pid" ] || kill -KILL "$app_pid" 2>/dev/null || true' EXIT
-  start_app "window" "$SMOKE_LAUNCHER"
+  # The menu entry's command and the user's window cache (ADR 0012), in a cache directory of the test's own.
+  export XDG_CACHE_HOME="$work/cache"
+  caches="$XDG_CACHE_HOME/siali-label/startup"
+  _JAVA_OPTIONS=-Xlog:aot start_app "window, first start" "$SMOKE_WINDOW_COMMAND"
+  grep -q "Opened AOT cache .*/lib/app/siali-label.aot" "$app_out" \
+    || fail "the first window start did not use the package's archive: $(grep -m 3 'aot.*\(warning\|error\)' "$app_out")"
+  stop_app "window, first start"
+  [ -s "$caches/made-for" ] && [ ! -e "$caches/start-window.aotconf" ] \
+    || fail "the first window start should only note the version: $(ls "$caches" 2>&1)"
+  echo "smoke: the first window start used the package's archive"
+  start_app "window, second start" "$SMOKE_WINDOW_COMMAND"
+  sleep 21   # only a start of 20 s or more keeps its recording
+  stop_app "window, second start"
+  [ -s "$caches/start-window.aotconf" ] || fail "the second window start recorded nothing: $(ls "$caches" 2>&1)"
+  echo "smoke: the second window start recorded the classes it used"
+  start_app "window, third start" "$SMOKE_WINDOW_COMMAND"
+  waited=0
+  until [ -s "$caches/start-window.aot" ] && [ ! -d "$caches/making" ]; do
+    [ "$waited" -lt 600 ] || fail "the third window start made no cache within 60 s: $(cat "$caches/making.log" 2>&1)"
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  stop_app "window, third start"
+  echo "smoke: the third window start made the user's window cache ($(du -m "$caches/start-window.aot" | cut -f1) MB)"
+  _JAVA_OPTIONS=-Xlog:aot start_app "window, fourth start" "$SMOKE_WINDOW_COMMAND"
+  grep -q "Opened AOT cache $caches/start-window.aot" "$app_out" && ! grep -q '\[error' "$app_out" \
+    || fail "the fourth window start did not use the user's cache: $(grep -m 3 'aot.*\(warning\|error\)' "$app_out")"
+  echo "smoke: the fourth window start opened the user's window cache"
   sleep 5   # let the window (if there is one yet) draw itself
   import -window root "$SMOKE_SHOT" || fail "window stage: import could not take the screenshot"
-  stop_app "window"
+  stop_app "window, fourth start"
   exit 0
 fi
 
@@ -144,6 +173,7 @@ if [ "$(id -u)" -eq 0 ] && command -v dpkg >/dev/null; then
     dpkg -r siali-label >/dev/null
   fi
   launcher=/usr/bin/label-studio
+  window_command=/opt/siali-label/lib/tools/start-window.sh
 
   step "upgrade path: install a copy of the package with the lower version 0.0.1"
   dpkg-deb -R "$deb" "$work/old"
@@ -163,8 +193,8 @@ if [ "$(id -u)" -eq 0 ] && command -v dpkg >/dev/null; then
   [ "$(readlink /usr/bin/label-studio)" = /opt/siali-label/bin/label-studio ] || fail "/usr/bin/label-studio is not our link"
   [ -f /usr/share/applications/siali-label-siali-label.desktop ] || fail "the 'Siali Label' menu entry is missing"
   grep -q '^Name=Siali Label$' /usr/share/applications/siali-label-siali-label.desktop || fail "menu entry not named Siali Label"
-  grep -q '^Exec=/opt/siali-label/bin/siali-label$' /usr/share/applications/siali-label-siali-label.desktop \
-    || fail "the menu entry does not run the window launcher"
+  grep -q '^Exec=/opt/siali-label/lib/tools/start-window.sh$' /usr/share/applications/siali-label-siali-label.desktop \
+    || fail "the menu entry does not run lib/tools/start-window.sh"
   if [ -f /opt/siali-label/lib/app/siali-label.aot ]; then
     echo "smoke: start-up archive present ($(du -m /opt/siali-label/lib/app/siali-label.aot | cut -f1) MB)"
   else
@@ -175,6 +205,7 @@ else
   step "not root: extracting the package with dpkg-deb (no upgrade, menu or PATH checks)"
   dpkg-deb -x "$deb" "$work/root"
   launcher="$work/root/opt/siali-label/bin/label-studio"
+  window_command="$work/root/opt/siali-label/lib/tools/start-window.sh"
   sh "$work/root/opt/siali-label/lib/tools/startup-archive.sh" "$work/root/opt/siali-label" \
     || echo "smoke: (no start-up archive; the application starts without it)"
 fi
@@ -217,12 +248,12 @@ expect_output "reset_password" "Password successfully changed" \
 stop_app "headless"
 
 # --- the window under Xvfb --------------------------------------------------------------------------------------
-step "label-studio start with a display (Xvfb) and a screenshot"
+step "the menu entry's command with a display (Xvfb): the user's window cache, and a screenshot"
 mkdir -p "$out_dir"
 shot="$out_dir/window.png"
 rm -f "$shot"
 # xvfb-run (-a: a free display number) runs this script again for the part that needs DISPLAY.
-SMOKE_WINDOW_STAGE=1 SMOKE_WORK="$work" SMOKE_LAUNCHER="$launcher" SMOKE_SHOT="$shot" \
+SMOKE_WINDOW_STAGE=1 SMOKE_WORK="$work" SMOKE_WINDOW_COMMAND="$window_command" SMOKE_SHOT="$shot" \
   xvfb-run -a -s "-screen 0 1280x800x24" "$0" || fail "the run with a display failed"
 [ -s "$shot" ] || fail "no screenshot was written"
 echo "smoke: screenshot $shot ($(du -k "$shot" | cut -f1) KB; a plain background means no window opened yet)"

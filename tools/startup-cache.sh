@@ -1,4 +1,5 @@
-# Sourced by ./label-studio: the start-up cache of `label-studio start` run from this checkout (ADR 0010).
+# Sourced by ./label-studio and by the package's menu entry (lib/tools/start-window.sh, ADR 0012): the start-up cache
+# of a `label-studio start`, made from its own starts (ADR 0010).
 #
 # A JDK 25 AOT cache (JEP 483/514/515) holds the classes a start loads, already parsed and linked, plus method
 # profiles; with it the window and the server are ready in about 40 % of the time. It is only valid for the jars
@@ -67,14 +68,15 @@ startup_cache_make() {
   ) </dev/null >/dev/null 2>&1 &
 }
 
-# Drops the caches when the jars or the JDK they were made for changed.
+# startup_cache_check DIR JAR [IDENTITY]: drops the caches when the jars or the JDK they were made for changed:
+# when JAR is newer than the caches, or IDENTITY (default: the JDK's path) is not the one they were made for.
 startup_cache_check() {
-  local dir=$1 jar=$2 stamp="$1/made-for"
-  if [ -d "$dir" ] && { [ "$jar" -nt "$stamp" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$JAVA_HOME" ]; }; then
+  local dir=$1 jar=$2 identity=${3:-$JAVA_HOME} stamp="$1/made-for"
+  if [ -d "$dir" ] && { [ "$jar" -nt "$stamp" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$identity" ]; }; then
     rm -rf "$dir"
   fi
   if ! [ -d "$dir" ]; then
-    mkdir -p "$dir" 2>/dev/null && echo "$JAVA_HOME" >"$stamp"
+    mkdir -p "$dir" 2>/dev/null && echo "$identity" >"$stamp"
   fi
   return 0
 }

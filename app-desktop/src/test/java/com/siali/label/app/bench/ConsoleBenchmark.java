@@ -26,9 +26,9 @@ public final class ConsoleBenchmark {
       PeopleBenchmark.rounds(Path.of(args[1]), true);
       System.exit(0);
     }
-    if (args.length == 2 && args[0].equals("prepare")) {
+    if (args.length >= 2 && args[0].equals("prepare")) {
       // A data directory signed in as lead@example.com, to open other builds (the package) on People.
-      BenchSupport.prepareSignedIn(Path.of(args[1]), 1_000);
+      BenchSupport.prepareSignedIn(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1_000);
       System.exit(0);
     }
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;

@@ -26,8 +26,11 @@ import java.util.concurrent.TimeUnit;
  * window (part of {@link ConsoleBenchmark}).
  */
 final class StartupBenchmark {
+  /** ./label-studio, or the installed package's menu entry command (installer/bench-window.sh). */
   private static final Path LAUNCHER = Path.of(System.getProperty("bench.launcher", "label-studio")).toAbsolutePath();
-  private static final Path STARTUP_CACHES = LAUNCHER.resolveSibling("app-desktop/target/aot");
+  private static final Path STARTUP_CACHES = Path.of(System.getProperty("bench.startupCaches",
+      LAUNCHER.resolveSibling("app-desktop/target/aot").toString()));
+  private static final String NAME = LAUNCHER.getFileName().toString();
   /** The hello window's class path: the bench's jars, the application's among them (JavaFX too). */
   private static String helloClassPath;
 
@@ -39,7 +42,7 @@ final class StartupBenchmark {
    * window with an AOT cache of its own.
    */
   static void run(Path work, int runs) throws Exception {
-    System.out.println("preparing: ./label-studio's start-up cache (one 25 s start records, the next makes it)");
+    System.out.println("preparing: the start-up cache of " + LAUNCHER + " (one 25 s start records, the next makes it)");
     helloClassPath = jarClassPath(work.resolve("bench-classes.jar"));
     Path helloCache = work.resolve("hello.aot");
     prepareStartupCaches(work, helloCache);
@@ -62,12 +65,12 @@ final class StartupBenchmark {
     long helloMedian = median(hello);
     long appMedian = median(app);
     System.out.printf("bare JavaFX hello window shown: median %d ms %s%n", helloMedian, hello);
-    System.out.printf("Siali Label window shown and /health 200 (./label-studio start, its start-up cache):"
-        + " median %d ms %s%n", appMedian, app);
+    System.out.printf("Siali Label window shown and /health 200 (%s start, its start-up cache):"
+        + " median %d ms %s%n", NAME, appMedian, app);
     System.out.printf("ratio: %.2f x (target <= 2)%n", appMedian / (double) helloMedian);
     System.out.printf("idle RSS with the window on People (1 000 accounts), 10 s after start: median %d MB %s%n",
         median(rss), rss);
-    System.out.printf("for comparison: without the start-up cache (SIALI_STARTUP_CACHE=off): median %d ms %s (%.2f x),"
+    System.out.printf("for comparison: without that cache (SIALI_STARTUP_CACHE=off; the package then uses its own): median %d ms %s (%.2f x),"
         + " RSS %d MB%n", median(appUncached), appUncached, median(appUncached) / (double) helloMedian,
         median(rssUncached));
     System.out.printf("for comparison: the hello window with an AOT cache of its own: median %d ms %s"
@@ -100,7 +103,7 @@ final class StartupBenchmark {
       Thread.sleep(100);
     }
     if (!Files.exists(cache)) {
-      throw new IllegalStateException("./label-studio made no start-up cache in " + STARTUP_CACHES);
+      throw new IllegalStateException(NAME + " made no start-up cache in " + STARTUP_CACHES);
     }
     while (Files.exists(STARTUP_CACHES.resolve("making"))) {
       Thread.sleep(100);
