@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by ./label-studio and by the package's menu entry (lib/tools/start-window.sh, ADR 0012): the start-up cache
 # of a `label-studio start`, made from its own starts (ADR 0010).
 #

@@ -38,9 +38,9 @@ done < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$app|g")
 
 # The user's cache is only valid for these jars, exactly (the JVM checks their sizes and modification times).
 jars_identity="$JAVA_HOME $(stat -c '%n %s %Y' "$app"/*.jar | md5sum | cut -d' ' -f1)"
-cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/siali-label/startup"
 STARTUP_CACHE_OPTIONS=()
 if [ -n "${HOME:-}${XDG_CACHE_HOME:-}" ] && [ -r "$root/lib/startup-cache.sh" ]; then
+  cache_dir="${XDG_CACHE_HOME:-${HOME:-}/.cache}/siali-label/startup"
   . "$root/lib/startup-cache.sh"
   seen_before=no
   [ "$(cat "$cache_dir/made-for" 2>/dev/null)" != "$jars_identity" ] || seen_before=yes
