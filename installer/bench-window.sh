@@ -40,8 +40,9 @@ bench_cp="app-desktop/target/test-classes:app-desktop/target/classes:$(cat "$roo
 (cd "$root/app-desktop/target/test-classes" && "$JAVA_HOME/bin/jar" cf "$work/bench-tests.jar" .)
 extra=$(tr ':' '\n' <"$root/app-desktop/target/test-classpath.txt" | grep -v '/org/openjfx/' | paste -s -d: -)
 cfg="$app/siali-label.cfg"
-package_cp=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$app|g" | paste -s -d: -)
-mapfile -t options < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$app|g" | grep -v '^-XX:AOTCache=')
+. "$install/lib/tools/launcher-cfg.sh"
+package_cp=$(launcher_classpath "$cfg")
+mapfile -t options < <(launcher_cfg "$cfg" java-options | grep -v '^-XX:AOTCache=')
 
 echo "== People at $accounts accounts: seeding"
 (cd "$root" && "$JAVA_HOME/bin/java" "${APP_JAVA_OPTIONS[@]}" -cp "$bench_cp" \

@@ -25,8 +25,9 @@ app="$root/lib/app"
 cfg="$app/siali-label.cfg"
 export JAVA_HOME="$root/lib/runtime"
 
-classpath=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$app|g" | paste -s -d: -)
-main_class=$(sed -n 's/^app\.mainclass=//p' "$cfg")
+. "$tools/launcher-cfg.sh"
+classpath=$(launcher_classpath "$cfg")
+main_class=$(launcher_cfg "$cfg" app.mainclass)
 options=()
 package_archive=()
 while IFS= read -r option; do
@@ -34,7 +35,7 @@ while IFS= read -r option; do
     -XX:AOTCache=* | -Xlog:aot*) package_archive+=("$option") ;;
     *) options+=("$option") ;;
   esac
-done < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$app|g")
+done < <(launcher_cfg "$cfg" java-options)
 
 # The user's cache is only valid for these jars, exactly (the JVM checks their sizes and modification times).
 jars_identity="$JAVA_HOME $(stat -c '%n %s %Y' "$app"/*.jar | md5sum | cut -d' ' -f1)"

@@ -21,9 +21,10 @@ fail() { echo "siali-label: start-up archive not made ($1); Siali Label starts w
 
 # The archive is only valid for the class path and options the launcher uses, so take them from its
 # configuration, in its order; leave out our own AOT options.
-classpath=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$app|g" | paste -s -d: -)
-main_class=$(sed -n 's/^app\.mainclass=//p' "$cfg")
-options=$(sed -n 's/^java-options=//p' "$cfg" | grep -v -e 'AOTCache' -e '^-Xlog:aot' | sed "s|\$APPDIR|$app|g")
+. "$(dirname "$0")/launcher-cfg.sh"
+classpath=$(launcher_classpath "$cfg")
+main_class=$(launcher_cfg "$cfg" app.mainclass)
+options=$(launcher_cfg "$cfg" java-options | grep -v -e 'AOTCache' -e '^-Xlog:aot')
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/siali-label-aot.XXXXXX")
 pid=""
