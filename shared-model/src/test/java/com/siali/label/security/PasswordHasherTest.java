@@ -2,6 +2,12 @@ package com.siali.label.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -36,6 +42,63 @@ class PasswordHasherTest {
     String old = hasher.hash("correct horse battery");
     assertThat(stronger.needsRehash(old)).isTrue();
     assertThat(hasher.needsRehash(old)).isFalse();
+  }
+
+  /**
+   * Each thread that hashes keeps a 19 MiB block of the C library's memory for its next hash: twelve log-ins at
+   * once on twelve web workers must not leave twelve such blocks behind, so hashes run on the hasher's own threads.
+   */
+  @Test
+  void aBurstOfVerificationsRunsOnNoMoreThreadsThanConcurrentHashesAndEachGetsItsOwnAnswer() throws Exception {
+    Set<String> earlier = argon2ThreadNames();
+    var twoAtATime = new PasswordHasher(Argon2Parameters.DEFAULT, 2);
+    String hash = twoAtATime.hash("correct horse battery");
+    Set<String> ours = argon2ThreadNames();
+    ours.removeAll(earlier);
+    assertThat(ours).as("the thread that made the hash").hasSize(1);
+    String prefix = ours.iterator().next().substring(0, ours.iterator().next().lastIndexOf('-') + 1);
+    Set<String> hashingThreads = ConcurrentHashMap.newKeySet();
+    var start = new CountDownLatch(1);
+    var right = new AtomicInteger();
+    var wrong = new AtomicInteger();
+    List<Thread> callers = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String password = i % 2 == 0 ? "correct horse battery" : "wrong horse " + i;
+      callers.add(Thread.ofPlatform().name("caller-" + i).start(() -> {
+        try {
+          start.await();
+          boolean matches = twoAtATime.verify(hash, password);
+          (matches ? right : wrong).incrementAndGet();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
+    Thread watcher = Thread.ofPlatform().daemon().start(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        argon2ThreadNames().stream().filter(name -> name.startsWith(prefix)).forEach(hashingThreads::add);
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    start.countDown();
+    for (Thread caller : callers) {
+      caller.join();
+    }
+    watcher.interrupt();
+    assertThat(right.get()).isEqualTo(6);
+    assertThat(wrong.get()).isEqualTo(6);
+    assertThat(hashingThreads).as("threads that ran hashes").isNotEmpty().hasSizeLessThanOrEqualTo(2);
+  }
+
+  private static Set<String> argon2ThreadNames() {
+    Set<String> names = new java.util.HashSet<>();
+    Thread.getAllStackTraces().keySet().stream().map(Thread::getName).filter(name -> name.startsWith("argon2-"))
+        .forEach(names::add);
+    return names;
   }
 
   @Test
