@@ -6,7 +6,6 @@ import de.mkammerer.argon2.Argon2Factory;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -106,8 +105,6 @@ public final class PasswordHasher {
       throw new ServiceBusyException("Interrupted while waiting to check a password.");
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-    } catch (CancellationException e) {
-      throw new ServiceBusyException("The server is busy checking passwords; try again in a moment.");
     }
   }
 

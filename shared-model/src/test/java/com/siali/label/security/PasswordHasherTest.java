@@ -56,7 +56,8 @@ class PasswordHasherTest {
     Set<String> ours = argon2ThreadNames();
     ours.removeAll(earlier);
     assertThat(ours).as("the thread that made the hash").hasSize(1);
-    String prefix = ours.iterator().next().substring(0, ours.iterator().next().lastIndexOf('-') + 1);
+    String first = ours.iterator().next();
+    String prefix = first.substring(0, first.lastIndexOf('-') + 1);
     Set<String> hashingThreads = ConcurrentHashMap.newKeySet();
     var start = new CountDownLatch(1);
     var right = new AtomicInteger();
