@@ -6,7 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The names and addresses collaborators may use to reach this computer (everything else is refused). */
+/**
+ * The names and addresses collaborators may use to reach this computer (everything else is
+ * refused).
+ */
 public final class AllowedHosts {
   private AllowedHosts() {}
 

@@ -9,8 +9,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The addresses collaborators can reach this computer at: the IPv4 addresses of the interfaces that are up,
- * not loopback and not link-local. Invitation links and the start-up lines use these, never {@code localhost}.
+ * The addresses collaborators can reach this computer at: the IPv4 addresses of the interfaces that
+ * are up, not loopback and not link-local. Invitation links and the start-up lines use these, never
+ * {@code localhost}.
  */
 public final class LanAddresses {
   private LanAddresses() {}
@@ -34,7 +35,9 @@ public final class LanAddresses {
           continue;
         }
         for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-          if (address instanceof Inet4Address && !address.isLinkLocalAddress() && !address.isLoopbackAddress()) {
+          if (address instanceof Inet4Address
+              && !address.isLinkLocalAddress()
+              && !address.isLoopbackAddress()) {
             addresses.add(address.getHostAddress());
           }
         }

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Undertow server collaborators reach on the LAN (the application itself is {@link WebApp}).
- * Closing it lets requests in flight finish.
+ * The embedded Undertow server collaborators reach on the LAN (the application itself is {@link
+ * WebApp}). Closing it lets requests in flight finish.
  */
 public final class LanServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LanServer.class);
@@ -27,8 +27,13 @@ public final class LanServer implements AutoCloseable {
   private final int port;
   private final String scheme;
 
-  private LanServer(Undertow undertow, GracefulShutdownHandler shutdown, java.util.concurrent.atomic.AtomicBoolean ready,
-      String host, int port, String scheme) {
+  private LanServer(
+      Undertow undertow,
+      GracefulShutdownHandler shutdown,
+      java.util.concurrent.atomic.AtomicBoolean ready,
+      String host,
+      int port,
+      String scheme) {
     this.undertow = undertow;
     this.shutdown = shutdown;
     this.ready = ready;
@@ -38,34 +43,47 @@ public final class LanServer implements AutoCloseable {
   }
 
   /**
-   * Binds {@code host:port} ({@code port} 0 picks a free one); a busy port fails at once. Until {@link #open()}
-   * every request gets 503 with {@code Retry-After}, so that nobody (a script polling {@code /health}, say) acts
-   * before start-up has finished. Every response gets the security headers.
+   * Binds {@code host:port} ({@code port} 0 picks a free one); a busy port fails at once. Until
+   * {@link #open()} every request gets 503 with {@code Retry-After}, so that nobody (a script
+   * polling {@code /health}, say) acts before start-up has finished. Every response gets the
+   * security headers.
    */
   public static LanServer start(String host, int port, HttpHandler app) {
     return start(host, port, app, java.util.Optional.empty());
   }
 
-  /** As {@link #start(String, int, HttpHandler)}, over HTTPS (TLS 1.2 and 1.3 only) when {@code tls} is given. */
-  public static LanServer start(String host, int port, HttpHandler app, java.util.Optional<javax.net.ssl.SSLContext> tls) {
+  /**
+   * As {@link #start(String, int, HttpHandler)}, over HTTPS (TLS 1.2 and 1.3 only) when {@code tls}
+   * is given.
+   */
+  public static LanServer start(
+      String host, int port, HttpHandler app, java.util.Optional<javax.net.ssl.SSLContext> tls) {
     var ready = new java.util.concurrent.atomic.AtomicBoolean();
-    GracefulShutdownHandler shutdown = Handlers.gracefulShutdown(securityHeaders(exchange -> {
-      if (ready.get()) {
-        app.handleRequest(exchange);
-      } else {
-        exchange.setStatusCode(503);
-        exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, "1");
-        exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "application/json");
-        exchange.getResponseSender().send("{\"detail\": \"Siali Label is starting.\"}");
-      }
-    }));
-    Undertow.Builder builder = Undertow.builder()
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 6L * 1024 * 1024)
-        .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-        .setHandler(shutdown);
+    GracefulShutdownHandler shutdown =
+        Handlers.gracefulShutdown(
+            securityHeaders(
+                exchange -> {
+                  if (ready.get()) {
+                    app.handleRequest(exchange);
+                  } else {
+                    exchange.setStatusCode(503);
+                    exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, "1");
+                    exchange
+                        .getResponseHeaders()
+                        .put(io.undertow.util.Headers.CONTENT_TYPE, "application/json");
+                    exchange.getResponseSender().send("{\"detail\": \"Siali Label is starting.\"}");
+                  }
+                }));
+    Undertow.Builder builder =
+        Undertow.builder()
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 6L * 1024 * 1024)
+            .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+            .setHandler(shutdown);
     if (tls.isPresent()) {
-      builder.addHttpsListener(port, host, tls.get())
-          .setSocketOption(org.xnio.Options.SSL_ENABLED_PROTOCOLS, org.xnio.Sequence.of("TLSv1.3", "TLSv1.2"));
+      builder
+          .addHttpsListener(port, host, tls.get())
+          .setSocketOption(
+              org.xnio.Options.SSL_ENABLED_PROTOCOLS, org.xnio.Sequence.of("TLSv1.3", "TLSv1.2"));
     } else {
       builder.addHttpListener(port, host);
     }
@@ -80,7 +98,8 @@ public final class LanServer implements AutoCloseable {
     }
     int actual = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     LOG.info("LAN server listening on {}:{}", host, actual);
-    return new LanServer(undertow, shutdown, ready, host, actual, tls.isPresent() ? "https" : "http");
+    return new LanServer(
+        undertow, shutdown, ready, host, actual, tls.isPresent() ? "https" : "http");
   }
 
   /** Start-up is complete: serve the application from now on. */
@@ -92,7 +111,8 @@ public final class LanServer implements AutoCloseable {
   private static HttpHandler securityHeaders(HttpHandler next) {
     return exchange -> {
       var headers = exchange.getResponseHeaders();
-      headers.put(new HttpString("Content-Security-Policy"),
+      headers.put(
+          new HttpString("Content-Security-Policy"),
           "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
       headers.put(new HttpString("X-Content-Type-Options"), "nosniff");
       headers.put(new HttpString("Referrer-Policy"), "no-referrer");

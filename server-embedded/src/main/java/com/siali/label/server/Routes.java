@@ -34,8 +34,14 @@ final class Routes {
     var login = new LoginPage(services.sessions(), pages, cookies, new LoginThrottle(clock));
     var logout = new LogoutAction(services.sessions(), cookies);
     var gate = new SignupGate(services.invitations(), settings.signupRequiresLink());
-    var signup = new SignupPage(services.accounts(), services.sessions(), gate, pages, cookies,
-        new AttemptThrottle(clock));
+    var signup =
+        new SignupPage(
+            services.accounts(),
+            services.sessions(),
+            gate,
+            pages,
+            cookies,
+            new AttemptThrottle(clock));
     var home = new HomePage(services.people(), pages);
     var currentUser = new CurrentUserApi(services.apiTokens());
     var invite = new InviteApi(services.invitations(), services.accounts());
@@ -43,7 +49,8 @@ final class Routes {
     var projects = new ProjectsApi(services.projects());
     var account = new AccountPage(services, pages, cookies);
     var avatars = new AvatarFiles(services.avatars());
-    var people = new PeoplePage(services, pages, clock, settings.secureCookies() ? "https" : "http");
+    var people =
+        new PeoplePage(services, pages, clock, settings.secureCookies() ? "https" : "http");
     return List.of(
         Route.ioThreadSafe("GET", "/health", ANYONE, staticFiles::health),
         Route.ioThreadSafe("GET", "/static/app.css", ANYONE, staticFiles::css),
@@ -51,7 +58,8 @@ final class Routes {
         new Route("GET", "/data/avatars/{name}", SIGNED_IN, avatars::serve),
         new Route("GET", "/user/account", SIGNED_IN, account::show),
         new Route("POST", "/user/account", SIGNED_IN, account::submit),
-        Route.ioThreadSafe("GET", "/user/login", ANYONE, login::show), // no session cookie: no database
+        Route.ioThreadSafe(
+            "GET", "/user/login", ANYONE, login::show), // no session cookie: no database
         new Route("POST", "/user/login", ANYONE, login::submit),
         new Route("POST", "/user/logout", ANYONE, logout::logout),
         new Route("GET", "/user/signup", ANYONE, signup::show),
@@ -61,7 +69,8 @@ final class Routes {
         new Route("GET", "/people/{id}", SIGNED_IN, people::detail),
         new Route("GET", "/people/invite/qr.png", SIGNED_IN, people::qrCode),
         new Route("POST", "/people/invite/reset", SIGNED_IN, people::resetLink),
-        Route.ioThreadSafe("GET", "/api/current-user/whoami", API, currentUser::whoami), // renders the caller
+        Route.ioThreadSafe(
+            "GET", "/api/current-user/whoami", API, currentUser::whoami), // renders the caller
         new Route("GET", "/api/current-user/token", API, currentUser::token),
         new Route("POST", "/api/current-user/reset-token", API, currentUser::resetToken),
         new Route("GET", "/api/invite", API, invite::current),

@@ -4,9 +4,9 @@ import com.siali.label.service.InvitationService;
 import java.util.Optional;
 
 /**
- * Who may sign up (SPEC §3, §5): with the current invitation token, anyone; without a token, only while open
- * sign-up is allowed (the environment variable decides if set, else the console's switch); with a wrong or reset
- * token, nobody.
+ * Who may sign up (SPEC §3, §5): with the current invitation token, anyone; without a token, only
+ * while open sign-up is allowed (the environment variable decides if set, else the console's
+ * switch); with a wrong or reset token, nobody.
  */
 public final class SignupGate {
   public static final String INVITATION_ONLY =

@@ -18,7 +18,11 @@ public final class WebApp {
     Pages pages = new Pages(cookies);
     ErrorMapper errors = new ErrorMapper(pages::error);
     Router router = new Router(Routes.table(services, settings, pages, cookies), errors);
-    return new UndertowBridge(router, errors, new HostCheck(settings.allowedHosts()), services.sessions(),
+    return new UndertowBridge(
+        router,
+        errors,
+        new HostCheck(settings.allowedHosts()),
+        services.sessions(),
         services.apiTokens());
   }
 }

@@ -45,22 +45,45 @@ class AccountPageIT {
   void pageShowsTheProfileFormsTokenAndPassword() throws Exception {
     var page = browser.get("/user/account/");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("name=\"first_name\"", "name=\"last_name\"", "name=\"phone\"", "name=\"avatar\"",
-        "enctype=\"multipart/form-data\"", app.tokenOf(ada), "autocomplete=\"new-password\"",
-        "autocomplete=\"current-password\"");
+    assertThat(page.body())
+        .contains(
+            "name=\"first_name\"",
+            "name=\"last_name\"",
+            "name=\"phone\"",
+            "name=\"avatar\"",
+            "enctype=\"multipart/form-data\"",
+            app.tokenOf(ada),
+            "autocomplete=\"new-password\"",
+            "autocomplete=\"current-password\"");
     assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-    assertThat(new Browser(app.base()).get("/user/account/").statusCode()).as("anonymous").isEqualTo(302);
+    assertThat(new Browser(app.base()).get("/user/account/").statusCode())
+        .as("anonymous")
+        .isEqualTo(302);
   }
 
   @Test
   void profileIsSavedAndShown() throws Exception {
-    var saved = submit(Map.of("action", "profile", "first_name", " Ada ", "last_name", "Lovelace", "phone", "+44 20 1"));
+    var saved =
+        submit(
+            Map.of(
+                "action",
+                "profile",
+                "first_name",
+                " Ada ",
+                "last_name",
+                "Lovelace",
+                "phone",
+                "+44 20 1"));
     assertThat(saved.statusCode()).isEqualTo(302);
     var page = browser.get(saved.headers().firstValue("Location").orElseThrow());
-    assertThat(page.body()).contains("Your profile was saved.", "value=\"Ada\"", "value=\"Lovelace\"", "Ada Lovelace");
+    assertThat(page.body())
+        .contains("Your profile was saved.", "value=\"Ada\"", "value=\"Lovelace\"", "Ada Lovelace");
     assertThat(app.services.people().get(ada.id()).phone()).isEqualTo("+44 20 1");
 
-    var bad = submit(Map.of("action", "profile", "first_name", "x".repeat(151), "last_name", "", "phone", ""));
+    var bad =
+        submit(
+            Map.of(
+                "action", "profile", "first_name", "x".repeat(151), "last_name", "", "phone", ""));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("First name must be at most 150 characters.");
     assertThat(app.services.people().get(ada.id()).firstName()).isEqualTo("Ada");
@@ -69,8 +92,12 @@ class AccountPageIT {
   @Test
   void pictureUploadIsScaledStoredAndServedSafely() throws Exception {
     String csrf = browser.csrfFrom("/user/account/");
-    var upload = browser.upload("/user/account/", Map.of("csrf_token", csrf, "action", "avatar"), "avatar",
-        Pictures.png(900, 700));
+    var upload =
+        browser.upload(
+            "/user/account/",
+            Map.of("csrf_token", csrf, "action", "avatar"),
+            "avatar",
+            Pictures.png(900, 700));
     assertThat(upload.statusCode()).isEqualTo(302);
     var page = browser.get(upload.headers().firstValue("Location").orElseThrow());
     assertThat(page.body()).contains("cropped to a square and scaled to at most 512×512");
@@ -81,18 +108,26 @@ class AccountPageIT {
     assertThat(picture.statusCode()).isEqualTo(200);
     assertThat(picture.headers().firstValue("Content-Type")).contains("image/jpeg");
     assertThat(picture.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-    assertThat(picture.headers().firstValue("Content-Security-Policy")).contains("default-src 'none'; sandbox");
+    assertThat(picture.headers().firstValue("Content-Security-Policy"))
+        .contains("default-src 'none'; sandbox");
     var image = ImageIO.read(new ByteArrayInputStream(picture.body()));
     assertThat(image.getWidth()).isEqualTo(512);
     assertThat(image.getHeight()).isEqualTo(512);
-    assertThat(new Browser(app.base()).getBytes(src.group(1)).statusCode()).as("anonymous").isEqualTo(302);
+    assertThat(new Browser(app.base()).getBytes(src.group(1)).statusCode())
+        .as("anonymous")
+        .isEqualTo(302);
   }
 
   @Test
   void svgAndNonImagesAreRefusedWithAMessage() throws Exception {
     String csrf = browser.csrfFrom("/user/account/");
-    var svg = browser.upload("/user/account/", Map.of("csrf_token", csrf, "action", "avatar"), "avatar",
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8));
+    var svg =
+        browser.upload(
+            "/user/account/",
+            Map.of("csrf_token", csrf, "action", "avatar"),
+            "avatar",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"
+                .getBytes(StandardCharsets.UTF_8));
     assertThat(svg.statusCode()).isEqualTo(400);
     assertThat(svg.body()).contains("SVG pictures are not accepted");
     assertThat(app.services.people().get(ada.id()).avatar()).isEmpty();
@@ -100,7 +135,9 @@ class AccountPageIT {
 
   @Test
   void uploadWithoutCsrfIsRefused() throws Exception {
-    var upload = browser.upload("/user/account/", Map.of("action", "avatar"), "avatar", Pictures.png(50, 50));
+    var upload =
+        browser.upload(
+            "/user/account/", Map.of("action", "avatar"), "avatar", Pictures.png(50, 50));
     assertThat(upload.statusCode()).isEqualTo(403);
     assertThat(app.services.people().get(ada.id()).avatar()).isEmpty();
   }
@@ -108,8 +145,12 @@ class AccountPageIT {
   @Test
   void oversizedUploadIsRefusedWhileStreaming() throws Exception {
     String csrf = browser.csrfFrom("/user/account/");
-    var upload = browser.upload("/user/account/", Map.of("csrf_token", csrf, "action", "avatar"), "avatar",
-        new byte[7 * 1024 * 1024]);
+    var upload =
+        browser.upload(
+            "/user/account/",
+            Map.of("csrf_token", csrf, "action", "avatar"),
+            "avatar",
+            new byte[7 * 1024 * 1024]);
     assertThat(upload.statusCode()).isEqualTo(413);
   }
 
@@ -135,16 +176,42 @@ class AccountPageIT {
     var otherBrowser = new Browser(app.base());
     otherBrowser.logIn("ada@example.com", TestServer.PASSWORD);
 
-    var wrong = submit(Map.of("action", "password", "current_password", "nope", "password", "a brand new passphrase"));
+    var wrong =
+        submit(
+            Map.of(
+                "action",
+                "password",
+                "current_password",
+                "nope",
+                "password",
+                "a brand new passphrase"));
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(wrong.body()).contains("Your current password was entered incorrectly.");
 
-    var weak = submit(Map.of("action", "password", "current_password", TestServer.PASSWORD, "password", "password1"));
+    var weak =
+        submit(
+            Map.of(
+                "action",
+                "password",
+                "current_password",
+                TestServer.PASSWORD,
+                "password",
+                "password1"));
     assertThat(weak.body()).contains("too common");
 
-    var ok = submit(Map.of("action", "password", "current_password", TestServer.PASSWORD, "password", "a brand new passphrase"));
+    var ok =
+        submit(
+            Map.of(
+                "action",
+                "password",
+                "current_password",
+                TestServer.PASSWORD,
+                "password",
+                "a brand new passphrase"));
     assertThat(ok.statusCode()).isEqualTo(302);
-    assertThat(browser.get("/user/account/").statusCode()).as("this browser stays signed in").isEqualTo(200);
+    assertThat(browser.get("/user/account/").statusCode())
+        .as("this browser stays signed in")
+        .isEqualTo(200);
     assertThat(otherBrowser.get("/").statusCode()).as("the other one is signed out").isEqualTo(302);
   }
 }

@@ -45,12 +45,27 @@ class ApiIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
     JsonNode user = JSON.readTree(response.body());
-    assertThat(iterable(user.propertyNames())).containsExactly("id", "first_name", "last_name", "username", "email",
-        "last_activity", "avatar", "initials", "phone", "active_organization", "date_joined");
+    assertThat(iterable(user.propertyNames()))
+        .containsExactly(
+            "id",
+            "first_name",
+            "last_name",
+            "username",
+            "email",
+            "last_activity",
+            "avatar",
+            "initials",
+            "phone",
+            "active_organization",
+            "date_joined");
     assertThat(user.get("email").asString()).isEqualTo("lead@example.com");
     assertThat(user.get("avatar").isNull()).isTrue();
-    assertThat(user.get("last_activity").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
-    assertThat(response.body()).doesNotContain(token).doesNotContain("argon2").doesNotContain("password");
+    assertThat(user.get("last_activity").asString())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+    assertThat(response.body())
+        .doesNotContain(token)
+        .doesNotContain("argon2")
+        .doesNotContain("password");
   }
 
   private static java.util.List<String> iterable(java.util.Collection<String> names) {
@@ -61,22 +76,32 @@ class ApiIT {
   void missingOrBadCredentialsAre401WithDetail() throws Exception {
     var none = client.get("/api/current-user/whoami");
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(JSON.readTree(none.body()).get("detail").asString()).isEqualTo("Authentication credentials were not provided.");
-    assertThat(client.get("/api/current-user/whoami", "Authorization", "Token nope").statusCode()).isEqualTo(401);
-    assertThat(client.get("/api/current-user/whoami", "Authorization", "Bearer " + token).statusCode()).isEqualTo(401);
-    assertThat(client.get("/api/current-user/whoami?token=" + token).statusCode()).as("never in the URL").isEqualTo(401);
+    assertThat(JSON.readTree(none.body()).get("detail").asString())
+        .isEqualTo("Authentication credentials were not provided.");
+    assertThat(client.get("/api/current-user/whoami", "Authorization", "Token nope").statusCode())
+        .isEqualTo(401);
+    assertThat(
+            client.get("/api/current-user/whoami", "Authorization", "Bearer " + token).statusCode())
+        .isEqualTo(401);
+    assertThat(client.get("/api/current-user/whoami?token=" + token).statusCode())
+        .as("never in the URL")
+        .isEqualTo(401);
   }
 
   @Test
   void tokenEndpointsAndResetStopTheOldKeyAtOnce() throws Exception {
     var current = client.get("/api/current-user/token", "Authorization", auth());
     assertThat(JSON.readTree(current.body()).get("token").asString()).isEqualTo(token);
-    var reset = client.send("POST", "/api/current-user/reset-token/", null, "Authorization", auth());
+    var reset =
+        client.send("POST", "/api/current-user/reset-token/", null, "Authorization", auth());
     assertThat(reset.statusCode()).isEqualTo(201);
     String fresh = JSON.readTree(reset.body()).get("token").asString();
     assertThat(fresh).isNotEqualTo(token);
-    assertThat(client.get("/api/current-user/whoami", "Authorization", auth()).statusCode()).isEqualTo(401);
-    assertThat(client.get("/api/current-user/whoami", "Authorization", "Token " + fresh).statusCode()).isEqualTo(200);
+    assertThat(client.get("/api/current-user/whoami", "Authorization", auth()).statusCode())
+        .isEqualTo(401);
+    assertThat(
+            client.get("/api/current-user/whoami", "Authorization", "Token " + fresh).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -87,7 +112,8 @@ class ApiIT {
     assertThat(noHeader.statusCode()).isEqualTo(403);
     assertThat(noHeader.body()).contains("CSRF");
     String csrf = client.csrfFrom("/");
-    var withHeader = client.send("POST", "/api/current-user/reset-token/", null, "X-CSRFToken", csrf);
+    var withHeader =
+        client.send("POST", "/api/current-user/reset-token/", null, "X-CSRFToken", csrf);
     assertThat(withHeader.statusCode()).isEqualTo(201);
   }
 
@@ -131,17 +157,36 @@ class ApiIT {
 
   @Test
   void noCorsForOtherSites() throws Exception {
-    var preflight = client.send("OPTIONS", "/api/current-user/whoami", null, "Origin", "http://attacker.example",
-        "Access-Control-Request-Method", "GET");
+    var preflight =
+        client.send(
+            "OPTIONS",
+            "/api/current-user/whoami",
+            null,
+            "Origin",
+            "http://attacker.example",
+            "Access-Control-Request-Method",
+            "GET");
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    var read = client.get("/api/current-user/whoami", "Authorization", auth(), "Origin", "http://attacker.example");
+    var read =
+        client.get(
+            "/api/current-user/whoami",
+            "Authorization",
+            auth(),
+            "Origin",
+            "http://attacker.example");
     assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 
   @Test
   void oversizedBodiesAreRefusedWith413() throws Exception {
     String big = "x".repeat(200_000);
-    var response = client.send("POST", "/api/current-user/reset-token/", "{\"a\":\"" + big + "\"}", "Authorization", auth());
+    var response =
+        client.send(
+            "POST",
+            "/api/current-user/reset-token/",
+            "{\"a\":\"" + big + "\"}",
+            "Authorization",
+            auth());
     assertThat(response.statusCode()).isEqualTo(413);
     var form = client.post("/user/login/", Map.of("email", big));
     assertThat(form.statusCode()).isEqualTo(413);

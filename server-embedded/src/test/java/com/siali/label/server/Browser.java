@@ -16,14 +16,19 @@ import java.util.stream.Collectors;
 
 /** A cookie-keeping HTTP client that behaves like a browser on forms (no redirects followed). */
 final class Browser {
-  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
+  private static final Pattern CSRF_FIELD =
+      Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
   private final String base;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
 
   Browser(String base) {
     this.base = base;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   HttpResponse<String> get(String path, String... headers) throws Exception {
@@ -34,22 +39,35 @@ final class Browser {
     return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> post(String path, Map<String, String> form, String... headers) throws Exception {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    var builder = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  HttpResponse<String> post(String path, Map<String, String> form, String... headers)
+      throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    var builder =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (headers.length > 0) {
       builder.headers(headers);
     }
     return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
-    var builder = HttpRequest.newBuilder(URI.create(base + path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+  HttpResponse<String> send(String method, String path, String json, String... headers)
+      throws Exception {
+    var builder =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       builder.header("Content-Type", "application/json");
     }
@@ -59,22 +77,38 @@ final class Browser {
     return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** A multipart/form-data POST: text fields plus one file field, as a browser sends an upload form. */
-  HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, byte[] file,
-      String... headers) throws Exception {
+  /**
+   * A multipart/form-data POST: text fields plus one file field, as a browser sends an upload form.
+   */
+  HttpResponse<String> upload(
+      String path, Map<String, String> fields, String fileField, byte[] file, String... headers)
+      throws Exception {
     String boundary = "----siali" + System.nanoTime();
     var out = new java.io.ByteArrayOutputStream();
     for (var field : fields.entrySet()) {
-      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field.getKey()
+                  + "\"\r\n\r\n"
+                  + field.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
-    out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-        + "\"; filename=\"picture.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\"picture.png\"\r\nContent-Type: image/png\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     out.write(file);
     out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    var builder = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+    var builder =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
     if (headers.length > 0) {
       builder.headers(headers);
     }
@@ -82,7 +116,9 @@ final class Browser {
   }
 
   HttpResponse<byte[]> getBytes(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Loads {@code formPath} and returns the CSRF token its form carries. */
@@ -97,17 +133,23 @@ final class Browser {
   HttpResponse<String> logIn(String email, String password, String... headers) throws Exception {
     String csrf = csrfFrom("/user/login/");
     // "Keep me logged in" is checked by default, so a browser sends it.
-    return post("/user/login/", Map.of("email", email, "password", password, "csrf_token", csrf,
-        "persist_session", "on"), headers);
+    return post(
+        "/user/login/",
+        Map.of("email", email, "password", password, "csrf_token", csrf, "persist_session", "on"),
+        headers);
   }
 
   Optional<String> cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-        .map(HttpCookie::getValue).findFirst();
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
   }
 
   void forget(String name) {
-    cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+    cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .toList()
         .forEach(c -> cookies.getCookieStore().remove(null, c));
   }
 }

@@ -10,17 +10,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API tokens are looked up in memory after their first use (ADR 0009). Whatever changes who a token belongs to, or
- * what that account looks like, must show on the very next request: each test first warms the cache with a whoami,
- * changes something through a real path (the API, the Account page, or the services the console and the command
- * line call), and asks again at once.
+ * API tokens are looked up in memory after their first use (ADR 0009). Whatever changes who a token
+ * belongs to, or what that account looks like, must show on the very next request: each test first
+ * warms the cache with a whoami, changes something through a real path (the API, the Account page,
+ * or the services the console and the command line call), and asks again at once.
  */
 class CachedTokenIT extends TwoAccountServer {
   private HttpResponse<String> whoami(String token) throws Exception {
     return client.get("/api/current-user/whoami", "Authorization", "Token " + token);
   }
 
-  /** whoami twice: the second time the token is cached; that must not change a byte the caller sees. */
+  /**
+   * whoami twice: the second time the token is cached; that must not change a byte the caller sees.
+   */
   private JsonNode warm(String token) throws Exception {
     var first = whoami(token);
     var second = whoami(token);
@@ -53,7 +55,9 @@ class CachedTokenIT extends TwoAccountServer {
   void resetTokenThroughTheApiRefusesTheOldKeyAtOnce() throws Exception {
     String old = app.tokenOf(collab);
     warm(old);
-    var reset = client.send("POST", "/api/current-user/reset-token/", null, "Authorization", "Token " + old);
+    var reset =
+        client.send(
+            "POST", "/api/current-user/reset-token/", null, "Authorization", "Token " + old);
     String fresh = JSON.readTree(reset.body()).get("token").asString();
     assertThat(whoami(old).statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(whoami(fresh).body()).get("id").asLong()).isEqualTo(collab.id());
@@ -64,7 +68,9 @@ class CachedTokenIT extends TwoAccountServer {
     String old = app.tokenOf(collab);
     warm(old);
     var browser = collabLoggedIn();
-    browser.post("/user/account/", Map.of("action", "reset_token", "csrf_token", browser.csrfFrom("/user/account/")));
+    browser.post(
+        "/user/account/",
+        Map.of("action", "reset_token", "csrf_token", browser.csrfFrom("/user/account/")));
     assertThat(whoami(old).statusCode()).isEqualTo(401);
     assertThat(whoami(app.tokenOf(collab)).statusCode()).isEqualTo(200);
   }
@@ -73,7 +79,9 @@ class CachedTokenIT extends TwoAccountServer {
   void deactivationRefusesTheTokenAtOnceAndActivationRestoresIt() throws Exception {
     String token = app.tokenOf(collab);
     warm(token);
-    app.services.administration().setActive(lead.id(), collab.id(), false); // what the console calls
+    app.services
+        .administration()
+        .setActive(lead.id(), collab.id(), false); // what the console calls
     assertThat(whoami(token).statusCode()).isEqualTo(401);
     assertThat(whoami(token).statusCode()).as("and stays refused").isEqualTo(401);
     app.services.administration().setActive(lead.id(), collab.id(), true);
@@ -84,8 +92,13 @@ class CachedTokenIT extends TwoAccountServer {
   void deletionThroughTheApiRefusesTheTokenAtOnce() throws Exception {
     String token = app.tokenOf(collab);
     warm(token);
-    var deleted = client.send("DELETE", "/api/users/" + collab.id() + "/", null, "Authorization",
-        "Token " + app.tokenOf(lead));
+    var deleted =
+        client.send(
+            "DELETE",
+            "/api/users/" + collab.id() + "/",
+            null,
+            "Authorization",
+            "Token " + app.tokenOf(lead));
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(whoami(token).statusCode()).isEqualTo(401);
   }
@@ -94,8 +107,12 @@ class CachedTokenIT extends TwoAccountServer {
   void profileChangesThroughTheApiShowAtOnce() throws Exception {
     String token = app.tokenOf(collab);
     warm(token);
-    client.send("PATCH", "/api/users/" + collab.id() + "/", "{\"first_name\": \"Grace\", \"phone\": \"555\"}",
-        "Authorization", "Token " + token);
+    client.send(
+        "PATCH",
+        "/api/users/" + collab.id() + "/",
+        "{\"first_name\": \"Grace\", \"phone\": \"555\"}",
+        "Authorization",
+        "Token " + token);
     JsonNode me = JSON.readTree(whoami(token).body());
     assertThat(me.get("first_name").asString()).isEqualTo("Grace");
     assertThat(me.get("phone").asString()).isEqualTo("555");
@@ -107,19 +124,42 @@ class CachedTokenIT extends TwoAccountServer {
     String token = app.tokenOf(collab);
     warm(token);
     var browser = collabLoggedIn();
-    browser.post("/user/account/", Map.of("action", "profile", "first_name", "Ada", "last_name", "Lovelace",
-        "phone", "", "csrf_token", browser.csrfFrom("/user/account/")));
-    assertThat(JSON.readTree(whoami(token).body()).get("last_name").asString()).isEqualTo("Lovelace");
+    browser.post(
+        "/user/account/",
+        Map.of(
+            "action",
+            "profile",
+            "first_name",
+            "Ada",
+            "last_name",
+            "Lovelace",
+            "phone",
+            "",
+            "csrf_token",
+            browser.csrfFrom("/user/account/")));
+    assertThat(JSON.readTree(whoami(token).body()).get("last_name").asString())
+        .isEqualTo("Lovelace");
   }
 
   @Test
   void avatarUploadAndRemovalShowAtOnce() throws Exception {
     String token = app.tokenOf(collab);
     assertThat(warm(token).get("avatar").isNull()).isTrue();
-    client.upload("/api/users/" + collab.id() + "/avatar/", Map.of(), "avatar", Pictures.png(64, 64),
-        "Authorization", "Token " + token);
-    assertThat(JSON.readTree(whoami(token).body()).get("avatar").asString()).startsWith("/data/avatars/");
-    client.send("DELETE", "/api/users/" + collab.id() + "/avatar/", null, "Authorization", "Token " + token);
+    client.upload(
+        "/api/users/" + collab.id() + "/avatar/",
+        Map.of(),
+        "avatar",
+        Pictures.png(64, 64),
+        "Authorization",
+        "Token " + token);
+    assertThat(JSON.readTree(whoami(token).body()).get("avatar").asString())
+        .startsWith("/data/avatars/");
+    client.send(
+        "DELETE",
+        "/api/users/" + collab.id() + "/avatar/",
+        null,
+        "Authorization",
+        "Token " + token);
     assertThat(JSON.readTree(whoami(token).body()).get("avatar").isNull()).isTrue();
   }
 
@@ -127,31 +167,47 @@ class CachedTokenIT extends TwoAccountServer {
   void activityRecordedByOtherRequestsShowsAtOnce() throws Exception {
     String token = app.tokenOf(collab);
     String before = warm(token).get("last_activity").asString();
-    var created = client.send("POST", "/api/projects/", "{\"title\": \"Birds\", \"description\": \"\"}",
-        "Authorization", "Token " + token);
+    var created =
+        client.send(
+            "POST",
+            "/api/projects/",
+            "{\"title\": \"Birds\", \"description\": \"\"}",
+            "Authorization",
+            "Token " + token);
     assertThat(created.statusCode()).isEqualTo(201);
     String after = JSON.readTree(whoami(token).body()).get("last_activity").asString();
     assertThat(after).isGreaterThan(before);
     var browser = new Browser(app.base());
     browser.logIn("collab@example.com", TestServer.PASSWORD); // a log-in is activity too
-    assertThat(JSON.readTree(whoami(token).body()).get("last_activity").asString()).isGreaterThan(after);
+    assertThat(JSON.readTree(whoami(token).body()).get("last_activity").asString())
+        .isGreaterThan(after);
   }
 
   @Test
   void passwordResetShowsAtOnceAndKeepsTheToken() throws Exception {
     String token = app.tokenOf(collab);
     String before = warm(token).get("last_activity").asString();
-    app.services.accounts().setPassword(collab.id(), "a brand new passphrase"); // reset_password, the console
+    app.services
+        .accounts()
+        .setPassword(collab.id(), "a brand new passphrase"); // reset_password, the console
     var after = whoami(token);
-    assertThat(after.statusCode()).as("the API token is not a password: it survives").isEqualTo(200);
+    assertThat(after.statusCode())
+        .as("the API token is not a password: it survives")
+        .isEqualTo(200);
     assertThat(JSON.readTree(after.body()).get("last_activity").asString()).isGreaterThan(before);
   }
 
   @Test
   void aTokenSetForANewAccountWorksAtOnceAndAnUnknownOneNever() throws Exception {
     assertThat(whoami("f".repeat(40)).statusCode()).isEqualTo(401);
-    app.services.accounts().create(new com.siali.label.model.NewAccount(
-        com.siali.label.model.EmailAddress.parse("seed@example.com"), TestServer.PASSWORD, Optional.of("f".repeat(40))));
-    assertThat(JSON.readTree(whoami("f".repeat(40)).body()).get("email").asString()).isEqualTo("seed@example.com");
+    app.services
+        .accounts()
+        .create(
+            new com.siali.label.model.NewAccount(
+                com.siali.label.model.EmailAddress.parse("seed@example.com"),
+                TestServer.PASSWORD,
+                Optional.of("f".repeat(40))));
+    assertThat(JSON.readTree(whoami("f".repeat(40)).body()).get("email").asString())
+        .isEqualTo("seed@example.com");
   }
 }

@@ -41,12 +41,26 @@ class HttpsIT {
   void start() {
     DataDirectory dir = DataDirectory.open(tmp.resolve("data"));
     db = Database.open(dir);
-    services = Services.over(db, dir.avatars(), PasswordHasher.withDefaults(), PasswordPolicy.standard(), Clock.systemUTC());
-    services.accounts().create(com.siali.label.model.NewAccount.of("lead@example.com", TestServer.PASSWORD));
-    identity = TlsIdentity.loadOrCreate(keystore(), PASSWORD, List.of("localhost", "lead-laptop.local"),
-        List.of("127.0.0.1", "192.168.1.20"));
+    services =
+        Services.over(
+            db,
+            dir.avatars(),
+            PasswordHasher.withDefaults(),
+            PasswordPolicy.standard(),
+            Clock.systemUTC());
+    services
+        .accounts()
+        .create(com.siali.label.model.NewAccount.of("lead@example.com", TestServer.PASSWORD));
+    identity =
+        TlsIdentity.loadOrCreate(
+            keystore(),
+            PASSWORD,
+            List.of("localhost", "lead-laptop.local"),
+            List.of("127.0.0.1", "192.168.1.20"));
     var settings = new WebSettings(Optional.empty(), true, Set.of("127.0.0.1", "localhost"));
-    server = LanServer.start("127.0.0.1", 0, WebApp.create(services, settings), Optional.of(identity.sslContext()));
+    server =
+        LanServer.start(
+            "127.0.0.1", 0, WebApp.create(services, settings), Optional.of(identity.sslContext()));
     server.open();
   }
 
@@ -64,7 +78,8 @@ class HttpsIT {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("siali", identity.certificate());
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
@@ -81,39 +96,57 @@ class HttpsIT {
 
   @Test
   void servesOverHttpsWithTheSelfSignedCertificate() throws Exception {
-    var response = client().send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var response =
+        client()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/health"))).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(server.urls()).allMatch(u -> u.startsWith("https://"));
   }
 
   @Test
   void cookiesAreSecureUnderHttps() throws Exception {
-    var response = client().send(HttpRequest.newBuilder(URI.create(url("/user/login/"))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.headers().allValues("Set-Cookie")).allSatisfy(c -> assertThat(c).contains("; Secure"));
+    var response =
+        client()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/user/login/"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .allSatisfy(c -> assertThat(c).contains("; Secure"));
   }
 
   @Test
   void modernClientsGetTls13AndTls12ClientsStillConnect() throws Exception {
-    // TLS 1.0/1.1 are off at the listener (and in the JDK); what can regress is the good versions, so test those.
+    // TLS 1.0/1.1 are off at the listener (and in the JDK); what can regress is the good versions,
+    // so test those.
     assertThat(negotiated()).isEqualTo("TLSv1.3");
     assertThat(negotiated("TLSv1.2")).isEqualTo("TLSv1.2");
   }
 
   private String negotiated(String... protocols) throws Exception {
-    var response = client(protocols).send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var response =
+        client(protocols)
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/health"))).build(),
+                HttpResponse.BodyHandlers.ofString());
     return response.sslSession().orElseThrow().getProtocol();
   }
 
   @Test
   void certificateNamesEveryAddressAndNameAndIsKeptPrivately() throws Exception {
-    var sans = identity.certificate().getSubjectAlternativeNames().stream().map(e -> e.get(1).toString()).toList();
+    var sans =
+        identity.certificate().getSubjectAlternativeNames().stream()
+            .map(e -> e.get(1).toString())
+            .toList();
     assertThat(sans).contains("localhost", "lead-laptop.local", "127.0.0.1", "192.168.1.20");
     assertThat(identity.sha256Fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore()))).isEqualTo("rw-------");
-    var again = TlsIdentity.loadOrCreate(keystore(), PASSWORD, List.of("other"), List.of("10.0.0.1"));
-    assertThat(again.sha256Fingerprint()).as("made once, then reused").isEqualTo(identity.sha256Fingerprint());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore())))
+        .isEqualTo("rw-------");
+    var again =
+        TlsIdentity.loadOrCreate(keystore(), PASSWORD, List.of("other"), List.of("10.0.0.1"));
+    assertThat(again.sha256Fingerprint())
+        .as("made once, then reused")
+        .isEqualTo(identity.sha256Fingerprint());
   }
 }

@@ -14,7 +14,8 @@ class LanServerIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -44,8 +45,10 @@ class LanServerIT {
 
   @Test
   void busyPortFailsAtOnceAndSuggestsAnother() throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
-      assertThatThrownBy(() -> LanServer.start("127.0.0.1", taken.getLocalPort(), LanServerIT::hello))
+    try (ServerSocket taken =
+        new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      assertThatThrownBy(
+              () -> LanServer.start("127.0.0.1", taken.getLocalPort(), LanServerIT::hello))
           .isInstanceOf(PortInUseException.class)
           .hasMessageContaining("already in use")
           .hasMessageContaining("--port");
@@ -59,6 +62,7 @@ class LanServerIT {
     if (!LanAddresses.reachableIpv4().equals(java.util.List.of("127.0.0.1"))) {
       assertThat(urls).noneMatch(u -> u.contains("127.0.0.1") || u.contains("localhost"));
     }
-    assertThat(LanAddresses.baseUrls("http", "192.168.1.20", 9000)).containsExactly("http://192.168.1.20:9000/");
+    assertThat(LanAddresses.baseUrls("http", "192.168.1.20", 9000))
+        .containsExactly("http://192.168.1.20:9000/");
   }
 }

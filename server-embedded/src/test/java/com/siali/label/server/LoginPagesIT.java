@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC §3 log-in, log-out and home, against the real server; SECURITY.md rules for sessions and redirects. */
+/**
+ * SPEC §3 log-in, log-out and home, against the real server; SECURITY.md rules for sessions and
+ * redirects.
+ */
 class LoginPagesIT {
   @TempDir Path tmp;
   TestServer app;
@@ -36,12 +39,24 @@ class LoginPagesIT {
   void loginFormHasTheFieldNamesAndAutocompleteValuesScriptsRelyOn() throws Exception {
     var page = browser.get("/user/login/");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("name=\"email\"", "autocomplete=\"email\"", "name=\"password\"",
-        "autocomplete=\"current-password\"", "Keep me logged in", "name=\"csrf_token\"");
-    assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
-        .startsWith("sl_csrf=").contains("HttpOnly", "SameSite=Lax", "Path=/"));
+    assertThat(page.body())
+        .contains(
+            "name=\"email\"",
+            "autocomplete=\"email\"",
+            "name=\"password\"",
+            "autocomplete=\"current-password\"",
+            "Keep me logged in",
+            "name=\"csrf_token\"");
+    assertThat(page.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("sl_csrf=")
+                    .contains("HttpOnly", "SameSite=Lax", "Path=/"));
     assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-    assertThat(browser.get("/user/login").statusCode()).as("without the trailing slash").isEqualTo(200);
+    assertThat(browser.get("/user/login").statusCode())
+        .as("without the trailing slash")
+        .isEqualTo(200);
   }
 
   @Test
@@ -49,19 +64,37 @@ class LoginPagesIT {
     var response = browser.logIn("Lead@Example.com", TestServer.PASSWORD);
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location")).contains("/");
-    String setCookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("sl_session="))
-        .findFirst().orElseThrow();
-    assertThat(setCookie).contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=1209600").doesNotContain("Secure");
+    String setCookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("sl_session="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(setCookie)
+        .contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=1209600")
+        .doesNotContain("Secure");
     String first = browser.cookie("sl_session").orElseThrow();
 
     var home = browser.get("/");
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("Welcome, lead@example.com");
 
-    String csrf = browser.csrfFrom("/"); // signed in, the log-in page redirects; the session's token is on every page
-    browser.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD,
-        "csrf_token", csrf, "persist_session", "on"));
-    assertThat(browser.cookie("sl_session").orElseThrow()).as("a new id at every log-in").isNotEqualTo(first);
+    String csrf =
+        browser.csrfFrom(
+            "/"); // signed in, the log-in page redirects; the session's token is on every page
+    browser.post(
+        "/user/login/",
+        Map.of(
+            "email",
+            "lead@example.com",
+            "password",
+            TestServer.PASSWORD,
+            "csrf_token",
+            csrf,
+            "persist_session",
+            "on"));
+    assertThat(browser.cookie("sl_session").orElseThrow())
+        .as("a new id at every log-in")
+        .isNotEqualTo(first);
     assertThat(app.services.sessions().find(first)).as("the old session ended").isEmpty();
   }
 
@@ -76,21 +109,34 @@ class LoginPagesIT {
   @Test
   void withoutKeepMeLoggedInTheCookieEndsWithTheBrowser() throws Exception {
     String csrf = browser.csrfFrom("/user/login/");
-    var response = browser.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD,
-        "csrf_token", csrf)); // an unchecked box is not sent at all
-    assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("sl_session=")
-        .doesNotContain("Max-Age"));
+    var response =
+        browser.post(
+            "/user/login/",
+            Map.of(
+                "email",
+                "lead@example.com",
+                "password",
+                TestServer.PASSWORD,
+                "csrf_token",
+                csrf)); // an unchecked box is not sent at all
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("sl_session=").doesNotContain("Max-Age"));
   }
 
   @Test
   void oneMessageForUnknownEmailWrongPasswordAndDeactivatedAccount() throws Exception {
     User collab = app.account("collab@example.com");
     app.services.administration().setActive(owner.id(), collab.id(), false);
-    for (String[] attempt : new String[][] {{"nobody@example.com", TestServer.PASSWORD},
-        {"lead@example.com", "not the password"}, {"collab@example.com", TestServer.PASSWORD}}) {
+    for (String[] attempt :
+        new String[][] {
+          {"nobody@example.com", TestServer.PASSWORD},
+          {"lead@example.com", "not the password"},
+          {"collab@example.com", TestServer.PASSWORD}
+        }) {
       var response = browser.logIn(attempt[0], attempt[1]);
       assertThat(response.statusCode()).isEqualTo(400);
-      assertThat(response.body()).contains("The email and password you entered don't match.")
+      assertThat(response.body())
+          .contains("The email and password you entered don't match.")
           .contains("value=\"" + attempt[0] + "\"");
       assertThat(browser.cookie("sl_session")).isEmpty();
     }
@@ -98,8 +144,10 @@ class LoginPagesIT {
 
   @Test
   void unknownEmailsTakeAsLongAsWrongPasswordsSoTimingRevealsNoAccounts() throws Exception {
-    // Without the dummy Argon2 verification an unknown email answers in ~1 ms and a wrong password in ~25 ms.
-    // Four samples each stay under the throttle's free allowance (a 429 skips Argon2 and would skew the times).
+    // Without the dummy Argon2 verification an unknown email answers in ~1 ms and a wrong password
+    // in ~25 ms.
+    // Four samples each stay under the throttle's free allowance (a 429 skips Argon2 and would skew
+    // the times).
     long unknown = medianFailureNanos("nobody-%d@example.com");
     long known = medianFailureNanos("lead@example.com");
     assertThat((double) unknown / known).isBetween(0.33, 3.0);
@@ -110,7 +158,14 @@ class LoginPagesIT {
     for (int i = 0; i < nanos.length; i++) {
       var client = new Browser(app.base());
       String csrf = client.csrfFrom("/user/login/");
-      var form = Map.of("email", String.format(emailPattern, i), "password", "wrong password", "csrf_token", csrf);
+      var form =
+          Map.of(
+              "email",
+              String.format(emailPattern, i),
+              "password",
+              "wrong password",
+              "csrf_token",
+              csrf);
       long start = System.nanoTime();
       assertThat(client.post("/user/login/", form, "X-Test", "timing").statusCode()).isEqualTo(400);
       nanos[i] = System.nanoTime() - start;
@@ -122,18 +177,31 @@ class LoginPagesIT {
   @Test
   void loginWithoutTheCsrfTokenIsRefused() throws Exception {
     browser.get("/user/login/");
-    var response = browser.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD));
+    var response =
+        browser.post(
+            "/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD));
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(browser.cookie("sl_session")).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"//evil.example/", "https://evil.example/", "/\\evil.example", "http:/evil", "javascript:alert(1)",
-      "/\r\nLocation: http://evil.example", "/\t/evil.example"})
+  @ValueSource(
+      strings = {
+        "//evil.example/",
+        "https://evil.example/",
+        "/\\evil.example",
+        "http:/evil",
+        "javascript:alert(1)",
+        "/\r\nLocation: http://evil.example",
+        "/\t/evil.example"
+      })
   void nextNeverLeavesTheSite(String next) throws Exception {
     String csrf = browser.csrfFrom("/user/login/");
-    var response = browser.post("/user/login/?next=" + java.net.URLEncoder.encode(next, "UTF-8"),
-        Map.of("email", "lead@example.com", "password", TestServer.PASSWORD, "csrf_token", csrf));
+    var response =
+        browser.post(
+            "/user/login/?next=" + java.net.URLEncoder.encode(next, "UTF-8"),
+            Map.of(
+                "email", "lead@example.com", "password", TestServer.PASSWORD, "csrf_token", csrf));
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location")).contains("/");
   }
@@ -141,16 +209,21 @@ class LoginPagesIT {
   @Test
   void localNextIsHonoured() throws Exception {
     String csrf = browser.csrfFrom("/user/login/?next=/api/current-user/whoami");
-    var response = browser.post("/user/login/?next=%2Fapi%2Fcurrent-user%2Fwhoami",
-        Map.of("email", "lead@example.com", "password", TestServer.PASSWORD, "csrf_token", csrf));
-    assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/api/current-user/whoami");
+    var response =
+        browser.post(
+            "/user/login/?next=%2Fapi%2Fcurrent-user%2Fwhoami",
+            Map.of(
+                "email", "lead@example.com", "password", TestServer.PASSWORD, "csrf_token", csrf));
+    assertThat(response.headers().firstValue("Location").orElseThrow())
+        .endsWith("/api/current-user/whoami");
   }
 
   @Test
   void homeSendsAnonymousVisitorsToLogin() throws Exception {
     var response = browser.get("/");
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/user/login/?next=%2F");
+    assertThat(response.headers().firstValue("Location").orElseThrow())
+        .endsWith("/user/login/?next=%2F");
   }
 
   @Test
@@ -194,12 +267,17 @@ class LoginPagesIT {
     }
     var blocked = browser.logIn("lead@example.com", TestServer.PASSWORD);
     assertThat(blocked.statusCode()).isEqualTo(429);
-    assertThat(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow()))
+        .isPositive();
     assertThat(blocked.body()).contains("Too many failed log-in attempts");
     assertThat(browser.cookie("sl_session")).isEmpty();
 
-    var otherAccount = new Browser(app.base()).logIn(app.account("collab@example.com").email().value(), TestServer.PASSWORD);
-    assertThat(otherAccount.statusCode()).as("other accounts from this address still log in").isEqualTo(302);
+    var otherAccount =
+        new Browser(app.base())
+            .logIn(app.account("collab@example.com").email().value(), TestServer.PASSWORD);
+    assertThat(otherAccount.statusCode())
+        .as("other accounts from this address still log in")
+        .isEqualTo(302);
   }
 
   @Test
@@ -207,8 +285,13 @@ class LoginPagesIT {
     var rebinding = browser.get("/user/login/", "Host", "attacker.example");
     assertThat(rebinding.statusCode()).isEqualTo(400);
     String csrf = browser.csrfFrom("/user/login/");
-    var crossSite = browser.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD,
-        "csrf_token", csrf), "Origin", "http://attacker.example");
+    var crossSite =
+        browser.post(
+            "/user/login/",
+            Map.of(
+                "email", "lead@example.com", "password", TestServer.PASSWORD, "csrf_token", csrf),
+            "Origin",
+            "http://attacker.example");
     assertThat(crossSite.statusCode()).isEqualTo(403);
     assertThat(browser.cookie("sl_session")).isEmpty();
   }
@@ -216,13 +299,22 @@ class LoginPagesIT {
   @Test
   void originNullAsBrowsersSendItUnderNoReferrerIsJudgedByTheCsrfToken() throws Exception {
     String csrf = browser.csrfFrom("/user/login/");
-    var withToken = browser.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD,
-        "csrf_token", csrf), "Origin", "null");
+    var withToken =
+        browser.post(
+            "/user/login/",
+            Map.of(
+                "email", "lead@example.com", "password", TestServer.PASSWORD, "csrf_token", csrf),
+            "Origin",
+            "null");
     assertThat(withToken.statusCode()).isEqualTo(302);
     var fresh = new Browser(app.base());
     fresh.get("/user/login/");
-    var withoutToken = fresh.post("/user/login/", Map.of("email", "lead@example.com", "password", TestServer.PASSWORD),
-        "Origin", "null");
+    var withoutToken =
+        fresh.post(
+            "/user/login/",
+            Map.of("email", "lead@example.com", "password", TestServer.PASSWORD),
+            "Origin",
+            "null");
     assertThat(withoutToken.statusCode()).isEqualTo(403);
   }
 

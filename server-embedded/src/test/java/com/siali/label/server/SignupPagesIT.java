@@ -27,10 +27,11 @@ class SignupPagesIT {
     return new Browser(app.base());
   }
 
-  private java.net.http.HttpResponse<String> signUp(Browser browser, String query, String email, String password)
-      throws Exception {
+  private java.net.http.HttpResponse<String> signUp(
+      Browser browser, String query, String email, String password) throws Exception {
     String csrf = browser.csrfFrom("/user/login/");
-    return browser.post("/user/signup/" + query, Map.of("email", email, "password", password, "csrf_token", csrf));
+    return browser.post(
+        "/user/signup/" + query, Map.of("email", email, "password", password, "csrf_token", csrf));
   }
 
   private static String tokenQuery(String token) {
@@ -42,9 +43,11 @@ class SignupPagesIT {
     Browser browser = open(Optional.empty());
     var form = browser.get("/user/signup/");
     assertThat(form.statusCode()).isEqualTo(200);
-    assertThat(form.body()).contains("Create Account", "autocomplete=\"new-password\"", "name=\"email\"");
+    assertThat(form.body())
+        .contains("Create Account", "autocomplete=\"new-password\"", "name=\"email\"");
 
-    var response = signUp(browser, "?next=%2F", "New.Person@Example.com", "a perfectly fine passphrase");
+    var response =
+        signUp(browser, "?next=%2F", "New.Person@Example.com", "a perfectly fine passphrase");
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location")).contains("/");
     assertThat(browser.get("/").body()).contains("Welcome, new.person@example.com");
@@ -56,7 +59,9 @@ class SignupPagesIT {
     Browser browser = open(Optional.empty());
     var weak = signUp(browser, "", "ada@example.com", "short");
     assertThat(weak.statusCode()).isEqualTo(400);
-    assertThat(weak.body()).contains("Please enter a password 8–128 characters in length.", "value=\"ada@example.com\"");
+    assertThat(weak.body())
+        .contains(
+            "Please enter a password 8–128 characters in length.", "value=\"ada@example.com\"");
 
     var taken = signUp(browser, "", "LEAD@example.com", "a perfectly fine passphrase");
     assertThat(taken.statusCode()).isEqualTo(400);
@@ -74,14 +79,22 @@ class SignupPagesIT {
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("only with an invitation link");
 
-    assertThat(signUp(browser, "", "ada@example.com", "a perfectly fine passphrase").statusCode()).isEqualTo(403);
-    assertThat(signUp(browser, tokenQuery("wrong-token"), "ada@example.com", "a perfectly fine passphrase").statusCode())
+    assertThat(signUp(browser, "", "ada@example.com", "a perfectly fine passphrase").statusCode())
+        .isEqualTo(403);
+    assertThat(
+            signUp(
+                    browser,
+                    tokenQuery("wrong-token"),
+                    "ada@example.com",
+                    "a perfectly fine passphrase")
+                .statusCode())
         .isEqualTo(403);
     assertThat(app.services.people().count()).as("nothing created").isEqualTo(1);
 
     String token = app.services.invitations().currentToken();
     assertThat(browser.get("/user/signup/" + tokenQuery(token)).statusCode()).isEqualTo(200);
-    var invited = signUp(browser, tokenQuery(token), "ada@example.com", "a perfectly fine passphrase");
+    var invited =
+        signUp(browser, tokenQuery(token), "ada@example.com", "a perfectly fine passphrase");
     assertThat(invited.statusCode()).isEqualTo(302);
     assertThat(app.services.people().count()).isEqualTo(2);
   }
@@ -94,11 +107,14 @@ class SignupPagesIT {
     var page = browser.get("/user/signup/" + tokenQuery(old));
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("no longer valid");
-    assertThat(signUp(browser, tokenQuery(old), "ada@example.com", "a perfectly fine passphrase").statusCode())
+    assertThat(
+            signUp(browser, tokenQuery(old), "ada@example.com", "a perfectly fine passphrase")
+                .statusCode())
         .isEqualTo(403);
     assertThat(app.services.people().count()).isEqualTo(1);
     assertThat(signUp(browser, "", "ada@example.com", "a perfectly fine passphrase").statusCode())
-        .as("open mode: no token is fine").isEqualTo(302);
+        .as("open mode: no token is fine")
+        .isEqualTo(302);
   }
 
   @Test
@@ -113,7 +129,10 @@ class SignupPagesIT {
   @Test
   void signupWithoutCsrfTokenCreatesNothing() throws Exception {
     Browser browser = open(Optional.empty());
-    var response = browser.post("/user/signup/", Map.of("email", "ada@example.com", "password", "a perfectly fine passphrase"));
+    var response =
+        browser.post(
+            "/user/signup/",
+            Map.of("email", "ada@example.com", "password", "a perfectly fine passphrase"));
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(app.services.people().count()).isEqualTo(1);
   }
@@ -136,7 +155,9 @@ class SignupPagesIT {
   void userDataIsEscapedInPages() throws Exception {
     Browser browser = open(Optional.empty());
     var response = signUp(browser, "", "\"><script>alert(1)</script>@x.org", "short");
-    assertThat(response.body()).doesNotContain("<script>alert(1)</script>")
-        .as("the quote cannot close the attribute").contains("value=\"&#34;>&lt;script>alert(1)&lt;/script>@x.org\"");
+    assertThat(response.body())
+        .doesNotContain("<script>alert(1)</script>")
+        .as("the quote cannot close the attribute")
+        .contains("value=\"&#34;>&lt;script>alert(1)&lt;/script>@x.org\"");
   }
 }

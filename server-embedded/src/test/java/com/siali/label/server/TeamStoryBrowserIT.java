@@ -23,9 +23,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The seed story in a real headless Chromium (Debian's chromium + chromium-driver): the lead shares the
- * invitation link, a collaborator signs up with it, logs out and in, sets a picture; the lead finds them in
- * People, opens their detail and resets the link, and the old link is refused. A missing browser fails the test.
+ * The seed story in a real headless Chromium (Debian's chromium + chromium-driver): the lead shares
+ * the invitation link, a collaborator signs up with it, logs out and in, sets a picture; the lead
+ * finds them in People, opens their detail and resets the link, and the old link is refused. A
+ * missing browser fails the test.
  */
 class TeamStoryBrowserIT {
   private static final String CHROMIUM = "/usr/bin/chromium";
@@ -39,17 +40,29 @@ class TeamStoryBrowserIT {
 
   @BeforeEach
   void start() throws Exception {
-    assertThat(new File(CHROMIUM)).as("Chromium is needed for browser tests: apt-get install chromium chromium-driver"
-        + " (.ci/run does)").exists();
+    assertThat(new File(CHROMIUM))
+        .as(
+            "Chromium is needed for browser tests: apt-get install chromium chromium-driver"
+                + " (.ci/run does)")
+        .exists();
     assertThat(new File(CHROMEDRIVER)).as("chromedriver: apt-get install chromium-driver").exists();
     app = new TestServer(tmp.resolve("data"), Optional.empty());
     app.account("lead@example.com");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1100,1000",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1100,1000",
         "--user-data-dir=" + tmp.resolve("chromium-profile"));
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    var service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
@@ -89,8 +102,13 @@ class TeamStoryBrowserIT {
       wait.until(ExpectedConditions.urlToBe(app.base() + path));
     } catch (org.openqa.selenium.TimeoutException stuck) {
       shot("stuck-" + what.replaceAll("[^a-z0-9]+", "-"));
-      throw new AssertionError(what + " did not reach " + path + "; page says: "
-          + browser.findElement(By.tagName("main")).getText(), stuck);
+      throw new AssertionError(
+          what
+              + " did not reach "
+              + path
+              + "; page says: "
+              + browser.findElement(By.tagName("main")).getText(),
+          stuck);
     }
   }
 
@@ -99,7 +117,10 @@ class TeamStoryBrowserIT {
     wait.until(ExpectedConditions.urlContains("/user/login/"));
   }
 
-  /** The path and query of the invitation link shown on People (its host is a LAN address, not this test's). */
+  /**
+   * The path and query of the invitation link shown on People (its host is a LAN address, not this
+   * test's).
+   */
   private String invitationPath() {
     URI link = URI.create(browser.findElement(By.id("invite-link")).getDomAttribute("value"));
     return link.getRawPath() + "?" + link.getRawQuery();
@@ -113,7 +134,8 @@ class TeamStoryBrowserIT {
     shot("02-home");
     open("/people/");
     String invitation = invitationPath();
-    assertThat(browser.findElement(By.cssSelector("img.qr")).getDomProperty("naturalWidth")).isNotEqualTo("0");
+    assertThat(browser.findElement(By.cssSelector("img.qr")).getDomProperty("naturalWidth"))
+        .isNotEqualTo("0");
     shot("03-people-with-invitation");
     logOut();
 
@@ -138,7 +160,10 @@ class TeamStoryBrowserIT {
     browser.findElement(By.cssSelector("form[enctype='multipart/form-data'] button")).click();
     wait.until(ExpectedConditions.urlContains("done=avatar"));
     var avatar = browser.findElement(By.cssSelector("img.avatar.large"));
-    assertThat(((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth;", avatar)).isEqualTo(512L);
+    assertThat(
+            ((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].naturalWidth;", avatar))
+        .isEqualTo(512L);
     shot("05-account-with-picture");
     logOut();
 

@@ -26,7 +26,13 @@ final class TestServer implements AutoCloseable {
     this.dataDir = dataDir;
     DataDirectory directory = DataDirectory.open(dataDir);
     database = Database.open(directory);
-    services = Services.over(database, directory.avatars(), PasswordHasher.withDefaults(), POLICY, Clock.systemUTC());
+    services =
+        Services.over(
+            database,
+            directory.avatars(),
+            PasswordHasher.withDefaults(),
+            POLICY,
+            Clock.systemUTC());
     var settings = new WebSettings(signupRequiresLink, false, Set.of("127.0.0.1", "localhost"));
     server = LanServer.start("127.0.0.1", 0, WebApp.create(services, settings));
     server.open();

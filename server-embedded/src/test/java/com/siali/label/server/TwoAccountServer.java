@@ -8,7 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real server on a new data directory with two accounts, the lead (owner) and a collaborator, per test. */
+/**
+ * A real server on a new data directory with two accounts, the lead (owner) and a collaborator, per
+ * test.
+ */
 abstract class TwoAccountServer {
   static final JsonMapper JSON = JsonMapper.builder().build();
   @TempDir Path tmp;

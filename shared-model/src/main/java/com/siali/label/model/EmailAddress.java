@@ -4,14 +4,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * An account's email, normalised as SPEC §4 requires: trimmed, lower-case, valid syntax, at most 254
- * characters. The part before {@code @} is the account's (non-unique) username.
+ * An account's email, normalised as SPEC §4 requires: trimmed, lower-case, valid syntax, at most
+ * 254 characters. The part before {@code @} is the account's (non-unique) username.
  */
 public record EmailAddress(String value) {
   public static final int MAX_LENGTH = 254;
   public static final String INVALID_MESSAGE = "Enter a valid email address.";
 
-  // Pragmatic RFC 5321 subset: dot-atom local part, dot-separated host labels with a letter TLD (or localhost).
+  // Pragmatic RFC 5321 subset: dot-atom local part, dot-separated host labels with a letter TLD (or
+  // localhost).
   private static final Pattern SYNTAX =
       Pattern.compile(
           "[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -19,7 +20,8 @@ public record EmailAddress(String value) {
 
   public EmailAddress {
     if (value == null || !value.equals(normalise(value))) {
-      throw new IllegalArgumentException("EmailAddress takes a normalised value; use EmailAddress.parse");
+      throw new IllegalArgumentException(
+          "EmailAddress takes a normalised value; use EmailAddress.parse");
     }
     if (value.isEmpty() || value.length() > MAX_LENGTH || !SYNTAX.matcher(value).matches()) {
       throw new ValidationException("email", INVALID_MESSAGE);

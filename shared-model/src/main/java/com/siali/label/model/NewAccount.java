@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What it takes to create an account. The email is already normalised; the password is checked against the
- * password policy by the service (it needs the common-password list); the optional API token is the one
- * an operator asked for with {@code --user-token}.
+ * What it takes to create an account. The email is already normalised; the password is checked
+ * against the password policy by the service (it needs the common-password list); the optional API
+ * token is the one an operator asked for with {@code --user-token}.
  */
 public record NewAccount(EmailAddress email, String password, Optional<String> apiToken) {
   public NewAccount {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An account as every interface sees it. It carries no password hash and no API token: those are read only
- * by the services that need them, so they cannot leak through a list or a JSON view.
+ * An account as every interface sees it. It carries no password hash and no API token: those are
+ * read only by the services that need them, so they cannot leak through a list or a JSON view.
  */
 public record User(
     long id,
@@ -34,7 +34,10 @@ public record User(
     return email.username();
   }
 
-  /** SPEC §4: first letters of first and last name, one of them if only one is set, else the email's first two. */
+  /**
+   * SPEC §4: first letters of first and last name, one of them if only one is set, else the email's
+   * first two.
+   */
   public String initials() {
     String first = firstLetter(firstName);
     String last = firstLetter(lastName);

@@ -3,8 +3,8 @@ package com.siali.label.model;
 import java.util.Objects;
 
 /**
- * One page of the People list: an optional search text (each word must start a word of the person's name or
- * email), an order, and the window.
+ * One page of the People list: an optional search text (each word must start a word of the person's
+ * name or email), an order, and the window.
  */
 public record UserQuery(String search, UserSort sort, boolean descending, int offset, int limit) {
   public static final int MAX_LIMIT = 500;

@@ -1,6 +1,9 @@
 package com.siali.label.model;
 
-/** Input that breaks a rule; {@link #field()} names the form field it belongs to (for example {@code password}). */
+/**
+ * Input that breaks a rule; {@link #field()} names the form field it belongs to (for example {@code
+ * password}).
+ */
 public final class ValidationException extends DomainException {
   private final String field;
 

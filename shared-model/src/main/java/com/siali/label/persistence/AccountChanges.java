@@ -5,14 +5,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 
 /**
- * Tells in-memory caches that an account changed: its row in {@code users} (profile, avatar, activity, status,
- * password, deletion) or its API token. Every repository method that writes those tables reports here, so a new
- * write path cannot forget a cache.
+ * Tells in-memory caches that an account changed: its row in {@code users} (profile, avatar,
+ * activity, status, password, deletion) or its API token. Every repository method that writes those
+ * tables reports here, so a new write path cannot forget a cache.
  *
- * <p>Subscribers hear of a change after the transaction that made it has committed (see
- * {@link Database#inTransaction}), never before: a reader that loads the row after the notice sees the new data.
- * A rolled-back transaction notifies nobody. This is enough because this process is the only writer of its
- * database (ADR 0005).
+ * <p>Subscribers hear of a change after the transaction that made it has committed (see {@link
+ * Database#inTransaction}), never before: a reader that loads the row after the notice sees the new
+ * data. A rolled-back transaction notifies nobody. This is enough because this process is the only
+ * writer of its database (ADR 0005).
  */
 public final class AccountChanges {
   private final List<LongConsumer> subscribers = new CopyOnWriteArrayList<>();

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
-/** One API token per account, looked up by its SHA-256 digest; replacing one reports to {@link AccountChanges}. */
+/**
+ * One API token per account, looked up by its SHA-256 digest; replacing one reports to {@link
+ * AccountChanges}.
+ */
 public final class ApiTokenRepository {
   private final AccountChanges changes;
 

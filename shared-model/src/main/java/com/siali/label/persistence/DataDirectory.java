@@ -17,14 +17,17 @@ import java.util.stream.Stream;
 
 /**
  * The one folder that holds everything of an installation (SPEC §2, §8): the database, avatars, the
- * per-install secret and logs. It is created {@code 0700} and its files are kept {@code 0600}, so that on a
- * shared computer nobody else can read the accounts or talk to the running instance's control socket.
+ * per-install secret and logs. It is created {@code 0700} and its files are kept {@code 0600}, so
+ * that on a shared computer nobody else can read the accounts or talk to the running instance's
+ * control socket.
  */
 public final class DataDirectory {
   public static final String ENV_VARIABLE = "LABEL_STUDIO_BASE_DATA_DIR";
   private static final String SECRET_FILE = "install.secret";
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
 
   private final Path root;
 
@@ -33,8 +36,8 @@ public final class DataDirectory {
   }
 
   /**
-   * Where the data lives: {@code --data-dir}, else {@value #ENV_VARIABLE}, else the operating system's per-user
-   * data folder.
+   * Where the data lives: {@code --data-dir}, else {@value #ENV_VARIABLE}, else the operating
+   * system's per-user data folder.
    */
   public static Path locate(Optional<Path> option, Map<String, String> environment) {
     if (option.isPresent()) {
@@ -44,23 +47,28 @@ public final class DataDirectory {
     if (fromEnv != null && !fromEnv.isBlank()) {
       return Path.of(fromEnv).toAbsolutePath().normalize();
     }
-    return osUserDataFolder(environment, System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+    return osUserDataFolder(
+        environment, System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
   }
 
   static Path osUserDataFolder(Map<String, String> env, String osName, Path home) {
     String os = osName.toLowerCase(Locale.ROOT);
     if (os.contains("win")) {
       String appData = env.get("APPDATA");
-      return (appData != null ? Path.of(appData) : home.resolve("AppData/Roaming")).resolve("Siali Label");
+      return (appData != null ? Path.of(appData) : home.resolve("AppData/Roaming"))
+          .resolve("Siali Label");
     }
     if (os.contains("mac")) {
       return home.resolve("Library/Application Support/Siali Label");
     }
     String xdg = env.get("XDG_DATA_HOME");
-    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("siali-label");
+    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share"))
+        .resolve("siali-label");
   }
 
-  /** Creates the folder (and its sub-folders) if needed and tightens permissions on what is there. */
+  /**
+   * Creates the folder (and its sub-folders) if needed and tightens permissions on what is there.
+   */
   public static DataDirectory open(Path root) {
     DataDirectory dir = new DataDirectory(root);
     try {
@@ -68,7 +76,8 @@ public final class DataDirectory {
       Files.createDirectories(dir.avatars());
       Files.createDirectories(dir.logs());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the data directory " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot create the data directory " + root + ": " + e.getMessage(), e);
     }
     dir.restrictPermissions();
     return dir;
@@ -97,8 +106,8 @@ public final class DataDirectory {
   }
 
   /**
-   * The per-install secret: 256 bits from {@code SecureRandom}, made on first use and never changed after.
-   * Concurrent first starts agree on one value because the file is created atomically.
+   * The per-install secret: 256 bits from {@code SecureRandom}, made on first use and never changed
+   * after. Concurrent first starts agree on one value because the file is created atomically.
    */
   public String installSecret() {
     Path file = root.resolve(SECRET_FILE);
@@ -106,8 +115,12 @@ public final class DataDirectory {
       if (!Files.exists(file)) {
         Path temp = Files.createTempFile(root, "secret", ".tmp");
         restrict(temp, OWNER_ONLY_FILE);
-        Files.writeString(temp, com.siali.label.security.Tokens.randomHex(32), StandardCharsets.US_ASCII,
-            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+        Files.writeString(
+            temp,
+            com.siali.label.security.Tokens.randomHex(32),
+            StandardCharsets.US_ASCII,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.SYNC);
         try {
           Files.createLink(file, temp);
         } catch (FileAlreadyExistsException raced) {
@@ -126,11 +139,15 @@ public final class DataDirectory {
     }
   }
 
-  /** Sets {@code 0700} on the folders and {@code 0600} on the files (no-op where POSIX permissions do not exist). */
+  /**
+   * Sets {@code 0700} on the folders and {@code 0600} on the files (no-op where POSIX permissions
+   * do not exist).
+   */
   public void restrictPermissions() {
     restrict(root, OWNER_ONLY_DIR);
     try (Stream<Path> paths = Files.walk(root, 2)) {
-      paths.filter(p -> !p.equals(root))
+      paths
+          .filter(p -> !p.equals(root))
           .forEach(p -> restrict(p, Files.isDirectory(p) ? OWNER_ONLY_DIR : OWNER_ONLY_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot set permissions in " + root, e);

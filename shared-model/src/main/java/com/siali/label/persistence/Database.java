@@ -18,17 +18,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The H2 file database of a data directory, migrated by Flyway and used through jOOQ.
  *
- * <p>It is opened in embedded mode by exactly one process (ADR 0005): H2's file lock refuses a second one, which
- * then talks to the first over its control socket. Settings:
+ * <p>It is opened in embedded mode by exactly one process (ADR 0005): H2's file lock refuses a
+ * second one, which then talks to the first over its control socket. Settings:
  *
  * <ul>
- *   <li>{@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}: the schema and queries stay
- *       valid for the PostgreSQL backend to come.
- *   <li>{@code WRITE_DELAY=0}: a commit reaches the file before the call returns, so an acknowledged change
- *       survives a kill of the process.
- *   <li>{@code DB_CLOSE_ON_EXIT=FALSE}: the application closes the database itself, after draining requests.
- *   <li>{@code QUERY_CACHE_SIZE=128}: each pooled connection keeps every statement we run parsed (the default
- *       of 8 is fewer than our distinct queries, so H2 re-parsed SQL on most calls).
+ *   <li>{@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}: the schema and
+ *       queries stay valid for the PostgreSQL backend to come.
+ *   <li>{@code WRITE_DELAY=0}: a commit reaches the file before the call returns, so an
+ *       acknowledged change survives a kill of the process.
+ *   <li>{@code DB_CLOSE_ON_EXIT=FALSE}: the application closes the database itself, after draining
+ *       requests.
+ *   <li>{@code QUERY_CACHE_SIZE=128}: each pooled connection keeps every statement we run parsed
+ *       (the default of 8 is fewer than our distinct queries, so H2 re-parsed SQL on most calls).
  * </ul>
  */
 public final class Database implements AutoCloseable {
@@ -39,14 +40,16 @@ public final class Database implements AutoCloseable {
   private static final int MAX_CONNECTIONS = 16;
 
   static {
-    // jOOQ prints a banner and a "tip of the day" into the log on first use; our log is for our events.
+    // jOOQ prints a banner and a "tip of the day" into the log on first use; our log is for our
+    // events.
     System.setProperty("org.jooq.no-logo", "true");
     System.setProperty("org.jooq.no-tips", "true");
   }
 
   /**
-   * What to run once the transaction open on this thread commits ({@link #afterCommit}); null outside
-   * {@link #inTransaction}. jOOQ runs a transaction on the calling thread, so a thread-local is its scope.
+   * What to run once the transaction open on this thread commits ({@link #afterCommit}); null
+   * outside {@link #inTransaction}. jOOQ runs a transaction on the calling thread, so a
+   * thread-local is its scope.
    */
   private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
@@ -64,7 +67,8 @@ public final class Database implements AutoCloseable {
   /** Opens (creating and migrating as needed) the database of {@code dir}. */
   public static Database open(DataDirectory dir) {
     String url = "jdbc:h2:file:" + dir.databaseBase() + SETTINGS;
-    // The per-install secret doubles as the database password: a database file copied elsewhere without its
+    // The per-install secret doubles as the database password: a database file copied elsewhere
+    // without its
     // data directory cannot be opened by someone who merely has H2 at hand.
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "siali", dir.installSecret());
     pool.setMaxConnections(MAX_CONNECTIONS);
@@ -75,7 +79,8 @@ public final class Database implements AutoCloseable {
       if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
         throw new DatabaseInUseException(dir.root(), e);
       }
-      throw new IllegalStateException("Cannot open the database in " + dir.root() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot open the database in " + dir.root() + ": " + e.getMessage(), e);
     }
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
@@ -91,20 +96,26 @@ public final class Database implements AutoCloseable {
     return dsl;
   }
 
-  /** Where repositories report changed accounts, for the caches of the services over this database. */
+  /**
+   * Where repositories report changed accounts, for the caches of the services over this database.
+   */
   public AccountChanges accountChanges() {
     return accountChanges;
   }
 
-  /** The in-memory copy of the People search terms, which {@link UserRepository} keeps from going stale. */
+  /**
+   * The in-memory copy of the People search terms, which {@link UserRepository} keeps from going
+   * stale.
+   */
   public PeopleSearchIndex searchIndex() {
     return searchTerms;
   }
 
   /**
-   * Runs {@code work} in one transaction; it commits when {@code work} returns and rolls back when it throws.
-   * After a commit, and before this returns, the {@link AccountChanges} notices of the transaction are delivered.
-   * (A call inside another's {@code work} is a transaction of its own, on another connection.)
+   * Runs {@code work} in one transaction; it commits when {@code work} returns and rolls back when
+   * it throws. After a commit, and before this returns, the {@link AccountChanges} notices of the
+   * transaction are delivered. (A call inside another's {@code work} is a transaction of its own,
+   * on another connection.)
    */
   public <T> T inTransaction(Function<DSLContext, T> work) {
     List<Runnable> outer = AFTER_COMMIT.get();
@@ -125,15 +136,16 @@ public final class Database implements AutoCloseable {
   }
 
   public void inTransactionDo(Consumer<DSLContext> work) {
-    inTransaction(ctx -> {
-      work.accept(ctx);
-      return null;
-    });
+    inTransaction(
+        ctx -> {
+          work.accept(ctx);
+          return null;
+        });
   }
 
   /**
-   * Runs {@code action} after the current {@link #inTransaction} commits; at once when there is none (a
-   * statement on {@link #dsl()} commits by itself).
+   * Runs {@code action} after the current {@link #inTransaction} commits; at once when there is
+   * none (a statement on {@link #dsl()} commits by itself).
    */
   static void afterCommit(Runnable action) {
     List<Runnable> pending = AFTER_COMMIT.get();
@@ -144,7 +156,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Closes every connection; H2 then writes and closes the file (the last connection closes the database). */
+  /**
+   * Closes every connection; H2 then writes and closes the file (the last connection closes the
+   * database).
+   */
   @Override
   public void close() {
     searchTerms.close();

@@ -17,7 +17,9 @@ public final class InvitationRepository {
         .fetchOptional(INVITATION_LINK.TOKEN);
   }
 
-  /** Replaces the token (or creates the row); the old token is gone when the transaction commits. */
+  /**
+   * Replaces the token (or creates the row); the old token is gone when the transaction commits.
+   */
   public void replace(DSLContext ctx, String token, Instant now) {
     ctx.mergeInto(INVITATION_LINK)
         .using(ctx.selectOne())
@@ -25,7 +27,8 @@ public final class InvitationRepository {
         .whenMatchedThenUpdate()
         .set(INVITATION_LINK.TOKEN, token)
         .set(INVITATION_LINK.CREATED_AT, UserRepository.at(now))
-        .whenNotMatchedThenInsert(INVITATION_LINK.ID, INVITATION_LINK.TOKEN, INVITATION_LINK.CREATED_AT)
+        .whenNotMatchedThenInsert(
+            INVITATION_LINK.ID, INVITATION_LINK.TOKEN, INVITATION_LINK.CREATED_AT)
         .values(ROW, token, UserRepository.at(now))
         .execute();
   }

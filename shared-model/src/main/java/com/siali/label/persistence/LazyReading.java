@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * H2's lazy query execution on a connection while this is open: rows stream off the index as they are read,
- * instead of first being copied into a result in memory. For reads of tens or hundreds of thousands of rows (People
- * search), where the copies became work for the garbage collector.
+ * H2's lazy query execution on a connection while this is open: rows stream off the index as they
+ * are read, instead of first being copied into a result in memory. For reads of tens or hundreds of
+ * thousands of rows (People search), where the copies became work for the garbage collector.
  */
 final class LazyReading implements AutoCloseable {
   private final Statement settings;

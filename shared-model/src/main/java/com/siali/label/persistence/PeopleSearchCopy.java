@@ -19,21 +19,30 @@ import java.util.stream.IntStream;
  * ({@link PeopleSearchIndex} decides when it may be used).
  */
 final class PeopleSearchCopy {
-  /** The ids of every account in one order, and for each id its position in it (-1: no such account). */
+  /**
+   * The ids of every account in one order, and for each id its position in it (-1: no such
+   * account).
+   */
   record SortOrder(int[] ids, int[] rank) {}
 
-  /** The terms in {@link String#compareTo} order, and for each the ascending ids of the accounts that have it. */
+  /**
+   * The terms in {@link String#compareTo} order, and for each the ascending ids of the accounts
+   * that have it.
+   */
   record Terms(String[] terms, int[][] ids) {}
 
   private final long version;
+
   /** The distinct terms in {@link String#compareTo} order, which the prefix search relies on. */
   private final String[] terms;
+
   /** For each term, the ascending ids of the accounts that have it. */
   private final int[][] idsOfTerm;
+
   /**
-   * The order the list opens in and search-as-you-type keeps. The other orders are the person's choice by a click
-   * on a column, paged by the database (10–15 ms at 100 000 accounts): holding email and date joined too made a
-   * cold build 1.1–1.4 s instead of 0.8 s.
+   * The order the list opens in and search-as-you-type keeps. The other orders are the person's
+   * choice by a click on a column, paged by the database (10–15 ms at 100 000 accounts): holding
+   * email and date joined too made a cold build 1.1–1.4 s instead of 0.8 s.
    */
   private final SortOrder byName;
 
@@ -48,7 +57,10 @@ final class PeopleSearchCopy {
     return version;
   }
 
-  /** The ids of the accounts with a term starting with each word, intersected (the narrowest word first). */
+  /**
+   * The ids of the accounts with a term starting with each word, intersected (the narrowest word
+   * first).
+   */
   BitSet matching(List<String> longestFirst) {
     return WordMatches.allOf(longestFirst, this::startingWith);
   }
@@ -56,7 +68,8 @@ final class PeopleSearchCopy {
   private BitSet startingWith(String word) {
     int at = Arrays.binarySearch(terms, word);
     if (at < 0) {
-      at = -at - 1; // the first term after the word: the terms starting with it, if any, follow here
+      at =
+          -at - 1; // the first term after the word: the terms starting with it, if any, follow here
     }
     BitSet ids = new BitSet();
     for (int i = at; i < terms.length && terms[i].startsWith(word); i++) {
@@ -68,9 +81,9 @@ final class PeopleSearchCopy {
   }
 
   /**
-   * The ids of one page of {@code matches} in {@code sort} order (ties by id, as the database orders them), or
-   * null for an order not held here (all but by name). A small match is sorted by position; a large one is picked
-   * by walking the order, which stops when the page is full.
+   * The ids of one page of {@code matches} in {@code sort} order (ties by id, as the database
+   * orders them), or null for an order not held here (all but by name). A small match is sorted by
+   * position; a large one is picked by walking the order, which stops when the page is full.
    */
   List<Long> page(BitSet matches, UserSort sort, boolean descending, int offset, int limit) {
     if (sort != UserSort.NAME) {
@@ -80,8 +93,12 @@ final class PeopleSearchCopy {
     int count = matches.cardinality();
     List<Long> page = new ArrayList<>(Math.min(limit, Math.max(0, count - offset)));
     if (count < order.ids().length / 16) {
-      int[] positions = matches.stream().map(id -> id < order.rank().length ? order.rank()[id] : -1)
-          .filter(position -> position >= 0).sorted().toArray();
+      int[] positions =
+          matches.stream()
+              .map(id -> id < order.rank().length ? order.rank()[id] : -1)
+              .filter(position -> position >= 0)
+              .sorted()
+              .toArray();
       for (int i = offset; i < positions.length && page.size() < limit; i++) {
         page.add((long) order.ids()[positions[descending ? positions.length - 1 - i : i]]);
       }
@@ -107,8 +124,9 @@ final class PeopleSearchCopy {
     List<String> terms = new ArrayList<>();
     List<int[]> ids = new ArrayList<>();
     try (var _ = new LazyReading(connection);
-        PreparedStatement all = connection.prepareStatement(
-            "SELECT term, user_id FROM user_search_terms ORDER BY term, user_id");
+        PreparedStatement all =
+            connection.prepareStatement(
+                "SELECT term, user_id FROM user_search_terms ORDER BY term, user_id");
         ResultSet rows = all.executeQuery()) {
       IntList ofTerm = new IntList();
       String term = null;
@@ -132,12 +150,15 @@ final class PeopleSearchCopy {
     return inJavaOrder(terms, ids);
   }
 
-  /** Reads the order by name as UserPageQuery's walk of the sort index has it: the key, then the id. */
+  /**
+   * Reads the order by name as UserPageQuery's walk of the sort index has it: the key, then the id.
+   */
   static SortOrder readNameOrder(Connection connection, BooleanSupplier stop) throws SQLException {
     IntList inOrder = new IntList();
     int maxId = 0;
     try (var _ = new LazyReading(connection);
-        PreparedStatement all = connection.prepareStatement("SELECT id FROM users ORDER BY sort_name, id");
+        PreparedStatement all =
+            connection.prepareStatement("SELECT id FROM users ORDER BY sort_name, id");
         ResultSet rows = all.executeQuery()) {
       for (int row = 0; rows.next(); row++) {
         stopIfAsked(stop, row);
@@ -163,8 +184,9 @@ final class PeopleSearchCopy {
   }
 
   /**
-   * The database's order is {@link String#compareTo}'s for our terms (letters and digits, compared by code unit);
-   * should a collation ever differ, the terms are merged and sorted here rather than searched wrongly.
+   * The database's order is {@link String#compareTo}'s for our terms (letters and digits, compared
+   * by code unit); should a collation ever differ, the terms are merged and sorted here rather than
+   * searched wrongly.
    */
   private static Terms inJavaOrder(List<String> terms, List<int[]> ids) {
     boolean ordered = true;
@@ -176,7 +198,9 @@ final class PeopleSearchCopy {
     }
     TreeMap<String, int[]> merged = new TreeMap<>();
     for (int i = 0; i < terms.size(); i++) {
-      merged.merge(terms.get(i), ids.get(i),
+      merged.merge(
+          terms.get(i),
+          ids.get(i),
           (a, b) -> IntStream.concat(Arrays.stream(a), Arrays.stream(b)).sorted().toArray());
     }
     return new Terms(merged.keySet().toArray(String[]::new), merged.values().toArray(int[][]::new));

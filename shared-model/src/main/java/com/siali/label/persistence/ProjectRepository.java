@@ -14,7 +14,8 @@ import org.jooq.impl.DSL;
 /** Projects and annotations: enough to say what a person created and contributed to. */
 public final class ProjectRepository {
 
-  public ProjectSummary insert(DSLContext ctx, String title, String description, long creatorId, Instant now) {
+  public ProjectSummary insert(
+      DSLContext ctx, String title, String description, long creatorId, Instant now) {
     ProjectsRecord r =
         ctx.insertInto(PROJECTS)
             .set(PROJECTS.TITLE, title)
@@ -27,14 +28,17 @@ public final class ProjectRepository {
   }
 
   public Optional<ProjectSummary> find(DSLContext ctx, long projectId) {
-    return ctx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOptional(ProjectRepository::toSummary);
+    return ctx.selectFrom(PROJECTS)
+        .where(PROJECTS.ID.eq(projectId))
+        .fetchOptional(ProjectRepository::toSummary);
   }
 
   public List<ProjectSummary> all(DSLContext ctx) {
     return ctx.selectFrom(PROJECTS).orderBy(PROJECTS.ID).fetch(ProjectRepository::toSummary);
   }
 
-  public long insertAnnotation(DSLContext ctx, long projectId, long authorId, String resultJson, Instant now) {
+  public long insertAnnotation(
+      DSLContext ctx, long projectId, long authorId, String resultJson, Instant now) {
     return ctx.insertInto(ANNOTATIONS)
         .set(ANNOTATIONS.PROJECT_ID, projectId)
         .set(ANNOTATIONS.AUTHOR_ID, authorId)
@@ -54,15 +58,21 @@ public final class ProjectRepository {
 
   public List<ProjectSummary> contributedToBy(DSLContext ctx, long userId) {
     return ctx.selectFrom(PROJECTS)
-        .where(PROJECTS.ID.in(
-            DSL.selectDistinct(ANNOTATIONS.PROJECT_ID).from(ANNOTATIONS).where(ANNOTATIONS.AUTHOR_ID.eq(userId))))
+        .where(
+            PROJECTS.ID.in(
+                DSL.selectDistinct(ANNOTATIONS.PROJECT_ID)
+                    .from(ANNOTATIONS)
+                    .where(ANNOTATIONS.AUTHOR_ID.eq(userId))))
         .orderBy(PROJECTS.ID)
         .fetch(ProjectRepository::toSummary);
   }
 
   private static ProjectSummary toSummary(ProjectsRecord r) {
     return new ProjectSummary(
-        r.getId(), r.getTitle(), r.getDescription(), Optional.ofNullable(r.getCreatedBy()),
+        r.getId(),
+        r.getTitle(),
+        r.getDescription(),
+        Optional.ofNullable(r.getCreatedBy()),
         r.getCreatedAt().toInstant());
   }
 }

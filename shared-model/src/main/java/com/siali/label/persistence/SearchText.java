@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How people are found: text is folded (lower-case, accents removed, so "jose" finds "José") and split into
- * words; a search matches when each of its words starts one of the person's words.
+ * How people are found: text is folded (lower-case, accents removed, so "jose" finds "José") and
+ * split into words; a search matches when each of its words starts one of the person's words.
  */
 final class SearchText {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");

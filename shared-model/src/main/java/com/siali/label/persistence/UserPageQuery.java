@@ -25,19 +25,21 @@ import org.jooq.SortField;
  * <p>Without search text the page is read straight off the sort index. With search text:
  *
  * <ol>
- *   <li>each word's matching account ids come from the in-memory copy of the terms ({@link PeopleSearchIndex});
- *       while that is stale or not yet built, from an index-only range scan of {@code user_search_terms}
- *       ({@code term >= word AND term < word + U+FFFF}). The sets are intersected; the result's size is the total;
- *   <li>the page is picked from the copy's sort order when it holds that order (all but last activity).
- *       Otherwise the database orders: a small result is fetched and sorted by primary key lookups; a large one
- *       (a first keystroke such as "a" matches a fifth of everyone) is paged by walking the covering sort index
- *       in chunks and keeping the ids in the set, which stops as soon as the page is full instead of fetching and
- *       sorting every match.
+ *   <li>each word's matching account ids come from the in-memory copy of the terms ({@link
+ *       PeopleSearchIndex}); while that is stale or not yet built, from an index-only range scan of
+ *       {@code user_search_terms} ({@code term >= word AND term < word + U+FFFF}). The sets are
+ *       intersected; the result's size is the total;
+ *   <li>the page is picked from the copy's sort order when it holds that order (all but last
+ *       activity). Otherwise the database orders: a small result is fetched and sorted by primary
+ *       key lookups; a large one (a first keystroke such as "a" matches a fifth of everyone) is
+ *       paged by walking the covering sort index in chunks and keeping the ids in the set, which
+ *       stops as soon as the page is full instead of fetching and sorting every match.
  * </ol>
  */
 final class UserPageQuery {
   /** Below this many matches, looking each one up and sorting beats walking the sort index. */
   static final int DIRECT_LOOKUP_LIMIT = 2_000;
+
   static final int WALK_CHUNK = 4_096;
   private static final int MAX_WALK_CHUNK = 1 << 20;
 
@@ -46,106 +48,134 @@ final class UserPageQuery {
   static Page<User> run(DSLContext ctx, PeopleSearchIndex searchIndex, UserQuery query) {
     List<String> words = SearchText.words(query.search());
     if (words.isEmpty()) {
-      List<User> items = ctx.selectFrom(USERS).orderBy(order(query)).limit(query.limit()).offset(query.offset())
-          .fetch(UserRepository::toUser);
+      List<User> items =
+          ctx.selectFrom(USERS)
+              .orderBy(order(query))
+              .limit(query.limit())
+              .offset(query.offset())
+              .fetch(UserRepository::toUser);
       return new Page<>(items, ctx.fetchCount(USERS), query.offset(), query.limit());
     }
-    // The longest word first, being the likeliest to be the narrowest (an empty set ends the reading).
-    List<String> longestFirst = words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    // The longest word first, being the likeliest to be the narrowest (an empty set ends the
+    // reading).
+    List<String> longestFirst =
+        words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     PeopleSearchCopy copy = searchIndex.current();
     BitSet matches = copy != null ? copy.matching(longestFirst) : matchingIds(ctx, longestFirst);
     int total = matches.cardinality();
-    List<Long> pageIds = copy == null ? null
-        : copy.page(matches, query.sort(), query.descending(), query.offset(), query.limit());
+    List<Long> pageIds =
+        copy == null
+            ? null
+            : copy.page(matches, query.sort(), query.descending(), query.offset(), query.limit());
     if (pageIds == null) {
-      pageIds = total <= DIRECT_LOOKUP_LIMIT
-          ? ctx.select(USERS.ID).from(USERS).where(USERS.ID.in(matches.stream().mapToObj(Long::valueOf).toList()))
-              .orderBy(order(query)).limit(query.limit()).offset(query.offset()).fetch(USERS.ID)
-          : walkSortIndex(ctx, query, matches);
+      pageIds =
+          total <= DIRECT_LOOKUP_LIMIT
+              ? ctx.select(USERS.ID)
+                  .from(USERS)
+                  .where(USERS.ID.in(matches.stream().mapToObj(Long::valueOf).toList()))
+                  .orderBy(order(query))
+                  .limit(query.limit())
+                  .offset(query.offset())
+                  .fetch(USERS.ID)
+              : walkSortIndex(ctx, query, matches);
     }
     return new Page<>(fetchInOrder(ctx, pageIds), total, query.offset(), query.limit());
   }
 
   /**
-   * The ids of the accounts with a term starting with every word. Read with plain JDBC into bit sets: a first
-   * keystroke such as "l" matches most of a team (domains, surnames), and jOOQ's record per row made reading those
-   * ids cost ~1 µs each (120 ms at 100 000 accounts).
+   * The ids of the accounts with a term starting with every word. Read with plain JDBC into bit
+   * sets: a first keystroke such as "l" matches most of a team (domains, surnames), and jOOQ's
+   * record per row made reading those ids cost ~1 µs each (120 ms at 100 000 accounts).
    */
   private static BitSet matchingIds(DSLContext ctx, List<String> longestFirst) {
-    return lazily(ctx, connection -> {
-      try (PreparedStatement byPrefix = connection.prepareStatement(
-          "SELECT user_id FROM user_search_terms WHERE term >= ? AND term < ?")) {
-        return WordMatches.allOf(longestFirst, word -> {
-          BitSet ids = new BitSet();
-          byPrefix.setString(1, word);
-          // Terms are letters and digits (SearchText), so no term holds U+FFFF after the prefix.
-          byPrefix.setString(2, word + Character.MAX_VALUE);
-          try (ResultSet rows = byPrefix.executeQuery()) {
-            while (rows.next()) {
-              ids.set(Math.toIntExact(rows.getLong(1)));
-            }
+    return lazily(
+        ctx,
+        connection -> {
+          try (PreparedStatement byPrefix =
+              connection.prepareStatement(
+                  "SELECT user_id FROM user_search_terms WHERE term >= ? AND term < ?")) {
+            return WordMatches.allOf(
+                longestFirst,
+                word -> {
+                  BitSet ids = new BitSet();
+                  byPrefix.setString(1, word);
+                  // Terms are letters and digits (SearchText), so no term holds U+FFFF after the
+                  // prefix.
+                  byPrefix.setString(2, word + Character.MAX_VALUE);
+                  try (ResultSet rows = byPrefix.executeQuery()) {
+                    while (rows.next()) {
+                      ids.set(Math.toIntExact(rows.getLong(1)));
+                    }
+                  }
+                  return ids;
+                });
           }
-          return ids;
         });
-      }
-    });
   }
 
   /**
-   * The page of a large match: the sort index is read in order, keeping the ids in the match, until the page is
-   * full. Chunks grow (4 096, 8 192, …) so that a page far down the order ("grace" sorts after a third of
-   * everyone) costs a few offset skips, not one per 4 096 rows.
+   * The page of a large match: the sort index is read in order, keeping the ids in the match, until
+   * the page is full. Chunks grow (4 096, 8 192, …) so that a page far down the order ("grace"
+   * sorts after a third of everyone) costs a few offset skips, not one per 4 096 rows.
    */
   private static List<Long> walkSortIndex(DSLContext ctx, UserQuery query, BitSet matches) {
-    String idsInOrder = "SELECT id FROM users ORDER BY " + sortColumn(query) + (query.descending() ? " DESC" : "")
-        + ", id" + (query.descending() ? " DESC" : "") + " LIMIT ? OFFSET ?";
-    return ctx.connectionResult(connection -> {
-      List<Long> page = new ArrayList<>(query.limit());
-      try (PreparedStatement chunkQuery = connection.prepareStatement(idsInOrder)) {
-        int skipped = 0;
-        int chunkSize = WALK_CHUNK;
-        for (int chunkStart = 0; page.size() < query.limit();
-            chunkStart += chunkSize, chunkSize = Math.min(chunkSize * 2, MAX_WALK_CHUNK)) {
-          chunkQuery.setInt(1, chunkSize);
-          chunkQuery.setInt(2, chunkStart);
-          int read = 0;
-          try (ResultSet rows = chunkQuery.executeQuery()) {
-            while (rows.next() && page.size() < query.limit()) {
-              read++;
-              long id = rows.getLong(1);
-              if (!matches.get(Math.toIntExact(id))) {
-                continue;
+    String idsInOrder =
+        "SELECT id FROM users ORDER BY "
+            + sortColumn(query)
+            + (query.descending() ? " DESC" : "")
+            + ", id"
+            + (query.descending() ? " DESC" : "")
+            + " LIMIT ? OFFSET ?";
+    return ctx.connectionResult(
+        connection -> {
+          List<Long> page = new ArrayList<>(query.limit());
+          try (PreparedStatement chunkQuery = connection.prepareStatement(idsInOrder)) {
+            int skipped = 0;
+            int chunkSize = WALK_CHUNK;
+            for (int chunkStart = 0;
+                page.size() < query.limit();
+                chunkStart += chunkSize, chunkSize = Math.min(chunkSize * 2, MAX_WALK_CHUNK)) {
+              chunkQuery.setInt(1, chunkSize);
+              chunkQuery.setInt(2, chunkStart);
+              int read = 0;
+              try (ResultSet rows = chunkQuery.executeQuery()) {
+                while (rows.next() && page.size() < query.limit()) {
+                  read++;
+                  long id = rows.getLong(1);
+                  if (!matches.get(Math.toIntExact(id))) {
+                    continue;
+                  }
+                  if (skipped < query.offset()) {
+                    skipped++;
+                  } else {
+                    page.add(id);
+                  }
+                }
               }
-              if (skipped < query.offset()) {
-                skipped++;
-              } else {
-                page.add(id);
+              if (read < chunkSize && page.size() < query.limit()) {
+                break; // the end of the table
               }
             }
           }
-          if (read < chunkSize && page.size() < query.limit()) {
-            break; // the end of the table
-          }
-        }
-      }
-      return page;
-    });
+          return page;
+        });
   }
 
   /**
-   * Runs JDBC work with H2's lazy query execution: rows stream off the index as they are read, instead of first
-   * being copied into a result in memory. A broad word reads 100 000 index entries; copied, each became objects
-   * for the garbage collector: with the application's heap (serial collector, 512 MB) "l" took 25 ms, "ada l"
-   * 35 ms; streamed, 20 and 19 ms. (The sort-index walk reads with OFFSET, where this gains nothing.)
+   * Runs JDBC work with H2's lazy query execution: rows stream off the index as they are read,
+   * instead of first being copied into a result in memory. A broad word reads 100 000 index
+   * entries; copied, each became objects for the garbage collector: with the application's heap
+   * (serial collector, 512 MB) "l" took 25 ms, "ada l" 35 ms; streamed, 20 and 19 ms. (The
+   * sort-index walk reads with OFFSET, where this gains nothing.)
    */
   private static <T> T lazily(DSLContext ctx, ConnectionCallable<T> work) {
-    return ctx.connectionResult(connection -> {
-      try (var _ = new LazyReading(connection)) {
-        return work.run(connection);
-      }
-    });
+    return ctx.connectionResult(
+        connection -> {
+          try (var _ = new LazyReading(connection)) {
+            return work.run(connection);
+          }
+        });
   }
-
 
   private static String sortColumn(UserQuery query) {
     return switch (query.sort()) {
@@ -160,18 +190,22 @@ final class UserPageQuery {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, User> byId = ctx.selectFrom(USERS).where(USERS.ID.in(ids)).fetch(UserRepository::toUser).stream()
-        .collect(Collectors.toMap(User::id, Function.identity()));
+    Map<Long, User> byId =
+        ctx.selectFrom(USERS).where(USERS.ID.in(ids)).fetch(UserRepository::toUser).stream()
+            .collect(Collectors.toMap(User::id, Function.identity()));
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
   private static List<SortField<?>> order(UserQuery query) {
-    Field<?> key = switch (query.sort()) {
-      case NAME -> USERS.SORT_NAME;
-      case EMAIL -> USERS.EMAIL;
-      case LAST_ACTIVITY -> USERS.LAST_ACTIVITY;
-      case DATE_JOINED -> USERS.DATE_JOINED;
-    };
-    return query.descending() ? List.of(key.desc(), USERS.ID.desc()) : List.of(key.asc(), USERS.ID.asc());
+    Field<?> key =
+        switch (query.sort()) {
+          case NAME -> USERS.SORT_NAME;
+          case EMAIL -> USERS.EMAIL;
+          case LAST_ACTIVITY -> USERS.LAST_ACTIVITY;
+          case DATE_JOINED -> USERS.DATE_JOINED;
+        };
+    return query.descending()
+        ? List.of(key.desc(), USERS.ID.desc())
+        : List.of(key.asc(), USERS.ID.asc());
   }
 }

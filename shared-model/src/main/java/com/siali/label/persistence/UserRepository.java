@@ -16,9 +16,10 @@ import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
- * Accounts in the {@code users} table, mapped to {@link User}; every method runs in the caller's transaction.
- * Every method that changes an existing row reports it to {@link AccountChanges} (the API token cache relies on it),
- * and every one that writes search terms marks the {@link PeopleSearchIndex} stale.
+ * Accounts in the {@code users} table, mapped to {@link User}; every method runs in the caller's
+ * transaction. Every method that changes an existing row reports it to {@link AccountChanges} (the
+ * API token cache relies on it), and every one that writes search terms marks the {@link
+ * PeopleSearchIndex} stale.
  */
 public final class UserRepository {
   private final AccountChanges changes;
@@ -46,7 +47,8 @@ public final class UserRepository {
     }
   }
 
-  public long insert(DSLContext ctx, EmailAddress email, String passwordHash, boolean owner, Instant now) {
+  public long insert(
+      DSLContext ctx, EmailAddress email, String passwordHash, boolean owner, Instant now) {
     try {
       long id =
           ctx.insertInto(USERS)
@@ -88,7 +90,10 @@ public final class UserRepository {
   }
 
   public Optional<String> passwordHash(DSLContext ctx, long id) {
-    return ctx.select(USERS.PASSWORD_HASH).from(USERS).where(USERS.ID.eq(id)).fetchOptional(USERS.PASSWORD_HASH);
+    return ctx.select(USERS.PASSWORD_HASH)
+        .from(USERS)
+        .where(USERS.ID.eq(id))
+        .fetchOptional(USERS.PASSWORD_HASH);
   }
 
   public void updatePasswordHash(DSLContext ctx, long id, String hash) {
@@ -101,7 +106,9 @@ public final class UserRepository {
         .set(USERS.FIRST_NAME, update.firstName())
         .set(USERS.LAST_NAME, update.lastName())
         .set(USERS.PHONE, update.phone())
-        .set(USERS.SORT_NAME, SearchText.sortName(user.email().value(), update.firstName(), update.lastName()))
+        .set(
+            USERS.SORT_NAME,
+            SearchText.sortName(user.email().value(), update.firstName(), update.lastName()))
         .where(USERS.ID.eq(user.id()))
         .execute();
     replaceSearchTerms(ctx, user.id(), user.email().value(), update.firstName(), update.lastName());
@@ -139,10 +146,12 @@ public final class UserRepository {
     return UserPageQuery.run(ctx, searchIndex, query);
   }
 
-  private void replaceSearchTerms(DSLContext ctx, long id, String email, String firstName, String lastName) {
+  private void replaceSearchTerms(
+      DSLContext ctx, long id, String email, String firstName, String lastName) {
     searchIndex.termsChanging();
     ctx.deleteFrom(USER_SEARCH_TERMS).where(USER_SEARCH_TERMS.USER_ID.eq(id)).execute();
-    var insert = ctx.insertInto(USER_SEARCH_TERMS, USER_SEARCH_TERMS.USER_ID, USER_SEARCH_TERMS.TERM);
+    var insert =
+        ctx.insertInto(USER_SEARCH_TERMS, USER_SEARCH_TERMS.USER_ID, USER_SEARCH_TERMS.TERM);
     for (String term : SearchText.termsOf(email, firstName, lastName)) {
       insert = insert.values(id, term);
     }

@@ -9,9 +9,16 @@ import org.jooq.DSLContext;
 /** Server-side web sessions, keyed by the digest of the session id. */
 public final class WebSessionRepository {
 
-  public record StoredSession(long userId, String csrfToken, boolean rememberMe, Instant createdAt, Instant lastSeenAt) {}
+  public record StoredSession(
+      long userId, String csrfToken, boolean rememberMe, Instant createdAt, Instant lastSeenAt) {}
 
-  public void insert(DSLContext ctx, String idDigest, long userId, String csrfToken, boolean rememberMe, Instant now) {
+  public void insert(
+      DSLContext ctx,
+      String idDigest,
+      long userId,
+      String csrfToken,
+      boolean rememberMe,
+      Instant now) {
     ctx.insertInto(WEB_SESSIONS)
         .set(WEB_SESSIONS.ID_DIGEST, idDigest)
         .set(WEB_SESSIONS.USER_ID, userId)
@@ -26,9 +33,14 @@ public final class WebSessionRepository {
     return ctx.selectFrom(WEB_SESSIONS)
         .where(WEB_SESSIONS.ID_DIGEST.eq(idDigest))
         .fetchOptional()
-        .map(r -> new StoredSession(
-            r.getUserId(), r.getCsrfToken(), r.getRememberMe(),
-            r.getCreatedAt().toInstant(), r.getLastSeenAt().toInstant()));
+        .map(
+            r ->
+                new StoredSession(
+                    r.getUserId(),
+                    r.getCsrfToken(),
+                    r.getRememberMe(),
+                    r.getCreatedAt().toInstant(),
+                    r.getLastSeenAt().toInstant()));
   }
 
   public void touch(DSLContext ctx, String idDigest, Instant now) {
@@ -51,7 +63,8 @@ public final class WebSessionRepository {
   }
 
   /** How many people other than {@code userId} hold a session that has not expired. */
-  public int countPeopleSignedInExcept(DSLContext ctx, long userId, Instant seenAfter, Instant createdAfter) {
+  public int countPeopleSignedInExcept(
+      DSLContext ctx, long userId, Instant seenAfter, Instant createdAfter) {
     return ctx.select(org.jooq.impl.DSL.countDistinct(WEB_SESSIONS.USER_ID))
         .from(WEB_SESSIONS)
         .where(WEB_SESSIONS.USER_ID.ne(userId))

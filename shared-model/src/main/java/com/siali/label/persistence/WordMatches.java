@@ -5,7 +5,9 @@ import java.util.List;
 
 /** How a search's words combine: an account matches when each word starts one of its terms. */
 final class WordMatches {
-  /** The ids of the accounts with a term starting with one word, from memory or from the database. */
+  /**
+   * The ids of the accounts with a term starting with one word, from memory or from the database.
+   */
   @FunctionalInterface
   interface IdsStartingWith<E extends Exception> {
     BitSet of(String word) throws E;
@@ -13,8 +15,12 @@ final class WordMatches {
 
   private WordMatches() {}
 
-  /** The intersection of each word's ids; the narrowest word first, since an empty set ends the reading. */
-  static <E extends Exception> BitSet allOf(List<String> longestFirst, IdsStartingWith<E> ids) throws E {
+  /**
+   * The intersection of each word's ids; the narrowest word first, since an empty set ends the
+   * reading.
+   */
+  static <E extends Exception> BitSet allOf(List<String> longestFirst, IdsStartingWith<E> ids)
+      throws E {
     BitSet result = null;
     for (String word : longestFirst) {
       BitSet ofWord = ids.of(word);

@@ -7,14 +7,20 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Secrets for API keys, invitation links and session ids: CSPRNG-made, digested, compared in constant time. */
+/**
+ * Secrets for API keys, invitation links and session ids: CSPRNG-made, digested, compared in
+ * constant time.
+ */
 public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final HexFormat HEX = HexFormat.of();
 
   private Tokens() {}
 
-  /** {@code bytes} random bytes as lower-case hex (an API token is 20 bytes: 40 characters, 160 bits). */
+  /**
+   * {@code bytes} random bytes as lower-case hex (an API token is 20 bytes: 40 characters, 160
+   * bits).
+   */
   public static String randomHex(int bytes) {
     return HEX.formatHex(randomBytes(bytes));
   }

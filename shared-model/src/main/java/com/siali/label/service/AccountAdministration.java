@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What only the owner may do to other accounts (SPEC §4): deactivate, activate and delete them. The owner
- * account itself can be neither deactivated nor deleted, so the instance always keeps an administrator.
+ * What only the owner may do to other accounts (SPEC §4): deactivate, activate and delete them. The
+ * owner account itself can be neither deactivated nor deleted, so the instance always keeps an
+ * administrator.
  */
 public final class AccountAdministration {
   private static final Logger LOG = LoggerFactory.getLogger(AccountAdministration.class);
@@ -22,14 +23,18 @@ public final class AccountAdministration {
   private final WebSessionRepository sessions;
   private final Clock clock;
 
-  public AccountAdministration(Database db, UserRepository users, WebSessionRepository sessions, Clock clock) {
+  public AccountAdministration(
+      Database db, UserRepository users, WebSessionRepository sessions, Clock clock) {
     this.db = db;
     this.users = users;
     this.sessions = sessions;
     this.clock = clock;
   }
 
-  /** Deactivating ends the account's sessions; its API token stops working because only active accounts log in. */
+  /**
+   * Deactivating ends the account's sessions; its API token stops working because only active
+   * accounts log in.
+   */
   public User setActive(long actorId, long targetId, boolean active) {
     var now = ServiceClock.now(clock);
     return db.inTransaction(
@@ -48,7 +53,10 @@ public final class AccountAdministration {
         });
   }
 
-  /** Deletes the account with its token and sessions; the projects it created stay, without a creator. */
+  /**
+   * Deletes the account with its token and sessions; the projects it created stay, without a
+   * creator.
+   */
   public void delete(long actorId, long targetId) {
     var now = ServiceClock.now(clock);
     db.inTransactionDo(
@@ -66,7 +74,8 @@ public final class AccountAdministration {
   private User checkedTarget(DSLContext ctx, long actorId, long targetId) {
     User actor = users.findById(ctx, actorId).orElseThrow(() -> AccountService.notFound(actorId));
     if (!actor.owner() || !actor.active()) {
-      throw new PermissionDeniedException("Only the owner can deactivate, activate or delete accounts.");
+      throw new PermissionDeniedException(
+          "Only the owner can deactivate, activate or delete accounts.");
     }
     return users.findById(ctx, targetId).orElseThrow(() -> AccountService.notFound(targetId));
   }

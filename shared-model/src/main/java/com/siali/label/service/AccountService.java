@@ -24,7 +24,8 @@ public final class AccountService {
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
   public static final String EMAIL_TAKEN_MESSAGE = "User with this email already exists";
   public static final String SAME_PASSWORD_MESSAGE = "Entered password is the same as current";
-  public static final String WRONG_CURRENT_PASSWORD_MESSAGE = "Your current password was entered incorrectly.";
+  public static final String WRONG_CURRENT_PASSWORD_MESSAGE =
+      "Your current password was entered incorrectly.";
   static final int GENERATED_TOKEN_BYTES = 20;
 
   private final Database db;
@@ -53,9 +54,10 @@ public final class AccountService {
   }
 
   /**
-   * Creates an account; the first one ever becomes the owner. Its API token is the requested one or 20 random
-   * bytes as hex. Throws {@link AlreadyExistsException} when the email is taken (the database's unique
-   * constraint decides, so concurrent sign-ups of one email give exactly one account).
+   * Creates an account; the first one ever becomes the owner. Its API token is the requested one or
+   * 20 random bytes as hex. Throws {@link AlreadyExistsException} when the email is taken (the
+   * database's unique constraint decides, so concurrent sign-ups of one email give exactly one
+   * account).
    */
   public User create(NewAccount account) {
     policy.check(account.password(), account.email());
@@ -69,7 +71,8 @@ public final class AccountService {
       return insert(account.email(), hash, token, db.inTransaction(users::count) == 0);
     } catch (UserRepository.UniqueViolation e) {
       if (e.ownerSlot()) {
-        // Two first sign-ups raced for the owner slot; the other one won, so this one is an ordinary account.
+        // Two first sign-ups raced for the owner slot; the other one won, so this one is an
+        // ordinary account.
         return insert(account.email(), hash, token, false);
       }
       throw new AlreadyExistsException(EMAIL_TAKEN_MESSAGE);
@@ -81,7 +84,8 @@ public final class AccountService {
     return db.inTransaction(
         ctx -> {
           if (tokens.isTaken(ctx, token)) {
-            throw new ValidationException("token", "This user token is already in use by another account.");
+            throw new ValidationException(
+                "token", "This user token is already in use by another account.");
           }
           long id = users.insert(ctx, email, hash, owner, now);
           tokens.put(ctx, id, token, now);
@@ -91,8 +95,8 @@ public final class AccountService {
   }
 
   /**
-   * Checks an email and password. Unknown emails, wrong passwords and deactivated accounts all cost one Argon2
-   * verification and fail with the same {@link AuthenticationFailedException}.
+   * Checks an email and password. Unknown emails, wrong passwords and deactivated accounts all cost
+   * one Argon2 verification and fail with the same {@link AuthenticationFailedException}.
    */
   public User authenticate(String email, String password) {
     User user = verify(email, password);
@@ -105,8 +109,9 @@ public final class AccountService {
   }
 
   /**
-   * {@link #authenticate} without recording activity, for callers that record it in their own transaction (a web
-   * log-in does it together with the new session: one commit instead of two). Writes only to upgrade a hash.
+   * {@link #authenticate} without recording activity, for callers that record it in their own
+   * transaction (a web log-in does it together with the new session: one commit instead of two).
+   * Writes only to upgrade a hash.
    */
   User verify(String email, String password) {
     EmailAddress address;
@@ -133,7 +138,10 @@ public final class AccountService {
     return user;
   }
 
-  /** A person changing their own password: the current one must be right. Ends all their web sessions. */
+  /**
+   * A person changing their own password: the current one must be right. Ends all their web
+   * sessions.
+   */
   public void changePassword(long userId, String currentPassword, String newPassword) {
     String hash = currentHash(userId);
     if (!hasher.verify(hash, currentPassword == null ? "" : currentPassword)) {
@@ -143,9 +151,9 @@ public final class AccountService {
   }
 
   /**
-   * Sets a new password without the current one (the owner in the console, {@code reset_password} on the
-   * command line). It must follow the policy and differ from the current one; all web sessions of the account
-   * end, so a leaked session does not outlive the reset.
+   * Sets a new password without the current one (the owner in the console, {@code reset_password}
+   * on the command line). It must follow the policy and differ from the current one; all web
+   * sessions of the account end, so a leaked session does not outlive the reset.
    */
   public void setPassword(long userId, String newPassword) {
     User user = findUser(userId);
@@ -183,7 +191,8 @@ public final class AccountService {
   }
 
   private String currentHash(long userId) {
-    return db.inTransaction(ctx -> users.passwordHash(ctx, userId)).orElseThrow(() -> notFound(userId));
+    return db.inTransaction(ctx -> users.passwordHash(ctx, userId))
+        .orElseThrow(() -> notFound(userId));
   }
 
   private User findUser(long userId) {

@@ -2,11 +2,15 @@ package com.siali.label.service;
 
 import com.siali.label.model.ValidationException;
 
-/** Rules for an API token an operator chooses with {@code --user-token} (generated ones always pass). */
+/**
+ * Rules for an API token an operator chooses with {@code --user-token} (generated ones always
+ * pass).
+ */
 public final class ApiTokenRules {
   public static final int MIN_LENGTH = 5;
   public static final int MAX_LENGTH = 256;
-  public static final String TOO_SHORT_MESSAGE = "The user token must be at least 5 characters long.";
+  public static final String TOO_SHORT_MESSAGE =
+      "The user token must be at least 5 characters long.";
 
   private ApiTokenRules() {}
 

@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * A person's API token: reading it, rotating it, and finding who a presented token belongs to. Who a token belongs
- * to is cached in memory ({@link ApiTokenCache}); every change to an account or its token, whichever service makes
- * it, drops the account's entry before that service's call returns.
+ * A person's API token: reading it, rotating it, and finding who a presented token belongs to. Who
+ * a token belongs to is cached in memory ({@link ApiTokenCache}); every change to an account or its
+ * token, whichever service makes it, drops the account's entry before that service's call returns.
  */
 public final class ApiTokenService {
   private final Database db;
@@ -20,7 +20,8 @@ public final class ApiTokenService {
   private final Clock clock;
   private final ApiTokenCache cache = new ApiTokenCache();
 
-  public ApiTokenService(Database db, UserRepository users, ApiTokenRepository tokens, Clock clock) {
+  public ApiTokenService(
+      Database db, UserRepository users, ApiTokenRepository tokens, Clock clock) {
     this.db = db;
     this.users = users;
     this.tokens = tokens;
@@ -58,14 +59,16 @@ public final class ApiTokenService {
     }
     long readAt = cache.generation();
     Optional<User> owner =
-        db.inTransaction(ctx -> tokens.activeOwnerOf(ctx, token).flatMap(id -> users.findById(ctx, id)));
+        db.inTransaction(
+            ctx -> tokens.activeOwnerOf(ctx, token).flatMap(id -> users.findById(ctx, id)));
     owner.ifPresent(user -> cache.remember(readAt, token, user));
     return owner;
   }
 
   /**
-   * {@link #authenticate} from memory only, for a caller that must not block (Undertow's I/O thread): empty when
-   * the token is unknown, invalid or simply not cached yet; the caller then takes the blocking path.
+   * {@link #authenticate} from memory only, for a caller that must not block (Undertow's I/O
+   * thread): empty when the token is unknown, invalid or simply not cached yet; the caller then
+   * takes the blocking path.
    */
   public Optional<User> authenticateCached(String token) {
     return plausible(token) ? cache.find(token) : Optional.empty();

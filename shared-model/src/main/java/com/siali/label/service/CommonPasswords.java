@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The common-password list: 19 726 passwords that leaked most often, lower-cased. It is the list Django (and so
- * Label Studio) validates against, taken from Debian's python3-django 3.2 package
- * ({@code django/contrib/auth/common-passwords.txt.gz}, BSD-3-Clause; compiled by Royce Williams). See
- * docs/adr/0002-argon2id-parameters.md for why we check it.
+ * The common-password list: 19 726 passwords that leaked most often, lower-cased. It is the list
+ * Django (and so Label Studio) validates against, taken from Debian's python3-django 3.2 package
+ * ({@code django/contrib/auth/common-passwords.txt.gz}, BSD-3-Clause; compiled by Royce Williams).
+ * See docs/adr/0002-argon2id-parameters.md for why we check it.
  */
 final class CommonPasswords {
   private static final String RESOURCE = "common-passwords.txt.gz";
@@ -32,7 +32,8 @@ final class CommonPasswords {
       }
       Set<String> set = new HashSet<>(32_768);
       try (BufferedReader in =
-          new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
         for (String line; (line = in.readLine()) != null; ) {
           String password = line.strip();
           if (!password.isEmpty()) {

@@ -7,8 +7,9 @@ import com.siali.label.security.Tokens;
 import java.time.Clock;
 
 /**
- * The instance-wide invitation link (SPEC §5) and whether sign-up without it is allowed. The token has 192
- * bits from {@code SecureRandom}; {@link #resetLink()} replaces it, and the old one is refused from then on.
+ * The instance-wide invitation link (SPEC §5) and whether sign-up without it is allowed. The token
+ * has 192 bits from {@code SecureRandom}; {@link #resetLink()} replaces it, and the old one is
+ * refused from then on.
  */
 public final class InvitationService {
   static final int TOKEN_BYTES = 24;
@@ -19,7 +20,8 @@ public final class InvitationService {
   private final SettingsRepository settings;
   private final Clock clock;
 
-  public InvitationService(Database db, InvitationRepository invitations, SettingsRepository settings, Clock clock) {
+  public InvitationService(
+      Database db, InvitationRepository invitations, SettingsRepository settings, Clock clock) {
     this.db = db;
     this.invitations = invitations;
     this.settings = settings;
@@ -29,11 +31,15 @@ public final class InvitationService {
   /** The current token, made on first use. */
   public String currentToken() {
     return db.inTransaction(
-        ctx -> invitations.token(ctx).orElseGet(() -> {
-          String token = Tokens.randomUrlSafe(TOKEN_BYTES);
-          invitations.replace(ctx, token, ServiceClock.now(clock));
-          return token;
-        }));
+        ctx ->
+            invitations
+                .token(ctx)
+                .orElseGet(
+                    () -> {
+                      String token = Tokens.randomUrlSafe(TOKEN_BYTES);
+                      invitations.replace(ctx, token, ServiceClock.now(clock));
+                      return token;
+                    }));
   }
 
   public String resetLink() {
@@ -50,9 +56,14 @@ public final class InvitationService {
     return Tokens.constantTimeEquals(currentToken(), candidate);
   }
 
-  /** The stored choice of the admin console's "Allow sign-up without an invitation link" switch (default on). */
+  /**
+   * The stored choice of the admin console's "Allow sign-up without an invitation link" switch
+   * (default on).
+   */
   public boolean openSignupAllowed() {
-    return db.inTransaction(ctx -> settings.get(ctx, OPEN_SIGNUP_SETTING)).map(Boolean::parseBoolean).orElse(true);
+    return db.inTransaction(ctx -> settings.get(ctx, OPEN_SIGNUP_SETTING))
+        .map(Boolean::parseBoolean)
+        .orElse(true);
   }
 
   public void setOpenSignupAllowed(boolean allowed) {

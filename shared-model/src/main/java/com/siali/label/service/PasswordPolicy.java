@@ -10,8 +10,10 @@ public final class PasswordPolicy {
   public static final int MIN_LENGTH = 8;
   public static final int MAX_LENGTH = 128;
   public static final String LENGTH_MESSAGE = "Please enter a password 8–128 characters in length.";
-  public static final String COMMON_MESSAGE = "This password is too common. Please choose a less common one.";
-  public static final String SAME_AS_EMAIL_MESSAGE = "The password must not be the same as your email address.";
+  public static final String COMMON_MESSAGE =
+      "This password is too common. Please choose a less common one.";
+  public static final String SAME_AS_EMAIL_MESSAGE =
+      "The password must not be the same as your email address.";
 
   private final CommonPasswords common;
 

@@ -50,11 +50,11 @@ public final class PeopleDirectory {
   }
 
   /**
-   * Makes the first searches of a process fast; the console calls it when People first shows, while nobody
-   * waits. It builds the in-memory copy of the search terms and sort orders
-   * ({@link com.siali.label.persistence.PeopleSearchIndex}) now rather than on the first keystroke (0.2–0.7 s of
-   * one core at 100 000 accounts), then runs a few searches of the kinds a person types, so that the code they
-   * take is loaded and compiled before anyone waits on it.
+   * Makes the first searches of a process fast; the console calls it when People first shows, while
+   * nobody waits. It builds the in-memory copy of the search terms and sort orders ({@link
+   * com.siali.label.persistence.PeopleSearchIndex}) now rather than on the first keystroke (0.2–0.7
+   * s of one core at 100 000 accounts), then runs a few searches of the kinds a person types, so
+   * that the code they take is loaded and compiled before anyone waits on it.
    */
   public void prepareSearch() {
     db.searchIndex().build();
@@ -76,7 +76,8 @@ public final class PeopleDirectory {
           if (users.findById(ctx, userId).isEmpty()) {
             throw new NotFoundException("There is no account with id " + userId + ".");
           }
-          return new PersonActivity(projects.createdBy(ctx, userId), projects.contributedToBy(ctx, userId));
+          return new PersonActivity(
+              projects.createdBy(ctx, userId), projects.contributedToBy(ctx, userId));
         });
   }
 }

@@ -19,7 +19,8 @@ public final class ProjectService {
   private final UserRepository users;
   private final Clock clock;
 
-  public ProjectService(Database db, ProjectRepository projects, UserRepository users, Clock clock) {
+  public ProjectService(
+      Database db, ProjectRepository projects, UserRepository users, Clock clock) {
     this.db = db;
     this.projects = projects;
     this.users = users;
@@ -33,30 +34,36 @@ public final class ProjectService {
       throw new ValidationException("title", "A project title must have 1 to 200 characters.");
     }
     if (d.length() > MAX_DESCRIPTION_LENGTH) {
-      throw new ValidationException("description", "A project description must be at most 5000 characters.");
+      throw new ValidationException(
+          "description", "A project description must be at most 5000 characters.");
     }
     var now = ServiceClock.now(clock);
-    return db.inTransaction(ctx -> {
-      ProjectSummary created = projects.insert(ctx, t, d, creatorId, now);
-      users.touchActivity(ctx, creatorId, now);
-      return created;
-    });
+    return db.inTransaction(
+        ctx -> {
+          ProjectSummary created = projects.insert(ctx, t, d, creatorId, now);
+          users.touchActivity(ctx, creatorId, now);
+          return created;
+        });
   }
 
   public List<ProjectSummary> all() {
     return db.inTransaction(projects::all);
   }
 
-  /** Records an annotation by {@code authorId}; {@code resultJson} is stored as given (already valid JSON). */
+  /**
+   * Records an annotation by {@code authorId}; {@code resultJson} is stored as given (already valid
+   * JSON).
+   */
   public long annotate(long projectId, long authorId, String resultJson) {
     var now = ServiceClock.now(clock);
-    return db.inTransaction(ctx -> {
-      if (projects.find(ctx, projectId).isEmpty()) {
-        throw new NotFoundException("There is no project with id " + projectId + ".");
-      }
-      long id = projects.insertAnnotation(ctx, projectId, authorId, resultJson, now);
-      users.touchActivity(ctx, authorId, now);
-      return id;
-    });
+    return db.inTransaction(
+        ctx -> {
+          if (projects.find(ctx, projectId).isEmpty()) {
+            throw new NotFoundException("There is no project with id " + projectId + ".");
+          }
+          long id = projects.insertAnnotation(ctx, projectId, authorId, resultJson, now);
+          users.touchActivity(ctx, authorId, now);
+          return id;
+        });
   }
 }

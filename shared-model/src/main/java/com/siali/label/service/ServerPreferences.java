@@ -15,9 +15,14 @@ public final class ServerPreferences {
     this.settings = settings;
   }
 
-  /** Serve the LAN pages over HTTPS with the self-signed certificate (default: plain HTTP, as Label Studio). */
+  /**
+   * Serve the LAN pages over HTTPS with the self-signed certificate (default: plain HTTP, as Label
+   * Studio).
+   */
   public boolean httpsEnabled() {
-    return db.inTransaction(ctx -> settings.get(ctx, HTTPS)).map(Boolean::parseBoolean).orElse(false);
+    return db.inTransaction(ctx -> settings.get(ctx, HTTPS))
+        .map(Boolean::parseBoolean)
+        .orElse(false);
   }
 
   public void setHttpsEnabled(boolean enabled) {

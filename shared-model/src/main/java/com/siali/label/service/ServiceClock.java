@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Current time at the database's precision (microseconds), so what is stored equals what was returned. */
+/**
+ * Current time at the database's precision (microseconds), so what is stored equals what was
+ * returned.
+ */
 final class ServiceClock {
   private ServiceClock() {}
 

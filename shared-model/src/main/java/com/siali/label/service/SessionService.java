@@ -11,16 +11,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Server-side web sessions (SPEC §8): stored in the database so a restart keeps people signed in, ended at
- * log-out, password change, deactivation and deletion; idle expiry 5 days, absolute 14 days.
+ * Server-side web sessions (SPEC §8): stored in the database so a restart keeps people signed in,
+ * ended at log-out, password change, deactivation and deletion; idle expiry 5 days, absolute 14
+ * days.
  */
 public final class SessionService {
   public static final Duration IDLE_TIMEOUT = Duration.ofDays(5);
   public static final Duration ABSOLUTE_TIMEOUT = Duration.ofDays(14);
   private static final int ID_BYTES = 32;
+
   /**
-   * The idle timeout is days long, so "last seen" needs only minute precision; refreshing it at most once a minute
-   * keeps page views from writing to the database on every request.
+   * The idle timeout is days long, so "last seen" needs only minute precision; refreshing it at
+   * most once a minute keeps page views from writing to the database on every request.
    */
   static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
@@ -40,7 +42,11 @@ public final class SessionService {
   private final Clock clock;
 
   public SessionService(
-      Database db, UserRepository users, WebSessionRepository sessions, AccountService accounts, Clock clock) {
+      Database db,
+      UserRepository users,
+      WebSessionRepository sessions,
+      AccountService accounts,
+      Clock clock) {
     this.db = db;
     this.users = users;
     this.sessions = sessions;
@@ -49,16 +55,19 @@ public final class SessionService {
   }
 
   /**
-   * Checks the email and password (same rules and single failure message as {@link AccountService#authenticate})
-   * and starts a session; the session and the account's activity are written in one transaction.
+   * Checks the email and password (same rules and single failure message as {@link
+   * AccountService#authenticate}) and starts a session; the session and the account's activity are
+   * written in one transaction.
    */
   public LoggedIn logIn(String email, String password, boolean rememberMe) {
     User user = accounts.verify(email, password);
     Instant now = ServiceClock.now(clock);
-    NewSession session = db.inTransaction(ctx -> {
-      users.touchActivity(ctx, user.id(), now);
-      return insertNew(ctx, user.id(), rememberMe, now);
-    });
+    NewSession session =
+        db.inTransaction(
+            ctx -> {
+              users.touchActivity(ctx, user.id(), now);
+              return insertNew(ctx, user.id(), rememberMe, now);
+            });
     return new LoggedIn(user, session);
   }
 
@@ -67,7 +76,8 @@ public final class SessionService {
   }
 
   /** A fresh session id and CSRF token; only the id's digest is stored. */
-  private NewSession insertNew(org.jooq.DSLContext ctx, long userId, boolean rememberMe, Instant now) {
+  private NewSession insertNew(
+      org.jooq.DSLContext ctx, long userId, boolean rememberMe, Instant now) {
     String id = Tokens.randomUrlSafe(ID_BYTES);
     String csrf = Tokens.randomUrlSafe(ID_BYTES);
     sessions.insert(ctx, Tokens.sha256Hex(id), userId, csrf, rememberMe, now);
@@ -82,19 +92,26 @@ public final class SessionService {
     String digest = Tokens.sha256Hex(sessionId);
     Instant now = ServiceClock.now(clock);
     return db.inTransaction(
-        ctx -> sessions.find(ctx, digest).flatMap(stored -> {
-          boolean expired = now.isAfter(stored.lastSeenAt().plus(IDLE_TIMEOUT))
-              || now.isAfter(stored.createdAt().plus(ABSOLUTE_TIMEOUT));
-          Optional<User> user = users.findById(ctx, stored.userId()).filter(User::active);
-          if (expired || user.isEmpty()) {
-            sessions.delete(ctx, digest);
-            return Optional.empty();
-          }
-          if (now.isAfter(stored.lastSeenAt().plus(TOUCH_INTERVAL))) {
-            sessions.touch(ctx, digest, now);
-          }
-          return Optional.of(new ActiveSession(user.get(), stored.csrfToken(), stored.rememberMe()));
-        }));
+        ctx ->
+            sessions
+                .find(ctx, digest)
+                .flatMap(
+                    stored -> {
+                      boolean expired =
+                          now.isAfter(stored.lastSeenAt().plus(IDLE_TIMEOUT))
+                              || now.isAfter(stored.createdAt().plus(ABSOLUTE_TIMEOUT));
+                      Optional<User> user =
+                          users.findById(ctx, stored.userId()).filter(User::active);
+                      if (expired || user.isEmpty()) {
+                        sessions.delete(ctx, digest);
+                        return Optional.empty();
+                      }
+                      if (now.isAfter(stored.lastSeenAt().plus(TOUCH_INTERVAL))) {
+                        sessions.touch(ctx, digest, now);
+                      }
+                      return Optional.of(
+                          new ActiveSession(user.get(), stored.csrfToken(), stored.rememberMe()));
+                    }));
   }
 
   public void end(String sessionId) {
@@ -109,10 +126,15 @@ public final class SessionService {
     return db.inTransaction(ctx -> sessions.countOf(ctx, userId));
   }
 
-  /** How many other people are signed in on the LAN pages now (the console asks before it stops the server). */
+  /**
+   * How many other people are signed in on the LAN pages now (the console asks before it stops the
+   * server).
+   */
   public int countPeopleSignedInExcept(long userId) {
     Instant now = ServiceClock.now(clock);
-    return db.inTransaction(ctx -> sessions.countPeopleSignedInExcept(
-        ctx, userId, now.minus(IDLE_TIMEOUT), now.minus(ABSOLUTE_TIMEOUT)));
+    return db.inTransaction(
+        ctx ->
+            sessions.countPeopleSignedInExcept(
+                ctx, userId, now.minus(IDLE_TIMEOUT), now.minus(ABSOLUTE_TIMEOUT)));
   }
 }

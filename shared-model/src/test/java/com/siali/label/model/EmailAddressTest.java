@@ -17,18 +17,31 @@ class EmailAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"plainaddress", "@example.com", "ada@", "ada@@example.com", "ada lovelace@example.com",
-      "ada..l@example.com", ".ada@example.com", "ada@example", "ada@-example.com", "ada@exa_mple.com"})
+  @ValueSource(
+      strings = {
+        "plainaddress",
+        "@example.com",
+        "ada@",
+        "ada@@example.com",
+        "ada lovelace@example.com",
+        "ada..l@example.com",
+        ".ada@example.com",
+        "ada@example",
+        "ada@-example.com",
+        "ada@exa_mple.com"
+      })
   void invalidSyntaxIsRefusedWithTheFormMessage(String raw) {
     assertThatThrownBy(() -> EmailAddress.parse(raw))
         .isInstanceOf(ValidationException.class)
         .hasMessage("Enter a valid email address.")
-        .extracting(e -> ((ValidationException) e).field()).isEqualTo("email");
+        .extracting(e -> ((ValidationException) e).field())
+        .isEqualTo("email");
   }
 
   @Test
   void emptyEmailAsksForOne() {
-    assertThatThrownBy(() -> EmailAddress.parse("   ")).hasMessage("Please enter an email address.");
+    assertThatThrownBy(() -> EmailAddress.parse("   "))
+        .hasMessage("Please enter an email address.");
   }
 
   @Test
@@ -40,6 +53,7 @@ class EmailAddressTest {
     assertThat(EmailAddress.parse(fits).value()).isEqualTo(fits);
     String tooLong = local + "@" + "b".repeat(60) + "." + domain;
     assertThat(tooLong.length()).isGreaterThan(254);
-    assertThatThrownBy(() -> EmailAddress.parse(tooLong)).hasMessage("Enter a valid email address.");
+    assertThatThrownBy(() -> EmailAddress.parse(tooLong))
+        .hasMessage("Enter a valid email address.");
   }
 }

@@ -9,7 +9,17 @@ import org.junit.jupiter.api.Test;
 class UserTest {
   private static User user(String first, String last) {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
-    return new User(1, EmailAddress.parse("example@labelstud.io"), first, last, "", Optional.empty(), true, false, t, t);
+    return new User(
+        1,
+        EmailAddress.parse("example@labelstud.io"),
+        first,
+        last,
+        "",
+        Optional.empty(),
+        true,
+        false,
+        t,
+        t);
   }
 
   @Test
@@ -31,7 +41,8 @@ class UserTest {
     var update = new ProfileUpdate("  Ada ", " Lovelace", " +44 20 7946 0958 ");
     assertThat(update.firstName()).isEqualTo("Ada");
     assertThat(update.phone()).isEqualTo("+44 20 7946 0958");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProfileUpdate("x".repeat(151), "", ""))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ProfileUpdate("x".repeat(151), "", ""))
         .hasMessage("First name must be at most 150 characters.");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProfileUpdate("", "", "call me"))
         .isInstanceOf(ValidationException.class);

@@ -14,9 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Caches hear of a changed account only once the change is committed, and never of a rolled-back one. */
+/**
+ * Caches hear of a changed account only once the change is committed, and never of a rolled-back
+ * one.
+ */
 class AccountChangesIT {
-  private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  private static final String HASH =
+      "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   @TempDir Path dir;
   Database db;
   UserRepository users;
@@ -27,11 +31,22 @@ class AccountChangesIT {
   void open() {
     db = Database.open(DataDirectory.open(dir.resolve("data")));
     users = new UserRepository(db);
-    id = db.inTransaction(ctx -> users.insert(ctx, EmailAddress.parse("ada@example.com"), HASH, true, Instant.now()));
+    id =
+        db.inTransaction(
+            ctx ->
+                users.insert(
+                    ctx, EmailAddress.parse("ada@example.com"), HASH, true, Instant.now()));
     // What a cache would do on a notice: read the account again, on another connection.
-    db.accountChanges().subscribe(changed ->
-        seenByListener.add(db.inTransaction(
-            ctx -> users.findById(ctx, changed).map(user -> user.firstName()).orElse("(deleted)"))));
+    db.accountChanges()
+        .subscribe(
+            changed ->
+                seenByListener.add(
+                    db.inTransaction(
+                        ctx ->
+                            users
+                                .findById(ctx, changed)
+                                .map(user -> user.firstName())
+                                .orElse("(deleted)"))));
   }
 
   @AfterEach
@@ -40,22 +55,32 @@ class AccountChangesIT {
   }
 
   private void rename(String first) {
-    users.updateProfile(db.dsl(), users.findById(db.dsl(), id).orElseThrow(), new ProfileUpdate(first, "", ""));
+    users.updateProfile(
+        db.dsl(), users.findById(db.dsl(), id).orElseThrow(), new ProfileUpdate(first, "", ""));
   }
 
   @Test
   void aNoticeComesAfterTheCommitSoAReaderSeesTheNewData() {
-    db.inTransactionDo(ctx ->
-        users.updateProfile(ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate("Ada", "", "")));
+    db.inTransactionDo(
+        ctx ->
+            users.updateProfile(
+                ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate("Ada", "", "")));
     assertThat(seenByListener).containsExactly("Ada");
   }
 
   @Test
   void aRolledBackChangeIsNotAnnounced() {
-    assertThatThrownBy(() -> db.inTransactionDo(ctx -> {
-      users.updateProfile(ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate("Ada", "", ""));
-      throw new IllegalStateException("something later in the transaction failed");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                db.inTransactionDo(
+                    ctx -> {
+                      users.updateProfile(
+                          ctx,
+                          users.findById(ctx, id).orElseThrow(),
+                          new ProfileUpdate("Ada", "", ""));
+                      throw new IllegalStateException("something later in the transaction failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(seenByListener).isEmpty();
     String stored = db.inTransaction(ctx -> users.findById(ctx, id).orElseThrow().firstName());
     assertThat(stored).isEmpty();
@@ -70,13 +95,14 @@ class AccountChangesIT {
   @Test
   void everyKindOfAccountChangeIsAnnounced() {
     var tokens = new ApiTokenRepository(db.accountChanges());
-    db.inTransactionDo(ctx -> {
-      users.touchActivity(ctx, id, Instant.now());
-      users.setActive(ctx, id, false);
-      users.setAvatar(ctx, id, java.util.Optional.of("a.jpg"));
-      users.updatePasswordHash(ctx, id, HASH);
-      tokens.put(ctx, id, "0".repeat(40), Instant.now());
-    });
+    db.inTransactionDo(
+        ctx -> {
+          users.touchActivity(ctx, id, Instant.now());
+          users.setActive(ctx, id, false);
+          users.setAvatar(ctx, id, java.util.Optional.of("a.jpg"));
+          users.updatePasswordHash(ctx, id, HASH);
+          tokens.put(ctx, id, "0".repeat(40), Instant.now());
+        });
     assertThat(seenByListener).hasSize(5);
     db.inTransactionDo(ctx -> users.delete(ctx, id));
     assertThat(seenByListener).hasSize(6).endsWith("(deleted)");

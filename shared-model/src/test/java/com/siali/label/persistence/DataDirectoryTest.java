@@ -16,18 +16,21 @@ class DataDirectoryTest {
   @Test
   void optionBeatsEnvironmentWhichBeatsTheOsFolder() {
     Path option = tmp.resolve("from-option");
-    Map<String, String> env = Map.of(DataDirectory.ENV_VARIABLE, tmp.resolve("from-env").toString());
+    Map<String, String> env =
+        Map.of(DataDirectory.ENV_VARIABLE, tmp.resolve("from-env").toString());
     assertThat(DataDirectory.locate(Optional.of(option), env)).isEqualTo(option);
     assertThat(DataDirectory.locate(Optional.empty(), env)).isEqualTo(tmp.resolve("from-env"));
     assertThat(DataDirectory.locate(Optional.empty(), Map.of()))
-        .isEqualTo(DataDirectory.osUserDataFolder(Map.of(), System.getProperty("os.name"),
-            Path.of(System.getProperty("user.home"))));
+        .isEqualTo(
+            DataDirectory.osUserDataFolder(
+                Map.of(), System.getProperty("os.name"), Path.of(System.getProperty("user.home"))));
   }
 
   @Test
   void osFoldersFollowEachPlatformsConvention() {
     Path home = Path.of("/home/ada");
-    assertThat(DataDirectory.osUserDataFolder(Map.of(), "Linux", home)).isEqualTo(Path.of("/home/ada/.local/share/siali-label"));
+    assertThat(DataDirectory.osUserDataFolder(Map.of(), "Linux", home))
+        .isEqualTo(Path.of("/home/ada/.local/share/siali-label"));
     assertThat(DataDirectory.osUserDataFolder(Map.of("XDG_DATA_HOME", "/xdg"), "Linux", home))
         .isEqualTo(Path.of("/xdg/siali-label"));
     assertThat(DataDirectory.osUserDataFolder(Map.of(), "Mac OS X", home))
@@ -40,10 +43,14 @@ class DataDirectoryTest {
     String secret = dir.installSecret();
     assertThat(secret).matches("[0-9a-f]{64}");
     assertThat(DataDirectory.open(tmp.resolve("data")).installSecret()).isEqualTo(secret);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.root()))).isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.root().resolve("install.secret"))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.root())))
+        .isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.root().resolve("install.secret"))))
         .isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.avatars()))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.avatars())))
+        .isEqualTo("rwx------");
   }
 
   @Test
@@ -51,7 +58,8 @@ class DataDirectoryTest {
     DataDirectory dir = DataDirectory.open(tmp.resolve("data"));
     try (Database db = Database.open(dir)) {
       Path file = Path.of(dir.databaseBase() + ".mv.db");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
     }
   }
 }

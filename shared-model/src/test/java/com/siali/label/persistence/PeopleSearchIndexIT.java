@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The in-memory copy of the search terms never answers with less than what was committed. */
 class PeopleSearchIndexIT {
-  private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  private static final String HASH =
+      "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   @TempDir Path dir;
   Database db;
   UserRepository users;
@@ -41,21 +42,29 @@ class PeopleSearchIndexIT {
   }
 
   private long account(String email, String first, String last) {
-    return db.inTransaction(ctx -> {
-      long id = users.insert(ctx, EmailAddress.parse(email), HASH, false, Instant.now());
-      users.updateProfile(ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate(first, last, ""));
-      return id;
-    });
+    return db.inTransaction(
+        ctx -> {
+          long id = users.insert(ctx, EmailAddress.parse(email), HASH, false, Instant.now());
+          users.updateProfile(
+              ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate(first, last, ""));
+          return id;
+        });
   }
 
   private List<String> found(String search) {
-    return db.inTransaction(ctx -> users.page(ctx, new UserQuery(search, UserSort.NAME, false, 0, 50)))
-        .items().stream().map(User::displayName).toList();
+    return db
+        .inTransaction(ctx -> users.page(ctx, new UserQuery(search, UserSort.NAME, false, 0, 50)))
+        .items()
+        .stream()
+        .map(User::displayName)
+        .toList();
   }
 
   private void rename(long id, String first, String last) {
     db.inTransactionDo(
-        ctx -> users.updateProfile(ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate(first, last, "")));
+        ctx ->
+            users.updateProfile(
+                ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate(first, last, "")));
   }
 
   @Test
@@ -76,7 +85,8 @@ class PeopleSearchIndexIT {
     assertThat(found("zeb")).containsExactly("Zebedee Quill");
     assertThat(found("lovelace")).isEmpty();
 
-    // That search started a build on the index's thread; once it is done, the copy answers again, the same.
+    // That search started a build on the index's thread; once it is done, the copy answers again,
+    // the same.
     for (int i = 0; i < 500 && !db.searchIndex().isCurrent(); i++) {
       Thread.sleep(10);
     }
@@ -92,17 +102,23 @@ class PeopleSearchIndexIT {
 
     db.searchIndex().build();
     db.inTransactionDo(ctx -> users.delete(ctx, ada));
-    var page = db.inTransaction(ctx -> users.page(ctx, new UserQuery("example", UserSort.NAME, false, 0, 50)));
+    var page =
+        db.inTransaction(
+            ctx -> users.page(ctx, new UserQuery("example", UserSort.NAME, false, 0, 50)));
     assertThat(page.total()).isEqualTo(1);
   }
 
   @Test
   void aCopyBuiltWhileARenameWasUncommittedIsNotUsed() {
-    db.inTransactionDo(ctx -> {
-      users.updateProfile(ctx, users.findById(ctx, ada).orElseThrow(), new ProfileUpdate("Zebedee", "Quill", ""));
-      // Another connection cannot see the rename yet: this copy still has "Ada Lovelace".
-      db.searchIndex().build();
-    });
+    db.inTransactionDo(
+        ctx -> {
+          users.updateProfile(
+              ctx,
+              users.findById(ctx, ada).orElseThrow(),
+              new ProfileUpdate("Zebedee", "Quill", ""));
+          // Another connection cannot see the rename yet: this copy still has "Ada Lovelace".
+          db.searchIndex().build();
+        });
 
     assertThat(db.searchIndex().isCurrent()).isFalse();
     assertThat(found("zeb")).containsExactly("Zebedee Quill");
@@ -111,10 +127,17 @@ class PeopleSearchIndexIT {
 
   @Test
   void aRolledBackRenameChangesNothing() {
-    assertThatThrownBy(() -> db.inTransactionDo(ctx -> {
-      users.updateProfile(ctx, users.findById(ctx, ada).orElseThrow(), new ProfileUpdate("Zebedee", "Quill", ""));
-      throw new IllegalStateException("refused");
-    })).hasMessage("refused");
+    assertThatThrownBy(
+            () ->
+                db.inTransactionDo(
+                    ctx -> {
+                      users.updateProfile(
+                          ctx,
+                          users.findById(ctx, ada).orElseThrow(),
+                          new ProfileUpdate("Zebedee", "Quill", ""));
+                      throw new IllegalStateException("refused");
+                    }))
+        .hasMessage("refused");
 
     assertThat(found("lovelace")).containsExactly("Ada Lovelace");
     assertThat(found("zeb")).isEmpty();
@@ -130,22 +153,27 @@ class PeopleSearchIndexIT {
       found("a"); // the copy is stale: this starts a build in the background
       db.close(); // while it reads
 
-      // Everything closed: files deleted now stay deleted (the CI saw H2 write again after its directory was
+      // Everything closed: files deleted now stay deleted (the CI saw H2 write again after its
+      // directory was
       // emptied, when a build's connection outlived the pool).
       Path data = dir.resolve("data");
       try (var files = Files.list(data)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
           if (file.getFileName().toString().endsWith(".db")) {
-            Files.copy(file, dir.resolve("kept.mv.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                file, dir.resolve("kept.mv.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.delete(file);
           }
         }
       }
       Thread.sleep(300);
       try (var files = Files.list(data)) {
-        assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".db")).toList()).isEmpty();
+        assertThat(
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".db")).toList())
+            .isEmpty();
       }
-      assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("people-search-order"));
+      assertThat(Thread.getAllStackTraces().keySet())
+          .noneMatch(t -> t.getName().equals("people-search-order"));
       Files.move(dir.resolve("kept.mv.db"), data.resolve("siali-label.mv.db"));
       db = Database.open(DataDirectory.open(data));
       users = new UserRepository(db);

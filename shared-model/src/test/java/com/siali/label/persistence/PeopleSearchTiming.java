@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Times People-list queries at 100 000 accounts (run by tools/bench people-search; not a test). Accounts are
- * inserted through the real repository with one precomputed hash, so seeding takes seconds, not Argon2 hours.
+ * Times People-list queries at 100 000 accounts (run by tools/bench people-search; not a test).
+ * Accounts are inserted through the real repository with one precomputed hash, so seeding takes
+ * seconds, not Argon2 hours.
  */
 public final class PeopleSearchTiming {
   private PeopleSearchTiming() {}
@@ -18,17 +19,32 @@ public final class PeopleSearchTiming {
     Path dir = Files.createTempDirectory("people-search");
     try (Database db = Database.open(DataDirectory.open(dir))) {
       BulkAccounts.seed(db, accounts);
-      String[][] queries = {{"", "NAME"}, {"ada", "NAME"}, {"lovelace", "NAME"}, {"ada love", "NAME"},
-          {"user4217", "NAME"}, {"a", "NAME"}, {"example", "LAST_ACTIVITY"}, {"zzz", "NAME"},
-          {"ada l", "NAME"}, {"l", "NAME"}, {"gr", "NAME"}, {"gra", "NAME"}, {"grace h", "NAME"}, {"user4", "NAME"}};
-      // The database path: an index closed at once never builds, so searches through it read user_search_terms.
+      String[][] queries = {
+        {"", "NAME"},
+        {"ada", "NAME"},
+        {"lovelace", "NAME"},
+        {"ada love", "NAME"},
+        {"user4217", "NAME"},
+        {"a", "NAME"},
+        {"example", "LAST_ACTIVITY"},
+        {"zzz", "NAME"},
+        {"ada l", "NAME"},
+        {"l", "NAME"},
+        {"gr", "NAME"},
+        {"gra", "NAME"},
+        {"grace h", "NAME"},
+        {"user4", "NAME"}
+      };
+      // The database path: an index closed at once never builds, so searches through it read
+      // user_search_terms.
       var databaseOnly = new PeopleSearchIndex(db.dsl());
       databaseOnly.close();
       System.out.println("-- words matched in the database");
       time(db, databaseOnly, queries);
       long start = System.nanoTime();
       db.searchIndex().build();
-      System.out.printf("-- words matched in the in-memory copy (built in %d ms)%n",
+      System.out.printf(
+          "-- words matched in the in-memory copy (built in %d ms)%n",
           (System.nanoTime() - start) / 1_000_000);
       time(db, db.searchIndex(), queries);
     } finally {
@@ -50,9 +66,9 @@ public final class PeopleSearchTiming {
         nanos[i] = System.nanoTime() - start;
       }
       Arrays.sort(nanos);
-      System.out.printf("%-14s sort=%-13s matches=%6d  median %.2f ms  p95 %.2f ms%n", "'" + q[0] + "'", q[1],
-          total, nanos[50] / 1e6, nanos[95] / 1e6);
+      System.out.printf(
+          "%-14s sort=%-13s matches=%6d  median %.2f ms  p95 %.2f ms%n",
+          "'" + q[0] + "'", q[1], total, nanos[50] / 1e6, nanos[95] / 1e6);
     }
   }
-
 }

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 
-/** Removes a benchmark's work directory: 100 000 seeded accounts take about 1 GB. Shared through the test jar. */
+/**
+ * Removes a benchmark's work directory: 100 000 seeded accounts take about 1 GB. Shared through the
+ * test jar.
+ */
 public final class TempTree {
   private TempTree() {}
 

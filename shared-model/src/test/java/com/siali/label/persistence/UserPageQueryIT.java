@@ -18,18 +18,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Both paging strategies (direct lookup and sort-index walk) give the same pages as a plain sort would, whether
- * the words are matched in the in-memory copy of the terms or in the database.
+ * Both paging strategies (direct lookup and sort-index walk) give the same pages as a plain sort
+ * would, whether the words are matched in the in-memory copy of the terms or in the database.
  */
 class UserPageQueryIT {
-  private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  private static final String HASH =
+      "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   // Enough that the walk reads a second, larger chunk of the sort index for the last pages.
   private static final int ACCOUNTS = UserPageQuery.WALK_CHUNK * 3;
   @TempDir static Path dir;
   static Database db;
   static List<User> everyone;
+
   /** Closed at once, so it never builds: searches through it read {@code user_search_terms}. */
   static PeopleSearchIndex databaseOnly;
+
   final UserRepository users = new UserRepository(db);
 
   @BeforeAll
@@ -37,14 +40,25 @@ class UserPageQueryIT {
     db = Database.open(DataDirectory.open(dir.resolve("data")));
     var users = new UserRepository(db);
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
-    db.inTransactionDo(ctx -> {
-      for (int i = 0; i < ACCOUNTS; i++) {
-        // "Ana" for 9 in 10 accounts makes the walk path run; "Zoë" for the rest stays under the lookup limit.
-        String first = i % 10 == 0 ? "Zoë" : "Ana";
-        long id = users.insert(ctx, EmailAddress.parse("p" + i + "@example.com"), HASH, i == 0, start.plusSeconds(i % 97));
-        users.updateProfile(ctx, users.findById(ctx, id).orElseThrow(), new ProfileUpdate(first, "N" + (i * 7919 % 1000), ""));
-      }
-    });
+    db.inTransactionDo(
+        ctx -> {
+          for (int i = 0; i < ACCOUNTS; i++) {
+            // "Ana" for 9 in 10 accounts makes the walk path run; "Zoë" for the rest stays under
+            // the lookup limit.
+            String first = i % 10 == 0 ? "Zoë" : "Ana";
+            long id =
+                users.insert(
+                    ctx,
+                    EmailAddress.parse("p" + i + "@example.com"),
+                    HASH,
+                    i == 0,
+                    start.plusSeconds(i % 97));
+            users.updateProfile(
+                ctx,
+                users.findById(ctx, id).orElseThrow(),
+                new ProfileUpdate(first, "N" + (i * 7919 % 1000), ""));
+          }
+        });
     everyone = db.inTransaction(ctx -> allUsers(ctx, users));
     databaseOnly = new PeopleSearchIndex(db.dsl());
     databaseOnly.close();
@@ -68,29 +82,43 @@ class UserPageQueryIT {
   }
 
   private List<Long> expected(String first, Comparator<User> order, int offset, int limit) {
-    return everyone.stream().filter(u -> u.firstName().equals(first)).sorted(order)
-        .skip(offset).limit(limit).map(User::id).toList();
+    return everyone.stream()
+        .filter(u -> u.firstName().equals(first))
+        .sorted(order)
+        .skip(offset)
+        .limit(limit)
+        .map(User::id)
+        .toList();
   }
 
-  private List<Long> actual(String search, UserSort sort, boolean descending, int offset, int limit) {
+  private List<Long> actual(
+      String search, UserSort sort, boolean descending, int offset, int limit) {
     var query = new UserQuery(search, sort, descending, offset, limit);
     assertThat(db.searchIndex().isCurrent()).isTrue();
     var fromCopy = db.inTransaction(ctx -> UserPageQuery.run(ctx, db.searchIndex(), query));
     var fromDatabase = db.inTransaction(ctx -> UserPageQuery.run(ctx, databaseOnly, query));
-    assertThat(fromCopy.total()).as("total of '%s', in memory and in the database", search)
+    assertThat(fromCopy.total())
+        .as("total of '%s', in memory and in the database", search)
         .isEqualTo(fromDatabase.total());
     List<Long> ids = fromCopy.items().stream().map(User::id).toList();
-    assertThat(ids).as("page of '%s', in memory and in the database", search)
+    assertThat(ids)
+        .as("page of '%s', in memory and in the database", search)
         .isEqualTo(fromDatabase.items().stream().map(User::id).toList());
     return ids;
   }
 
   @Test
   void broadSearchPagesAreSortedAndComplete() {
-    Comparator<User> byActivity = Comparator.comparing(User::lastActivity).thenComparingLong(User::id);
-    long total = db.inTransaction(ctx -> users.page(ctx, new UserQuery("ana", UserSort.LAST_ACTIVITY, false, 0, 50))).total();
+    Comparator<User> byActivity =
+        Comparator.comparing(User::lastActivity).thenComparingLong(User::id);
+    long total =
+        db.inTransaction(
+                ctx -> users.page(ctx, new UserQuery("ana", UserSort.LAST_ACTIVITY, false, 0, 50)))
+            .total();
     assertThat(db.searchIndex().isCurrent()).as("the copy answered").isTrue();
-    assertThat(total).isEqualTo(ACCOUNTS - (ACCOUNTS + 9) / 10).isGreaterThan(UserPageQuery.DIRECT_LOOKUP_LIMIT);
+    assertThat(total)
+        .isEqualTo(ACCOUNTS - (ACCOUNTS + 9) / 10)
+        .isGreaterThan(UserPageQuery.DIRECT_LOOKUP_LIMIT);
     for (int offset : new int[] {0, 50, 1_000, 2_400, 4_050, 9_000, (int) total - 30}) {
       assertThat(actual("ana", UserSort.LAST_ACTIVITY, false, offset, 50))
           .isEqualTo(expected("Ana", byActivity, offset, 50));
@@ -102,28 +130,40 @@ class UserPageQueryIT {
 
   @Test
   void everyWordMustMatchTheStartOfOneOfTheTerms() {
-    Comparator<User> byName = Comparator.comparing((User u) -> SearchText.sortName(u.email().value(), u.firstName(), u.lastName()))
-        .thenComparingLong(User::id);
-    List<Long> expected = everyone.stream()
-        .filter(u -> u.firstName().equals("Ana") && u.lastName().startsWith("N12"))
-        .sorted(byName).limit(50).map(User::id).toList();
+    Comparator<User> byName =
+        Comparator.comparing(
+                (User u) -> SearchText.sortName(u.email().value(), u.firstName(), u.lastName()))
+            .thenComparingLong(User::id);
+    List<Long> expected =
+        everyone.stream()
+            .filter(u -> u.firstName().equals("Ana") && u.lastName().startsWith("N12"))
+            .sorted(byName)
+            .limit(50)
+            .map(User::id)
+            .toList();
     assertThat(expected).hasSize(50);
     assertThat(actual("n12 ana", UserSort.NAME, false, 0, 50)).isEqualTo(expected);
     assertThat(actual("ana n12", UserSort.NAME, false, 0, 50)).isEqualTo(expected);
     assertThat(actual("ana n12 nobody", UserSort.NAME, false, 0, 50)).isEmpty();
-    assertThat(actual("na", UserSort.NAME, false, 0, 50)).as("words match at the start of a term only").isEmpty();
+    assertThat(actual("na", UserSort.NAME, false, 0, 50))
+        .as("words match at the start of a term only")
+        .isEmpty();
   }
 
   @Test
   void narrowSearchUsesTheSameOrder() {
-    Comparator<User> byActivity = Comparator.comparing(User::lastActivity).thenComparingLong(User::id);
-    assertThat(actual("zoe", UserSort.LAST_ACTIVITY, false, 0, 50)).isEqualTo(expected("Zoë", byActivity, 0, 50));
-    assertThat(actual("zoe", UserSort.LAST_ACTIVITY, false, 200, 50)).isEqualTo(expected("Zoë", byActivity, 200, 50));
+    Comparator<User> byActivity =
+        Comparator.comparing(User::lastActivity).thenComparingLong(User::id);
+    assertThat(actual("zoe", UserSort.LAST_ACTIVITY, false, 0, 50))
+        .isEqualTo(expected("Zoë", byActivity, 0, 50));
+    assertThat(actual("zoe", UserSort.LAST_ACTIVITY, false, 200, 50))
+        .isEqualTo(expected("Zoë", byActivity, 200, 50));
   }
 
   @Test
   void everyOrderPagesTheSameInMemoryAsInTheDatabase() {
-    // "ana" and "zoe" page by walking the order, "ana n12" and "p1" (few matches) by sorting positions.
+    // "ana" and "zoe" page by walking the order, "ana n12" and "p1" (few matches) by sorting
+    // positions.
     for (UserSort sort : UserSort.values()) {
       for (boolean descending : new boolean[] {false, true}) {
         for (String search : new String[] {"ana", "zoe", "ana n12", "p1", "nobody"}) {
@@ -136,7 +176,9 @@ class UserPageQueryIT {
     Comparator<User> byJoined = Comparator.comparing(User::dateJoined).thenComparingLong(User::id);
     assertThat(actual("zoe", UserSort.DATE_JOINED, true, 100, 50))
         .isEqualTo(expected("Zoë", byJoined.reversed(), 100, 50));
-    Comparator<User> byEmail = Comparator.comparing((User u) -> u.email().value()).thenComparingLong(User::id);
-    assertThat(actual("ana", UserSort.EMAIL, false, 5_000, 50)).isEqualTo(expected("Ana", byEmail, 5_000, 50));
+    Comparator<User> byEmail =
+        Comparator.comparing((User u) -> u.email().value()).thenComparingLong(User::id);
+    assertThat(actual("ana", UserSort.EMAIL, false, 5_000, 50))
+        .isEqualTo(expected("Ana", byEmail, 5_000, 50));
   }
 }

@@ -1,8 +1,9 @@
 package com.siali.label.security;
 
 /**
- * Measures Argon2id hash and verify time for a few parameter sets (run by tools/bench argon2; not a test).
- * The figures feed docs/adr/0002-argon2id-parameters.md and the login-throughput bound in PERFORMANCE.md.
+ * Measures Argon2id hash and verify time for a few parameter sets (run by tools/bench argon2; not a
+ * test). The figures feed docs/adr/0002-argon2id-parameters.md and the login-throughput bound in
+ * PERFORMANCE.md.
  */
 public final class Argon2Timing {
   private static final int WARM_UP = 5;
@@ -32,8 +33,14 @@ public final class Argon2Timing {
         hasher.verify(hash, "correct horse battery");
       }
       long verified = System.nanoTime();
-      System.out.printf("m=%d KiB t=%d p=%d: hash %.1f ms, verify %.1f ms (mean of %d)%n", p.memoryKib(),
-          p.iterations(), p.parallelism(), (hashed - start) / 1e6 / ROUNDS, (verified - hashed) / 1e6 / ROUNDS, ROUNDS);
+      System.out.printf(
+          "m=%d KiB t=%d p=%d: hash %.1f ms, verify %.1f ms (mean of %d)%n",
+          p.memoryKib(),
+          p.iterations(),
+          p.parallelism(),
+          (hashed - start) / 1e6 / ROUNDS,
+          (verified - hashed) / 1e6 / ROUNDS,
+          ROUNDS);
     }
   }
 }

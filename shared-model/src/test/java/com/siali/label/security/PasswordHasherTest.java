@@ -45,11 +45,13 @@ class PasswordHasherTest {
   }
 
   /**
-   * Each thread that hashes keeps a 19 MiB block of the C library's memory for its next hash: twelve log-ins at
-   * once on twelve web workers must not leave twelve such blocks behind, so hashes run on the hasher's own threads.
+   * Each thread that hashes keeps a 19 MiB block of the C library's memory for its next hash:
+   * twelve log-ins at once on twelve web workers must not leave twelve such blocks behind, so
+   * hashes run on the hasher's own threads.
    */
   @Test
-  void aBurstOfVerificationsRunsOnNoMoreThreadsThanConcurrentHashesAndEachGetsItsOwnAnswer() throws Exception {
+  void aBurstOfVerificationsRunsOnNoMoreThreadsThanConcurrentHashesAndEachGetsItsOwnAnswer()
+      throws Exception {
     Set<String> earlier = argon2ThreadNames();
     var twoAtATime = new PasswordHasher(Argon2Parameters.DEFAULT, 2);
     String hash = twoAtATime.hash("correct horse battery");
@@ -65,26 +67,36 @@ class PasswordHasherTest {
     List<Thread> callers = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       String password = i % 2 == 0 ? "correct horse battery" : "wrong horse " + i;
-      callers.add(Thread.ofPlatform().name("caller-" + i).start(() -> {
-        try {
-          start.await();
-          boolean matches = twoAtATime.verify(hash, password);
-          (matches ? right : wrong).incrementAndGet();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      callers.add(
+          Thread.ofPlatform()
+              .name("caller-" + i)
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                      boolean matches = twoAtATime.verify(hash, password);
+                      (matches ? right : wrong).incrementAndGet();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
     }
-    Thread watcher = Thread.ofPlatform().daemon().start(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        argon2ThreadNames().stream().filter(name -> name.startsWith(prefix)).forEach(hashingThreads::add);
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread watcher =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    argon2ThreadNames().stream()
+                        .filter(name -> name.startsWith(prefix))
+                        .forEach(hashingThreads::add);
+                    try {
+                      Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
     start.countDown();
     for (Thread caller : callers) {
       caller.join();
@@ -92,19 +104,27 @@ class PasswordHasherTest {
     watcher.interrupt();
     assertThat(right.get()).isEqualTo(6);
     assertThat(wrong.get()).isEqualTo(6);
-    assertThat(hashingThreads).as("threads that ran hashes").isNotEmpty().hasSizeLessThanOrEqualTo(2);
+    assertThat(hashingThreads)
+        .as("threads that ran hashes")
+        .isNotEmpty()
+        .hasSizeLessThanOrEqualTo(2);
   }
 
   private static Set<String> argon2ThreadNames() {
     Set<String> names = new java.util.HashSet<>();
-    Thread.getAllStackTraces().keySet().stream().map(Thread::getName).filter(name -> name.startsWith("argon2-"))
+    Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .filter(name -> name.startsWith("argon2-"))
         .forEach(names::add);
     return names;
   }
 
   @Test
   void tokensAreRandomAndComparedExactly() {
-    assertThat(Tokens.randomHex(20)).hasSize(40).matches("[0-9a-f]+").isNotEqualTo(Tokens.randomHex(20));
+    assertThat(Tokens.randomHex(20))
+        .hasSize(40)
+        .matches("[0-9a-f]+")
+        .isNotEqualTo(Tokens.randomHex(20));
     assertThat(Tokens.constantTimeEquals("abc", "abc")).isTrue();
     assertThat(Tokens.constantTimeEquals("abc", "abd")).isFalse();
     assertThat(Tokens.constantTimeEquals("abc", "abcd")).isFalse();

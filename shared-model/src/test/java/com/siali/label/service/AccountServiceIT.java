@@ -51,7 +51,9 @@ class AccountServiceIT {
     assertThat(first.email().value()).isEqualTo("lead@example.com");
     assertThat(first.username()).isEqualTo("lead");
     assertThat(first.active()).isTrue();
-    assertThat(first.dateJoined()).isEqualTo(first.lastActivity()).isEqualTo(Instant("2026-01-15T10:00:00.123456Z"));
+    assertThat(first.dateJoined())
+        .isEqualTo(first.lastActivity())
+        .isEqualTo(Instant("2026-01-15T10:00:00.123456Z"));
     assertThat(second.owner()).isFalse();
   }
 
@@ -75,13 +77,17 @@ class AccountServiceIT {
 
   @Test
   void requestedApiTokenMustHaveFiveCharacters() {
-    var tooShort = new NewAccount(EmailAddress.parse("ada@example.com"), TestStore.PASSWORD, Optional.of("abcd"));
+    var tooShort =
+        new NewAccount(
+            EmailAddress.parse("ada@example.com"), TestStore.PASSWORD, Optional.of("abcd"));
     assertThatThrownBy(() -> accounts.create(tooShort))
         .isInstanceOf(ValidationException.class)
         .hasMessage(ApiTokenRules.TOO_SHORT_MESSAGE);
     assertThat(store.services.people().count()).isZero();
 
-    var ok = new NewAccount(EmailAddress.parse("ada@example.com"), TestStore.PASSWORD, Optional.of("abcde"));
+    var ok =
+        new NewAccount(
+            EmailAddress.parse("ada@example.com"), TestStore.PASSWORD, Optional.of("abcde"));
     User user = accounts.create(ok);
     assertThat(store.services.apiTokens().tokenOf(user.id())).isEqualTo("abcde");
   }
@@ -98,7 +104,8 @@ class AccountServiceIT {
     store.clock.advance(Duration.ofMinutes(5));
     User loggedIn = accounts.authenticate(" Ada@Example.com", TestStore.PASSWORD);
     assertThat(loggedIn.id()).isEqualTo(created.id());
-    assertThat(loggedIn.lastActivity()).isEqualTo(created.lastActivity().plus(Duration.ofMinutes(5)));
+    assertThat(loggedIn.lastActivity())
+        .isEqualTo(created.lastActivity().plus(Duration.ofMinutes(5)));
   }
 
   @Test
@@ -107,11 +114,12 @@ class AccountServiceIT {
     User collab = store.create("collab@example.com");
     store.services.administration().setActive(owner.id(), collab.id(), false);
 
-    for (var attempt : List.of(
-        new String[] {"nobody@example.com", TestStore.PASSWORD},
-        new String[] {"lead@example.com", "wrong password here"},
-        new String[] {"collab@example.com", TestStore.PASSWORD},
-        new String[] {"not an email", TestStore.PASSWORD})) {
+    for (var attempt :
+        List.of(
+            new String[] {"nobody@example.com", TestStore.PASSWORD},
+            new String[] {"lead@example.com", "wrong password here"},
+            new String[] {"collab@example.com", TestStore.PASSWORD},
+            new String[] {"not an email", TestStore.PASSWORD})) {
       assertThatThrownBy(() -> accounts.authenticate(attempt[0], attempt[1]))
           .isInstanceOf(AuthenticationFailedException.class)
           .hasMessage("The email and password you entered don't match.");
@@ -125,10 +133,16 @@ class AccountServiceIT {
     var stronger = new PasswordHasher(new Argon2Parameters(19_456, 3, 1), 2);
     store = new TestStore(dir.resolve("data"), stronger);
     store.services.accounts().authenticate("ada@example.com", TestStore.PASSWORD);
-    String hash = store.database.inTransaction(
-        ctx -> new UserRepository(store.database).credentials(ctx, EmailAddress.parse("ada@example.com")).orElseThrow().passwordHash());
+    String hash =
+        store.database.inTransaction(
+            ctx ->
+                new UserRepository(store.database)
+                    .credentials(ctx, EmailAddress.parse("ada@example.com"))
+                    .orElseThrow()
+                    .passwordHash());
     assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=3,p=1$");
-    assertThat(store.services.accounts().authenticate("ada@example.com", TestStore.PASSWORD)).isNotNull();
+    assertThat(store.services.accounts().authenticate("ada@example.com", TestStore.PASSWORD))
+        .isNotNull();
   }
 
   @Test
@@ -145,7 +159,8 @@ class AccountServiceIT {
     assertThat(sessions.find(adaSession.id())).isEmpty();
     assertThat(sessions.countOf(ada.id())).isZero();
     assertThat(sessions.find(bobSession.id())).isPresent();
-    assertThat(accounts.authenticate("ada@example.com", "a brand new passphrase").id()).isEqualTo(ada.id());
+    assertThat(accounts.authenticate("ada@example.com", "a brand new passphrase").id())
+        .isEqualTo(ada.id());
     assertThatThrownBy(() -> accounts.authenticate("ada@example.com", TestStore.PASSWORD))
         .isInstanceOf(AuthenticationFailedException.class);
   }
@@ -153,7 +168,8 @@ class AccountServiceIT {
   @Test
   void changingPasswordNeedsTheCurrentOne() {
     User ada = store.create("ada@example.com");
-    assertThatThrownBy(() -> accounts.changePassword(ada.id(), "not my password", "a brand new passphrase"))
+    assertThatThrownBy(
+            () -> accounts.changePassword(ada.id(), "not my password", "a brand new passphrase"))
         .hasMessage(AccountService.WRONG_CURRENT_PASSWORD_MESSAGE);
   }
 
@@ -170,8 +186,14 @@ class AccountServiceIT {
     User updated = accounts.updateProfile(ada.id(), new ProfileUpdate("Ada", "Lovelace", "+44 1"));
     assertThat(updated.firstName()).isEqualTo("Ada");
     assertThat(updated.initials()).isEqualTo("AL");
-    assertThat(store.services.people().page(com.siali.label.model.UserQuery.firstPage("love", 10)).items())
-        .extracting(User::id).containsExactly(ada.id());
+    assertThat(
+            store
+                .services
+                .people()
+                .page(com.siali.label.model.UserQuery.firstPage("love", 10))
+                .items())
+        .extracting(User::id)
+        .containsExactly(ada.id());
   }
 
   @Test
@@ -181,15 +203,17 @@ class AccountServiceIT {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Boolean>> results = new ArrayList<>();
     for (int i = 0; i < attempts; i++) {
-      results.add(pool.submit(() -> {
-        go.await();
-        try {
-          store.create("same@example.com");
-          return true;
-        } catch (AlreadyExistsException taken) {
-          return false;
-        }
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                try {
+                  store.create("same@example.com");
+                  return true;
+                } catch (AlreadyExistsException taken) {
+                  return false;
+                }
+              }));
     }
     go.countDown();
     int created = 0;
@@ -208,10 +232,12 @@ class AccountServiceIT {
     List<Future<User>> results = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       String email = "person" + i + "@example.com";
-      results.add(pool.submit(() -> {
-        go.await();
-        return store.create(email);
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return store.create(email);
+              }));
     }
     go.countDown();
     long owners = 0;

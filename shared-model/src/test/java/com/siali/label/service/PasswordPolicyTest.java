@@ -37,12 +37,14 @@ class PasswordPolicyTest {
   @ParameterizedTest
   @ValueSource(strings = {"password", "Password1", "12345678", "iloveyou", "QWERTYUIOP"})
   void commonPasswordsAreRefusedWhateverTheCase(String password) {
-    assertThatThrownBy(() -> POLICY.check(password, EMAIL)).hasMessage(PasswordPolicy.COMMON_MESSAGE);
+    assertThatThrownBy(() -> POLICY.check(password, EMAIL))
+        .hasMessage(PasswordPolicy.COMMON_MESSAGE);
   }
 
   @Test
   void passwordEqualToTheEmailIsRefused() {
-    assertThatThrownBy(() -> POLICY.check("Ada@Example.com", EMAIL)).hasMessage(PasswordPolicy.SAME_AS_EMAIL_MESSAGE);
+    assertThatThrownBy(() -> POLICY.check("Ada@Example.com", EMAIL))
+        .hasMessage(PasswordPolicy.SAME_AS_EMAIL_MESSAGE);
     assertThatThrownBy(() -> POLICY.check("ada@example.com", EmailAddress.parse("ada@example.com")))
         .hasMessage(PasswordPolicy.SAME_AS_EMAIL_MESSAGE);
   }

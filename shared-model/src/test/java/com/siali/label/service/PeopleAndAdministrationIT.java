@@ -44,7 +44,9 @@ class PeopleAndAdministrationIT {
   }
 
   private java.util.List<Long> search(String text) {
-    return store.services.people().page(UserQuery.firstPage(text, 50)).items().stream().map(User::id).toList();
+    return store.services.people().page(UserQuery.firstPage(text, 50)).items().stream()
+        .map(User::id)
+        .toList();
   }
 
   @Test
@@ -66,7 +68,8 @@ class PeopleAndAdministrationIT {
   void preparingSearchChangesNothingAPersonSees() {
     var before = store.services.people().page(new UserQuery("", UserSort.NAME, false, 0, 50));
     store.services.people().prepareSearch();
-    assertThat(store.services.people().page(new UserQuery("", UserSort.NAME, false, 0, 50))).isEqualTo(before);
+    assertThat(store.services.people().page(new UserQuery("", UserSort.NAME, false, 0, 50)))
+        .isEqualTo(before);
     assertThat(search("marie curie")).containsExactly(marie.id());
   }
 
@@ -92,10 +95,15 @@ class PeopleAndAdministrationIT {
     projects.annotate(theirs.id(), jose.id(), "{\"label\": \"wren\"}");
 
     var activity = store.services.people().activityOf(jose.id());
-    assertThat(activity.created()).extracting(ProjectSummary::title).containsExactly("Street signs");
-    assertThat(activity.contributedTo()).extracting(ProjectSummary::title).containsExactly("Bird songs");
+    assertThat(activity.created())
+        .extracting(ProjectSummary::title)
+        .containsExactly("Street signs");
+    assertThat(activity.contributedTo())
+        .extracting(ProjectSummary::title)
+        .containsExactly("Bird songs");
     assertThat(mine.createdBy()).contains(jose.id());
-    assertThatThrownBy(() -> projects.annotate(9999, jose.id(), "{}")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> projects.annotate(9999, jose.id(), "{}"))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -118,10 +126,12 @@ class PeopleAndAdministrationIT {
   @Test
   void theOwnerCanBeNeitherDeletedNorDeactivated() {
     var admin = store.services.administration();
-    assertThatThrownBy(() -> admin.delete(owner.id(), owner.id())).hasMessage("The owner account cannot be deleted.");
+    assertThatThrownBy(() -> admin.delete(owner.id(), owner.id()))
+        .hasMessage("The owner account cannot be deleted.");
     assertThatThrownBy(() -> admin.setActive(owner.id(), owner.id(), false))
         .hasMessage("The owner account cannot be deactivated.");
-    assertThatThrownBy(() -> admin.delete(jose.id(), marie.id())).isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> admin.delete(jose.id(), marie.id()))
+        .isInstanceOf(PermissionDeniedException.class);
   }
 
   @Test
@@ -129,7 +139,9 @@ class PeopleAndAdministrationIT {
     var project = store.services.projects().create(marie.id(), "Bird songs", "");
     store.services.administration().delete(owner.id(), marie.id());
     assertThat(store.services.people().find(marie.id())).isEmpty();
-    assertThat(store.services.projects().all()).extracting(ProjectSummary::id).containsExactly(project.id());
+    assertThat(store.services.projects().all())
+        .extracting(ProjectSummary::id)
+        .containsExactly(project.id());
     assertThat(store.services.projects().all().get(0).createdBy()).isEmpty();
     assertThatThrownBy(() -> store.services.administration().delete(owner.id(), marie.id()))
         .isInstanceOf(NotFoundException.class);

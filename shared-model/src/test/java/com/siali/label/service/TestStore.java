@@ -5,11 +5,14 @@ import com.siali.label.model.User;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.security.PasswordHasher;
-import java.nio.file.Path;
 import com.siali.label.testing.MutableClock;
+import java.nio.file.Path;
 import java.time.Instant;
 
-/** A real installation in a temp directory: H2 file database, Flyway, real Argon2, a clock tests can move. */
+/**
+ * A real installation in a temp directory: H2 file database, Flyway, real Argon2, a clock tests can
+ * move.
+ */
 final class TestStore implements AutoCloseable {
   static final String PASSWORD = "correct horse battery";
 

@@ -39,8 +39,9 @@ class TokensAndSessionsIT {
   }
 
   /**
-   * Readers keep presenting the current token (and so keep reloading it into the cache) while it is rotated or
-   * the account deactivated: once the call that revoked it returns, it must never be accepted again.
+   * Readers keep presenting the current token (and so keep reloading it into the cache) while it is
+   * rotated or the account deactivated: once the call that revoked it returns, it must never be
+   * accepted again.
    */
   @Test
   void aRevokedTokenIsNeverAcceptedAgainEvenWhileOthersKeepPresentingIt() throws Exception {
@@ -52,11 +53,12 @@ class TokensAndSessionsIT {
     var readers = java.util.concurrent.Executors.newFixedThreadPool(3);
     try {
       for (int i = 0; i < 3; i++) {
-        readers.submit(() -> {
-          while (!stop.get()) {
-            tokens.authenticate(presented.get());
-          }
-        });
+        readers.submit(
+            () -> {
+              while (!stop.get()) {
+                tokens.authenticate(presented.get());
+              }
+            });
       }
       for (int round = 0; round < 40; round++) {
         String old = presented.get();
@@ -80,7 +82,9 @@ class TokensAndSessionsIT {
   void invitationTokenIsStableUntilResetAndThenTheOldOneIsRefused() {
     var invitations = store.services.invitations();
     String token = invitations.currentToken();
-    assertThat(token).hasSizeGreaterThanOrEqualTo(22).matches("[A-Za-z0-9_-]+"); // >= 128 bits of base64url
+    assertThat(token)
+        .hasSizeGreaterThanOrEqualTo(22)
+        .matches("[A-Za-z0-9_-]+"); // >= 128 bits of base64url
     assertThat(invitations.currentToken()).isEqualTo(token);
     assertThat(invitations.accepts(token)).isTrue();
 
@@ -123,13 +127,17 @@ class TokensAndSessionsIT {
     assertThat(sessions.countPeopleSignedInExcept(ada.id())).isZero();
     sessions.start(grace.id(), false);
     sessions.start(grace.id(), true);
-    assertThat(sessions.countPeopleSignedInExcept(ada.id())).as("two sessions of one person").isEqualTo(1);
+    assertThat(sessions.countPeopleSignedInExcept(ada.id()))
+        .as("two sessions of one person")
+        .isEqualTo(1);
     var alansSession = sessions.start(alan.id(), false);
     assertThat(sessions.countPeopleSignedInExcept(ada.id())).isEqualTo(2);
     sessions.end(alansSession.id());
     assertThat(sessions.countPeopleSignedInExcept(ada.id())).isEqualTo(1);
     store.clock.advance(Duration.ofDays(6));
-    assertThat(sessions.countPeopleSignedInExcept(ada.id())).as("expired sessions do not count").isZero();
+    assertThat(sessions.countPeopleSignedInExcept(ada.id()))
+        .as("expired sessions do not count")
+        .isZero();
   }
 
   @Test
@@ -139,7 +147,12 @@ class TokensAndSessionsIT {
     String digest = com.siali.label.security.Tokens.sha256Hex(session.id());
     var repository = new com.siali.label.persistence.WebSessionRepository();
     java.util.function.Supplier<java.time.Instant> lastSeen =
-        () -> store.database.inTransaction(ctx -> repository.find(ctx, digest)).orElseThrow().lastSeenAt();
+        () ->
+            store
+                .database
+                .inTransaction(ctx -> repository.find(ctx, digest))
+                .orElseThrow()
+                .lastSeenAt();
     java.time.Instant started = lastSeen.get();
     store.clock.advance(Duration.ofSeconds(30));
     sessions.find(session.id());
@@ -156,8 +169,10 @@ class TokensAndSessionsIT {
     var loggedIn = sessions.logIn("ADA@example.com ", TestStore.PASSWORD, true);
     assertThat(loggedIn.user().id()).isEqualTo(ada.id());
     assertThat(sessions.find(loggedIn.session().id()).orElseThrow().rememberMe()).isTrue();
-    assertThat(store.services.people().get(ada.id()).lastActivity()).isEqualTo(ada.lastActivity().plus(Duration.ofMinutes(10)));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.logIn("ada@example.com", "wrong password", false))
+    assertThat(store.services.people().get(ada.id()).lastActivity())
+        .isEqualTo(ada.lastActivity().plus(Duration.ofMinutes(10)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> sessions.logIn("ada@example.com", "wrong password", false))
         .isInstanceOf(com.siali.label.model.AuthenticationFailedException.class)
         .hasMessage("The email and password you entered don't match.");
     assertThat(sessions.countOf(ada.id())).isEqualTo(1);

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand (services take a {@link Clock}); shared through this module's test jar. */
+/**
+ * A clock tests move by hand (services take a {@link Clock}); shared through this module's test
+ * jar.
+ */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 

@@ -1,6 +1,8 @@
 package com.siali.label.app.cli;
 
-/** What a command printed and how it ended; the same whether it ran here or in the running instance. */
+/**
+ * What a command printed and how it ended; the same whether it ran here or in the running instance.
+ */
 public record CommandOutput(int exitCode, String stdout, String stderr) {
   public static final int OK = 0;
   public static final int FAILED = 1;

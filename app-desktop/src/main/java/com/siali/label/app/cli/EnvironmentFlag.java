@@ -3,7 +3,10 @@ package com.siali.label.app.cli;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Boolean environment variables: true/false/yes/no/on/off/1/0 in any case; anything else is refused. */
+/**
+ * Boolean environment variables: true/false/yes/no/on/off/1/0 in any case; anything else is
+ * refused.
+ */
 final class EnvironmentFlag {
   private EnvironmentFlag() {}
 

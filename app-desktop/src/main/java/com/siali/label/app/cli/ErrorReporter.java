@@ -2,18 +2,19 @@ package com.siali.label.app.cli;
 
 import com.siali.label.model.DomainException;
 import com.siali.label.persistence.DatabaseInUseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Turns an exception from a command into one line on stderr and an exit code. */
 final class ErrorReporter implements IExecutionExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
 
   @Override
-  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception ex, CommandLine commandLine, ParseResult parseResult) {
     String message;
     int exit;
     if (ex instanceof UserInputException || ex instanceof DomainException) {

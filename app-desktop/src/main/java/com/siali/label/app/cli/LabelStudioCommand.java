@@ -11,7 +11,8 @@ import picocli.CommandLine.IVersionProvider;
     name = "label-studio",
     mixinStandardHelpOptions = true,
     versionProvider = LabelStudioCommand.Version.class,
-    description = "Siali Label: user management for a data-labeling team, on your computer and your LAN.",
+    description =
+        "Siali Label: user management for a data-labeling team, on your computer and your LAN.",
     subcommandsRepeatable = false)
 public final class LabelStudioCommand implements Runnable {
   /** Exit code for mistakes in the command line itself. */
@@ -25,8 +26,9 @@ public final class LabelStudioCommand implements Runnable {
   }
 
   /**
-   * Builds the command line. Errors the operator can fix become one line on stderr and a non-zero exit; an
-   * unexpected failure is one line too (its details go to the log file), never a stack trace.
+   * Builds the command line. Errors the operator can fix become one line on stderr and a non-zero
+   * exit; an unexpected failure is one line too (its details go to the log file), never a stack
+   * trace.
    */
   public static CommandLine create(
       Launchpad launchpad, Map<String, String> environment, PrintWriter out, PrintWriter err) {
@@ -39,8 +41,14 @@ public final class LabelStudioCommand implements Runnable {
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(
         (ex, args) -> {
-          ex.getCommandLine().getErr().println(
-              "label-studio: " + ex.getMessage() + " (see '" + qualified(ex.getCommandLine()) + " --help')");
+          ex.getCommandLine()
+              .getErr()
+              .println(
+                  "label-studio: "
+                      + ex.getMessage()
+                      + " (see '"
+                      + qualified(ex.getCommandLine())
+                      + " --help')");
           return USAGE;
         });
     commandLine.setExecutionExceptionHandler(new ErrorReporter());

@@ -10,7 +10,10 @@ public final class LocalAdminOperations implements AdminOperations {
   private final Services services;
   private final Runnable onClose;
 
-  /** @param onClose what closing releases (the database, when this process opened it just for the command) */
+  /**
+   * @param onClose what closing releases (the database, when this process opened it just for the
+   *     command)
+   */
   public LocalAdminOperations(Services services, Runnable onClose) {
     this.services = services;
     this.onClose = onClose;

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Formats values the way Python's {@code repr} does, for the dict line of {@code label-studio user} that
- * Label Studio's users and scripts parse.
+ * Formats values the way Python's {@code repr} does, for the dict line of {@code label-studio user}
+ * that Label Studio's users and scripts parse.
  */
 final class PythonRepr {
   private PythonRepr() {}
@@ -33,23 +33,25 @@ final class PythonRepr {
   static String string(String s) {
     char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
     StringBuilder out = new StringBuilder(s.length() + 2).append(quote);
-    s.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (cp == quote) {
-            out.append('\\').append((char) cp);
-          } else if (cp < 0x20 || cp == 0x7f) {
-            out.append(String.format("\\x%02x", cp));
-          } else {
-            out.appendCodePoint(cp);
-          }
-        }
-      }
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                  if (cp == quote) {
+                    out.append('\\').append((char) cp);
+                  } else if (cp < 0x20 || cp == 0x7f) {
+                    out.append(String.format("\\x%02x", cp));
+                  } else {
+                    out.appendCodePoint(cp);
+                  }
+                }
+              }
+            });
     return out.append(quote).toString();
   }
 }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code label-studio reset_password}: prompts for what was not given, in Label Studio's order (the username,
- * checked, then the new password without echo).
+ * {@code label-studio reset_password}: prompts for what was not given, in Label Studio's order (the
+ * username, checked, then the new password without echo).
  */
 @Command(
     name = "reset_password",
@@ -19,10 +19,16 @@ final class ResetPasswordCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
 
-  @Option(names = "--username", paramLabel = "EMAIL", description = "The account's email (prompted if absent).")
+  @Option(
+      names = "--username",
+      paramLabel = "EMAIL",
+      description = "The account's email (prompted if absent).")
   String username;
 
-  @Option(names = "--password", paramLabel = "PW", description = "The new password (prompted without echo if absent).")
+  @Option(
+      names = "--password",
+      paramLabel = "PW",
+      description = "The new password (prompted without echo if absent).")
   String password;
 
   private final Launchpad launchpad;

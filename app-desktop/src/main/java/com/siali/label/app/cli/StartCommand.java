@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code label-studio start}: checks every input before anything is created, then hands over to the launcher. */
+/**
+ * {@code label-studio start}: checks every input before anything is created, then hands over to the
+ * launcher.
+ */
 @Command(
     name = "start",
     mixinStandardHelpOptions = true,
@@ -23,35 +26,57 @@ final class StartCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
 
-  @Option(names = "--username", paramLabel = "EMAIL",
-      description = "Create this account at start if it does not exist (or $LABEL_STUDIO_USERNAME).")
+  @Option(
+      names = "--username",
+      paramLabel = "EMAIL",
+      description =
+          "Create this account at start if it does not exist (or $LABEL_STUDIO_USERNAME).")
   String username;
 
-  @Option(names = "--password", paramLabel = "PW",
+  @Option(
+      names = "--password",
+      paramLabel = "PW",
       description = "Its password (or $LABEL_STUDIO_PASSWORD).")
   String password;
 
-  @Option(names = "--user-token", paramLabel = "TOKEN",
-      description = "Its API token, at least 5 characters (or $LABEL_STUDIO_USER_TOKEN); random if absent.")
+  @Option(
+      names = "--user-token",
+      paramLabel = "TOKEN",
+      description =
+          "Its API token, at least 5 characters (or $LABEL_STUDIO_USER_TOKEN); random if absent.")
   String userToken;
 
-  @Option(names = "--host", paramLabel = "H", defaultValue = "0.0.0.0",
+  @Option(
+      names = "--host",
+      paramLabel = "H",
+      defaultValue = "0.0.0.0",
       description = "Address to listen on (default: all interfaces, ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = {"-p", "--port"}, paramLabel = "N", defaultValue = "8080",
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "N",
+      defaultValue = "8080",
       description = "Port to listen on (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--tls", description = "Serve over HTTPS with a self-signed certificate (remembered for later starts).")
+  @Option(
+      names = "--tls",
+      description =
+          "Serve over HTTPS with a self-signed certificate (remembered for later starts).")
   boolean tls;
 
-  @Option(names = "--headless", description = "Run without the admin window (automatic when there is no display).")
+  @Option(
+      names = "--headless",
+      description = "Run without the admin window (automatic when there is no display).")
   boolean headless;
 
-  // Label Studio opens a browser at start; Siali Label opens its own window instead, so this flag changes nothing.
+  // Label Studio opens a browser at start; Siali Label opens its own window instead, so this flag
+  // changes nothing.
   // It is accepted so that scripts written for Label Studio keep working.
-  @Option(names = "--no-browser", description = "Accepted for Label Studio scripts; Siali Label never opens a browser.")
+  @Option(
+      names = "--no-browser",
+      description = "Accepted for Label Studio scripts; Siali Label never opens a browser.")
   boolean noBrowser;
 
   private final Launchpad launchpad;
@@ -70,11 +95,15 @@ final class StartCommand implements Callable<Integer> {
     Optional<Boolean> signupRequiresLink =
         EnvironmentFlag.parse(SIGNUP_VARIABLE, environment.get(SIGNUP_VARIABLE));
     StartOptions options =
-        new StartOptions(dataDir.resolve(), seedAccount(), host, port, headless, tls, signupRequiresLink);
+        new StartOptions(
+            dataDir.resolve(), seedAccount(), host, port, headless, tls, signupRequiresLink);
     return launchpad.start(options, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
-  /** The account to seed, validated here so that a bad one stops the start before anything is created. */
+  /**
+   * The account to seed, validated here so that a bad one stops the start before anything is
+   * created.
+   */
   private Optional<StartOptions.SeedAccount> seedAccount() {
     String email = firstOf(username, environment.get("LABEL_STUDIO_USERNAME"));
     String pw = firstOf(password, environment.get("LABEL_STUDIO_PASSWORD"));

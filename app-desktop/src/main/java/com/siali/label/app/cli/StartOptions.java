@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * {@code label-studio start}'s settings after flags and environment variables were combined and checked.
+ * {@code label-studio start}'s settings after flags and environment variables were combined and
+ * checked.
  *
  * @param seedAccount the account to create at start if it does not exist
  * @param https {@code --tls}: serve over HTTPS this time and from now on

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 
 /**
- * Prompts for what a command was not given. On a real terminal the password is read without echo; when input
- * is piped (scripts, tests) lines are read from standard input.
+ * Prompts for what a command was not given. On a real terminal the password is read without echo;
+ * when input is piped (scripts, tests) lines are read from standard input.
  */
 public class Terminal {
   private final PrintWriter out;

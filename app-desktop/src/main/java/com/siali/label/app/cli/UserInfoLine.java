@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The output of {@code label-studio user}: Label Studio's keys, order and Python-dict notation (SPEC §2). */
+/**
+ * The output of {@code label-studio user}: Label Studio's keys, order and Python-dict notation
+ * (SPEC §2).
+ */
 final class UserInfoLine {
   static final String HEADER = "=> User info:";
+
   /** There is one organisation per installation; Label Studio's scripts expect its id. */
   static final int ACTIVE_ORGANIZATION = 1;
 

@@ -25,7 +25,10 @@ final class ControlClient implements AdminOperations {
     this.secret = secret;
   }
 
-  /** A client if an instance answers on {@code socket}; empty if none runs (no socket, or a stale one). */
+  /**
+   * A client if an instance answers on {@code socket}; empty if none runs (no socket, or a stale
+   * one).
+   */
   static Optional<ControlClient> connect(Path socket, String secret) {
     if (!Files.exists(socket)) {
       return Optional.empty();
@@ -57,14 +60,19 @@ final class ControlClient implements AdminOperations {
     return send(ControlProtocol.Operation.ACTIVATE, null, null);
   }
 
-  private ControlProtocol.Response send(ControlProtocol.Operation operation, String email, String password) {
+  private ControlProtocol.Response send(
+      ControlProtocol.Operation operation, String email, String password) {
     var request = new ControlProtocol.Request(secret, operation, email, password);
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(socket));
       var out = Channels.newOutputStream(channel);
-      out.write((ControlProtocol.JSON.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (ControlProtocol.JSON.writeValueAsString(request) + "\n")
+              .getBytes(StandardCharsets.UTF_8));
       out.flush();
-      var in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+      var in =
+          new BufferedReader(
+              new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
       String line = in.readLine();
       if (line == null) {
         throw new IOException("the running instance closed the connection without answering");

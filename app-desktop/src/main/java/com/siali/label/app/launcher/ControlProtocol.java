@@ -5,8 +5,8 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The messages on the control socket: one JSON line each way. Every request carries the per-install secret, so
- * the socket answers only someone who can read the data directory.
+ * The messages on the control socket: one JSON line each way. Every request carries the per-install
+ * secret, so the socket answers only someone who can read the data directory.
  */
 final class ControlProtocol {
   static final JsonMapper JSON = JsonMapper.builder().build();

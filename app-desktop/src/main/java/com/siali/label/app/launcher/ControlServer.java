@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running instance's end of the control socket (ADR 0005): {@code label-studio user}, {@code reset_password}
- * and a second {@code start} are served here while this process holds the database.
+ * The running instance's end of the control socket (ADR 0005): {@code label-studio user}, {@code
+ * reset_password} and a second {@code start} are served here while this process holds the database.
  */
 final class ControlServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
@@ -34,8 +34,13 @@ final class ControlServer implements AutoCloseable {
   private final Runnable onActivate;
   private final ServerSocketChannel channel;
 
-  private ControlServer(Path socket, String secret, AdminOperations operations, Supplier<List<String>> urls,
-      Runnable onActivate, ServerSocketChannel channel) {
+  private ControlServer(
+      Path socket,
+      String secret,
+      AdminOperations operations,
+      Supplier<List<String>> urls,
+      Runnable onActivate,
+      ServerSocketChannel channel) {
     this.socket = socket;
     this.secret = secret;
     this.operations = operations;
@@ -45,9 +50,15 @@ final class ControlServer implements AutoCloseable {
   }
 
   /** Binds the socket (replacing a stale one left by a killed process) and starts answering. */
-  static ControlServer start(Path socket, String secret, AdminOperations operations, Supplier<List<String>> urls,
-      Runnable onActivate) throws IOException {
-    // Only the process holding the database lock gets here, so a socket file that exists now is stale.
+  static ControlServer start(
+      Path socket,
+      String secret,
+      AdminOperations operations,
+      Supplier<List<String>> urls,
+      Runnable onActivate)
+      throws IOException {
+    // Only the process holding the database lock gets here, so a socket file that exists now is
+    // stale.
     Files.deleteIfExists(socket);
     ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     channel.bind(UnixDomainSocketAddress.of(socket));
@@ -71,14 +82,18 @@ final class ControlServer implements AutoCloseable {
 
   private void serve(SocketChannel client) {
     try (client;
-        var in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
+        var in =
+            new BufferedReader(
+                new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
         OutputStream out = Channels.newOutputStream(client)) {
       String line = in.readLine();
       if (line == null) {
         return; // a liveness probe: ControlClient.connect only checks that someone listens
       }
       ControlProtocol.Response response = answer(line);
-      out.write((ControlProtocol.JSON.writeValueAsString(response) + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (ControlProtocol.JSON.writeValueAsString(response) + "\n")
+              .getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException | RuntimeException e) {
       LOG.warn("control request failed: {}", e.toString());
@@ -89,7 +104,8 @@ final class ControlServer implements AutoCloseable {
     if (line.length() > ControlProtocol.MAX_LINE) {
       return refusal("malformed control request");
     }
-    ControlProtocol.Request request = ControlProtocol.JSON.readValue(line, ControlProtocol.Request.class);
+    ControlProtocol.Request request =
+        ControlProtocol.JSON.readValue(line, ControlProtocol.Request.class);
     if (request.secret() == null || !Tokens.constantTimeEquals(request.secret(), secret)) {
       return refusal("the control request did not carry this installation's secret");
     }

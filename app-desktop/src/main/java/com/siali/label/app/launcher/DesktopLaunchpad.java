@@ -5,6 +5,7 @@ import com.siali.label.app.cli.Launchpad;
 import com.siali.label.app.cli.LocalAdminOperations;
 import com.siali.label.app.cli.StartOptions;
 import com.siali.label.app.cli.StartupException;
+import com.siali.label.app.console.view.DesktopConsole;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.DatabaseInUseException;
 import java.io.PrintWriter;
@@ -13,14 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import com.siali.label.app.console.view.DesktopConsole;
 
 /**
- * Reaches an installation for the commands: through the running instance's control socket when there is one,
- * else by opening the database here (ADR 0005).
+ * Reaches an installation for the commands: through the running instance's control socket when
+ * there is one, else by opening the database here (ADR 0005).
  */
 final class DesktopLaunchpad implements Launchpad {
-  /** How long a command waits for an instance that holds the database but has not opened its socket yet. */
+  /**
+   * How long a command waits for an instance that holds the database but has not opened its socket
+   * yet.
+   */
   private static final Duration STARTING_INSTANCE_WAIT = Duration.ofSeconds(20);
 
   @Override
@@ -48,7 +51,8 @@ final class DesktopLaunchpad implements Launchpad {
   @Override
   public int start(StartOptions options, PrintWriter out, PrintWriter err) {
     DataDirectory directory = DataDirectory.open(options.dataDir());
-    Optional<ControlClient> running = ControlClient.connect(directory.controlSocket(), directory.installSecret());
+    Optional<ControlClient> running =
+        ControlClient.connect(directory.controlSocket(), directory.installSecret());
     if (running.isPresent()) {
       var answer = running.get().activate();
       out.println("Siali Label is already running at " + String.join(" ", answer.urls()));
@@ -57,18 +61,22 @@ final class DesktopLaunchpad implements Launchpad {
     // With a window to show, the toolkit starts now, beside the database and the server.
     Optional<CompletableFuture<Void>> toolkit =
         !options.headless() && DesktopConsole.displayAvailable(System.getenv())
-            ? Optional.of(DesktopConsole.prepare()) : Optional.empty();
+            ? Optional.of(DesktopConsole.prepare())
+            : Optional.empty();
     try {
       Installation installation;
       try {
         installation = Installation.open(options.dataDir());
       } catch (DatabaseInUseException e) {
-        throw new StartupException("Another Siali Label is starting with the data directory " + options.dataDir()
-            + "; try again in a moment.");
+        throw new StartupException(
+            "Another Siali Label is starting with the data directory "
+                + options.dataDir()
+                + "; try again in a moment.");
       }
       return new RunningInstance(installation, options, toolkit, out, err).runUntilStopped();
     } catch (StartupException e) {
-      // Started from the desktop menu there is no terminal to read the message in: show it in a dialog too.
+      // Started from the desktop menu there is no terminal to read the message in: show it in a
+      // dialog too.
       toolkit.ifPresent(starting -> DesktopConsole.showStartupError(starting, e.getMessage()));
       throw e;
     }

@@ -23,13 +23,21 @@ final class Installation implements AutoCloseable {
     this.services = services;
   }
 
-  /** Opens the installation in {@code root}; throws {@code DatabaseInUseException} if another process has it. */
+  /**
+   * Opens the installation in {@code root}; throws {@code DatabaseInUseException} if another
+   * process has it.
+   */
   static Installation open(Path root) {
     DataDirectory directory = DataDirectory.open(root);
     LogSetup.toFile(directory.logs());
     Database database = Database.open(directory);
-    Services services = Services.over(database, directory.avatars(), PasswordHasher.withDefaults(),
-        PasswordPolicy.standard(), Clock.systemUTC());
+    Services services =
+        Services.over(
+            database,
+            directory.avatars(),
+            PasswordHasher.withDefaults(),
+            PasswordPolicy.standard(),
+            Clock.systemUTC());
     return new Installation(directory, database, services);
   }
 

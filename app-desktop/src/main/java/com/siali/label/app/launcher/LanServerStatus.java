@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** The running LAN server as the console's Server section sees it (tests use it over their own server too). */
-public record LanServerStatus(LanServer server, Optional<String> certificateFingerprint, BooleanSupplier isRunning)
+/**
+ * The running LAN server as the console's Server section sees it (tests use it over their own
+ * server too).
+ */
+public record LanServerStatus(
+    LanServer server, Optional<String> certificateFingerprint, BooleanSupplier isRunning)
     implements ServerStatus {
 
   @Override

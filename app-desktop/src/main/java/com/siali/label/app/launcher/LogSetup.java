@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the log to {@code logs/siali-label.log} in the data directory. Until then (and in commands such as
- * {@code user}, whose output scripts parse) nothing is logged to the terminal: see {@link QuietLogStart}.
+ * Sends the log to {@code logs/siali-label.log} in the data directory. Until then (and in commands
+ * such as {@code user}, whose output scripts parse) nothing is logged to the terminal: see {@link
+ * QuietLogStart}.
  */
 final class LogSetup {
   private static final String APPENDER = "data-directory-log";
@@ -29,7 +30,8 @@ final class LogSetup {
       return;
     }
     if (current != null) {
-      root.detachAppender(current); // a process that opens another data directory logs there from now on
+      root.detachAppender(
+          current); // a process that opens another data directory logs there from now on
       current.stop();
     }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();

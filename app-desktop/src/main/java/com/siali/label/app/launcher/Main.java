@@ -14,11 +14,17 @@ public final class Main {
     PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
     int exit;
     try {
-      exit = LabelStudioCommand.create(new DesktopLaunchpad(), System.getenv(), out, err).execute(args);
+      exit =
+          LabelStudioCommand.create(new DesktopLaunchpad(), System.getenv(), out, err)
+              .execute(args);
     } catch (Throwable broken) {
-      // picocli handles exceptions; this catches errors (a broken installation, out of memory): one line, no trace.
+      // picocli handles exceptions; this catches errors (a broken installation, out of memory): one
+      // line, no trace.
       LoggerFactory.getLogger(Main.class).error("fatal error", broken);
-      err.println("label-studio: internal error: " + broken + " (details in the log file in the data directory)");
+      err.println(
+          "label-studio: internal error: "
+              + broken
+              + " (details in the log file in the data directory)");
       exit = 1;
     }
     out.flush();

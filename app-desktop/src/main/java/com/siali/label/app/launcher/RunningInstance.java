@@ -3,34 +3,35 @@ package com.siali.label.app.launcher;
 import com.siali.label.app.cli.LocalAdminOperations;
 import com.siali.label.app.cli.StartOptions;
 import com.siali.label.app.cli.StartupException;
+import com.siali.label.app.console.model.ConsoleContext;
+import com.siali.label.app.console.model.RememberedStart;
+import com.siali.label.app.console.view.DesktopConsole;
 import com.siali.label.model.EmailAddress;
 import com.siali.label.model.NewAccount;
+import com.siali.label.security.Tokens;
 import com.siali.label.server.AllowedHosts;
 import com.siali.label.server.LanServer;
+import com.siali.label.server.PortInUseException;
 import com.siali.label.server.WebApp;
 import com.siali.label.server.WebSettings;
 import com.siali.label.server.tls.TlsIdentity;
-import com.siali.label.security.Tokens;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import com.siali.label.server.PortInUseException;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import com.siali.label.app.console.model.ConsoleContext;
-import com.siali.label.app.console.model.RememberedStart;
-import com.siali.label.app.console.view.DesktopConsole;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One started application: seeds the requested account, starts the LAN server and the control socket, prints
- * where it serves, and on Ctrl-C or SIGTERM stops them in reverse order (requests drain, the database closes).
+ * One started application: seeds the requested account, starts the LAN server and the control
+ * socket, prints where it serves, and on Ctrl-C or SIGTERM stops them in reverse order (requests
+ * drain, the database closes).
  */
 final class RunningInstance {
   private static final Logger LOG = LoggerFactory.getLogger(RunningInstance.class);
@@ -46,9 +47,16 @@ final class RunningInstance {
 
   private final Optional<CompletableFuture<Void>> toolkit;
 
-  /** @param toolkit the JavaFX toolkit starting beside the server when the window will open, else empty */
-  RunningInstance(Installation installation, StartOptions options, Optional<CompletableFuture<Void>> toolkit,
-      PrintWriter out, PrintWriter err) {
+  /**
+   * @param toolkit the JavaFX toolkit starting beside the server when the window will open, else
+   *     empty
+   */
+  RunningInstance(
+      Installation installation,
+      StartOptions options,
+      Optional<CompletableFuture<Void>> toolkit,
+      PrintWriter out,
+      PrintWriter err) {
     this.installation = installation;
     this.toolkit = toolkit;
     this.options = options;
@@ -59,23 +67,31 @@ final class RunningInstance {
   int runUntilStopped() {
     LanServer server;
     ControlServer control;
-    // What the window opens on, read beside the server's start: a new process's first queries cost a few hundred
+    // What the window opens on, read beside the server's start: a new process's first queries cost
+    // a few hundred
     // milliseconds, which the window would otherwise wait for.
-    CompletableFuture<Optional<RememberedStart>> remembered = toolkit.isEmpty()
-        ? CompletableFuture.completedFuture(Optional.empty())
-        : CompletableFuture.supplyAsync(
-            () -> RememberedStart.read(installation.services(), installation.directory().root()),
-            task -> Thread.ofPlatform().daemon().name("console-remembered").start(task));
+    CompletableFuture<Optional<RememberedStart>> remembered =
+        toolkit.isEmpty()
+            ? CompletableFuture.completedFuture(Optional.empty())
+            : CompletableFuture.supplyAsync(
+                () ->
+                    RememberedStart.read(installation.services(), installation.directory().root()),
+                task -> Thread.ofPlatform().daemon().name("console-remembered").start(task));
     try {
       var preferences = installation.services().serverPreferences();
       if (options.https()) {
         preferences.setHttpsEnabled(true);
       }
       Set<String> hosts = AllowedHosts.forListener(options.host());
-      Optional<TlsIdentity> tls = preferences.httpsEnabled() ? Optional.of(tlsIdentity(hosts)) : Optional.empty();
+      Optional<TlsIdentity> tls =
+          preferences.httpsEnabled() ? Optional.of(tlsIdentity(hosts)) : Optional.empty();
       var settings = new WebSettings(options.signupRequiresLink(), tls.isPresent(), hosts);
-      server = LanServer.start(options.host(), options.port(), WebApp.create(installation.services(), settings),
-          tls.map(TlsIdentity::sslContext));
+      server =
+          LanServer.start(
+              options.host(),
+              options.port(),
+              WebApp.create(installation.services(), settings),
+              tls.map(TlsIdentity::sslContext));
       tlsFingerprint = tls.map(TlsIdentity::sha256Fingerprint);
     } catch (PortInUseException e) {
       installation.close();
@@ -93,21 +109,34 @@ final class RunningInstance {
       throw e;
     }
     try {
-      control = ControlServer.start(installation.directory().controlSocket(), installation.directory().installSecret(),
-          new LocalAdminOperations(installation.services(), () -> {}), server::urls, this::activateWindow);
+      control =
+          ControlServer.start(
+              installation.directory().controlSocket(),
+              installation.directory().installSecret(),
+              new LocalAdminOperations(installation.services(), () -> {}),
+              server::urls,
+              this::activateWindow);
     } catch (IOException | RuntimeException e) {
       server.close();
       installation.close();
-      throw new StartupException("Cannot open the control socket in " + installation.directory().root() + ": " + e.getMessage(), e);
+      throw new StartupException(
+          "Cannot open the control socket in "
+              + installation.directory().root()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, control), "shutdown"));
     server.open();
     server.urls().forEach(url -> out.println("Siali Label is running at " + url));
     tlsFingerprint.ifPresentOrElse(
         fingerprint -> out.println("HTTPS certificate SHA-256 fingerprint: " + fingerprint),
-        () -> out.println("Warning: pages are served over plain HTTP; anyone on this network can read the traffic."
-            + " Start with --tls to switch to HTTPS."));
-    out.println("Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
+        () ->
+            out.println(
+                "Warning: pages are served over plain HTTP; anyone on this network can read the traffic."
+                    + " Start with --tls to switch to HTTPS."));
+    out.println(
+        "Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
     LOG.info("started; serving {}", server.urls());
     toolkit.ifPresent(starting -> openWindow(server, control, starting, remembered));
     try {
@@ -118,40 +147,65 @@ final class RunningInstance {
     return 0;
   }
 
-  /** The self-signed certificate names every LAN address and name of this computer (made once, then reused). */
+  /**
+   * The self-signed certificate names every LAN address and name of this computer (made once, then
+   * reused).
+   */
   private TlsIdentity tlsIdentity(Set<String> hosts) {
-    List<String> ips = hosts.stream().filter(h -> h.matches("[0-9.]+") || h.startsWith("[")).toList();
+    List<String> ips =
+        hosts.stream().filter(h -> h.matches("[0-9.]+") || h.startsWith("[")).toList();
     List<String> names = hosts.stream().filter(h -> !ips.contains(h)).toList();
-    char[] password = Tokens.sha256Hex("tls:" + installation.directory().installSecret()).toCharArray();
-    return TlsIdentity.loadOrCreate(installation.directory().root().resolve("tls/keystore.p12"), password, names, ips);
+    char[] password =
+        Tokens.sha256Hex("tls:" + installation.directory().installSecret()).toCharArray();
+    return TlsIdentity.loadOrCreate(
+        installation.directory().root().resolve("tls/keystore.p12"), password, names, ips);
   }
 
   private void seedAccount() {
-    options.seedAccount().ifPresent(seed -> {
-      var services = installation.services();
-      if (services.people().findByEmail(seed.email()).isPresent()) {
-        out.println("User " + EmailAddress.parse(seed.email()) + " already exists");
-        return;
-      }
-      var user = services.accounts().create(new NewAccount(EmailAddress.parse(seed.email()), seed.password(), seed.token()));
-      out.println("User " + user.email() + " created");
-    });
+    options
+        .seedAccount()
+        .ifPresent(
+            seed -> {
+              var services = installation.services();
+              if (services.people().findByEmail(seed.email()).isPresent()) {
+                out.println("User " + EmailAddress.parse(seed.email()) + " already exists");
+                return;
+              }
+              var user =
+                  services
+                      .accounts()
+                      .create(
+                          new NewAccount(
+                              EmailAddress.parse(seed.email()), seed.password(), seed.token()));
+              out.println("User " + user.email() + " created");
+            });
   }
 
   /** The admin console; if the toolkit cannot start here, the server goes on without it. */
-  private void openWindow(LanServer server, ControlServer control, CompletableFuture<Void> starting,
+  private void openWindow(
+      LanServer server,
+      ControlServer control,
+      CompletableFuture<Void> starting,
       CompletableFuture<Optional<RememberedStart>> remembered) {
     var status = new LanServerStatus(server, tlsFingerprint, () -> !stopping.get());
-    var context = new ConsoleContext(installation.services(), status, installation.directory().root(),
-        options.signupRequiresLink(), Clock.systemUTC());
+    var context =
+        new ConsoleContext(
+            installation.services(),
+            status,
+            installation.directory().root(),
+            options.signupRequiresLink(),
+            Clock.systemUTC());
     try {
       console.set(DesktopConsole.open(context, starting, remembered, () -> stop(server, control)));
       out.println("Admin window open (closing it stops the server)");
     } catch (Exception | LinkageError e) {
       LOG.warn("cannot open the admin window", e);
       Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-      err.println("Cannot open the admin window (" + cause.getMessage() + "); the server runs without it."
-          + " Use --headless to skip the window.");
+      err.println(
+          "Cannot open the admin window ("
+              + cause.getMessage()
+              + "); the server runs without it."
+              + " Use --headless to skip the window.");
     }
   }
 

@@ -22,16 +22,26 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
-/** What the console benchmarks share: signed-in data directories, child JVMs, jars for AOT caches, medians. */
+/**
+ * What the console benchmarks share: signed-in data directories, child JVMs, jars for AOT caches,
+ * medians.
+ */
 final class BenchSupport {
-  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   private BenchSupport() {}
 
-  /** {@code java} with the options ./label-studio starts the application with (tools/jdk.sh), then {@code extra}. */
+  /**
+   * {@code java} with the options ./label-studio starts the application with (tools/jdk.sh), then
+   * {@code extra}.
+   */
   static List<String> javaCommand(List<String> extra) {
     List<String> command = new ArrayList<>(List.of(JAVA));
-    command.addAll(List.of(System.getProperty("bench.appOptions", "--enable-native-access=ALL-UNNAMED").split(" ")));
+    command.addAll(
+        List.of(
+            System.getProperty("bench.appOptions", "--enable-native-access=ALL-UNNAMED")
+                .split(" ")));
     command.addAll(extra);
     return command;
   }
@@ -41,9 +51,15 @@ final class BenchSupport {
     DataDirectory directory = DataDirectory.open(data);
     Database database = Database.open(directory);
     try {
-      Services services = Services.over(database, directory.avatars(), PasswordHasher.withDefaults(),
-          PasswordPolicy.standard(), Clock.systemUTC());
-      User lead = services.accounts().create(NewAccount.of("lead@example.com", ConsoleFixture.PASSWORD));
+      Services services =
+          Services.over(
+              database,
+              directory.avatars(),
+              PasswordHasher.withDefaults(),
+              PasswordPolicy.standard(),
+              Clock.systemUTC());
+      User lead =
+          services.accounts().create(NewAccount.of("lead@example.com", ConsoleFixture.PASSWORD));
       BulkAccounts.seed(database, accounts);
       new RememberedSignIn(services.sessions(), data).remember(lead);
     } finally {
@@ -51,10 +67,9 @@ final class BenchSupport {
     }
   }
 
-
   /**
-   * This JVM's class path with its class directories (target/test-classes, target/classes) packed into {@code jar}:
-   * an AOT cache cannot be made with a directory on the class path.
+   * This JVM's class path with its class directories (target/test-classes, target/classes) packed
+   * into {@code jar}: an AOT cache cannot be made with a directory on the class path.
    */
   static String jarClassPath(Path jar) throws IOException {
     List<String> entries = new ArrayList<>(List.of(jar.toString()));

@@ -4,14 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The console's figures for docs/PERFORMANCE.md (run by {@code tools/bench console} under Xvfb; not a test):
+ * The console's figures for docs/PERFORMANCE.md (run by {@code tools/bench console} under Xvfb; not
+ * a test):
+ *
  * <ul>
- *   <li>start-up: process start ({@code ./label-studio start}, with the start-up cache it makes for itself) to
- *       window shown and {@code /health} answering, beside a bare JavaFX hello window, alternating, median of the
- *       runs; for comparison also without the cache, and the hello window with an AOT cache of its own;</li>
- *   <li>idle RSS of the application with the window open on People, 10 s after start;</li>
- *   <li>People at N accounts in the real window: time to the first page, and each keystroke's search until the
- *       table shows its result, typed at a quick typist's 8 keys a second and again back to back.</li>
+ *   <li>start-up: process start ({@code ./label-studio start}, with the start-up cache it makes for
+ *       itself) to window shown and {@code /health} answering, beside a bare JavaFX hello window,
+ *       alternating, median of the runs; for comparison also without the cache, and the hello
+ *       window with an AOT cache of its own;
+ *   <li>idle RSS of the application with the window open on People, 10 s after start;
+ *   <li>People at N accounts in the real window: time to the first page, and each keystroke's
+ *       search until the table shows its result, typed at a quick typist's 8 keys a second and
+ *       again back to back.
  * </ul>
  */
 public final class ConsoleBenchmark {
@@ -27,8 +31,10 @@ public final class ConsoleBenchmark {
       System.exit(0);
     }
     if (args.length >= 2 && args[0].equals("prepare")) {
-      // A data directory signed in as lead@example.com, to open other builds (the package) on People.
-      BenchSupport.prepareSignedIn(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1_000);
+      // A data directory signed in as lead@example.com, to open other builds (the package) on
+      // People.
+      BenchSupport.prepareSignedIn(
+          Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1_000);
       System.exit(0);
     }
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;

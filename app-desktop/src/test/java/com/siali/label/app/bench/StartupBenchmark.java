@@ -22,27 +22,35 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up and idle RSS of the console: {@code ./label-studio start} as a user runs it, beside a bare JavaFX hello
- * window (part of {@link ConsoleBenchmark}).
+ * Start-up and idle RSS of the console: {@code ./label-studio start} as a user runs it, beside a
+ * bare JavaFX hello window (part of {@link ConsoleBenchmark}).
  */
 final class StartupBenchmark {
   /** ./label-studio, or the installed package's menu entry command (installer/bench-window.sh). */
-  private static final Path LAUNCHER = Path.of(System.getProperty("bench.launcher", "label-studio")).toAbsolutePath();
-  private static final Path STARTUP_CACHES = Path.of(System.getProperty("bench.startupCaches",
-      LAUNCHER.resolveSibling("app-desktop/target/aot").toString()));
+  private static final Path LAUNCHER =
+      Path.of(System.getProperty("bench.launcher", "label-studio")).toAbsolutePath();
+
+  private static final Path STARTUP_CACHES =
+      Path.of(
+          System.getProperty(
+              "bench.startupCaches", LAUNCHER.resolveSibling("app-desktop/target/aot").toString()));
   private static final String NAME = LAUNCHER.getFileName().toString();
+
   /** The hello window's class path: the bench's jars, the application's among them (JavaFX too). */
   private static String helloClassPath;
 
   private StartupBenchmark() {}
 
   /**
-   * Alternating runs of: the bare hello window; {@code ./label-studio start} as a user runs it, with the start-up
-   * cache it made from its own earlier starts (ADR 0010); the same without it; and, for comparison, the hello
-   * window with an AOT cache of its own.
+   * Alternating runs of: the bare hello window; {@code ./label-studio start} as a user runs it,
+   * with the start-up cache it made from its own earlier starts (ADR 0010); the same without it;
+   * and, for comparison, the hello window with an AOT cache of its own.
    */
   static void run(Path work, int runs) throws Exception {
-    System.out.println("preparing: the start-up cache of " + LAUNCHER + " (one 25 s start records, the next makes it)");
+    System.out.println(
+        "preparing: the start-up cache of "
+            + LAUNCHER
+            + " (one 25 s start records, the next makes it)");
     helloClassPath = jarClassPath(work.resolve("bench-classes.jar"));
     Path helloCache = work.resolve("hello.aot");
     prepareStartupCaches(work, helloCache);
@@ -65,17 +73,25 @@ final class StartupBenchmark {
     long helloMedian = median(hello);
     long appMedian = median(app);
     System.out.printf("bare JavaFX hello window shown: median %d ms %s%n", helloMedian, hello);
-    System.out.printf("Siali Label window shown and /health 200 (%s start, its start-up cache):"
-        + " median %d ms %s%n", NAME, appMedian, app);
+    System.out.printf(
+        "Siali Label window shown and /health 200 (%s start, its start-up cache):"
+            + " median %d ms %s%n",
+        NAME, appMedian, app);
     System.out.printf("ratio: %.2f x (target <= 2)%n", appMedian / (double) helloMedian);
-    System.out.printf("idle RSS with the window on People (1 000 accounts), 10 s after start: median %d MB %s%n",
+    System.out.printf(
+        "idle RSS with the window on People (1 000 accounts), 10 s after start: median %d MB %s%n",
         median(rss), rss);
-    System.out.printf("for comparison: without that cache (SIALI_STARTUP_CACHE=off; the package then uses its own): median %d ms %s (%.2f x),"
-        + " RSS %d MB%n", median(appUncached), appUncached, median(appUncached) / (double) helloMedian,
+    System.out.printf(
+        "for comparison: without that cache (SIALI_STARTUP_CACHE=off; the package then uses its own): median %d ms %s (%.2f x),"
+            + " RSS %d MB%n",
+        median(appUncached),
+        appUncached,
+        median(appUncached) / (double) helloMedian,
         median(rssUncached));
-    System.out.printf("for comparison: the hello window with an AOT cache of its own: median %d ms %s"
-        + " (Siali Label with its cache: %.2f x that)%n", median(helloCached), helloCached,
-        appMedian / (double) median(helloCached));
+    System.out.printf(
+        "for comparison: the hello window with an AOT cache of its own: median %d ms %s"
+            + " (Siali Label with its cache: %.2f x that)%n",
+        median(helloCached), helloCached, appMedian / (double) median(helloCached));
   }
 
   private static Path signedIn(Path work, String name) {
@@ -85,8 +101,9 @@ final class StartupBenchmark {
   }
 
   /**
-   * ./label-studio's window cache made the way a user's first starts make it: one start that runs long enough
-   * records, the next makes the cache in the background. The hello window records its own in one run.
+   * ./label-studio's window cache made the way a user's first starts make it: one start that runs
+   * long enough records, the next makes the cache in the background. The hello window records its
+   * own in one run.
    */
   private static void prepareStartupCaches(Path work, Path helloCache) throws Exception {
     try (var old = Files.newDirectoryStream(STARTUP_CACHES, "start-window.*")) {
@@ -136,34 +153,48 @@ final class StartupBenchmark {
   }
 
   /**
-   * Milliseconds until both the window is open and /health answers, and the RSS in MB after {@code holdMillis}
-   * from the start (when the process is stopped).
+   * Milliseconds until both the window is open and /health answers, and the RSS in MB after {@code
+   * holdMillis} from the start (when the process is stopped).
    */
-  private static long[] timeApplication(Path data, boolean startupCache, long holdMillis) throws Exception {
+  private static long[] timeApplication(Path data, boolean startupCache, long holdMillis)
+      throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
-    ProcessBuilder launch = new ProcessBuilder(LAUNCHER.toString(), "start", "--data-dir", data.toString(),
-        "--host", "127.0.0.1", "--port", String.valueOf(port)).redirectError(ProcessBuilder.Redirect.DISCARD);
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+    ProcessBuilder launch =
+        new ProcessBuilder(
+                LAUNCHER.toString(),
+                "start",
+                "--data-dir",
+                data.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port))
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
     launch.environment().put("SIALI_STARTUP_CACHE", startupCache ? "on" : "off");
     long start = System.nanoTime();
     Process process = launch.start();
     CountDownLatch windowOpen = new CountDownLatch(1);
-    Thread.ofPlatform().daemon().start(() -> {
-      try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (line.startsWith("Admin window open")) {
-            windowOpen.countDown();
-          }
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (line.startsWith("Admin window open")) {
+                    windowOpen.countDown();
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
     try {
       long serverUp = -1;
       while (serverUp < 0) {

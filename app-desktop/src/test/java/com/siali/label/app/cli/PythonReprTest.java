@@ -33,18 +33,30 @@ class PythonReprTest {
   @Test
   void userInfoHasLabelStudiosKeysInOrder() {
     Instant at = Instant.parse("2021-06-15T19:37:29.594618Z");
-    User user = new User(1, EmailAddress.parse("example@labelstud.io"), "User", "Somebody", "",
-        Optional.of("071280b8.jpg"), true, true, at, at);
-    assertThat(UserInfoLine.of(user, "1bc2c33cb44e56cb9f1e191238ffb78564675faa")).isEqualTo(
-        "{'id': 1, 'first_name': 'User', 'last_name': 'Somebody', 'username': 'example', "
-            + "'email': 'example@labelstud.io', 'last_activity': '2021-06-15T19:37:29.594618Z', "
-            + "'avatar': '/data/avatars/071280b8.jpg', 'initials': 'US', 'phone': '', 'active_organization': 1, "
-            + "'token': '1bc2c33cb44e56cb9f1e191238ffb78564675faa', 'status': 'ok'}");
+    User user =
+        new User(
+            1,
+            EmailAddress.parse("example@labelstud.io"),
+            "User",
+            "Somebody",
+            "",
+            Optional.of("071280b8.jpg"),
+            true,
+            true,
+            at,
+            at);
+    assertThat(UserInfoLine.of(user, "1bc2c33cb44e56cb9f1e191238ffb78564675faa"))
+        .isEqualTo(
+            "{'id': 1, 'first_name': 'User', 'last_name': 'Somebody', 'username': 'example', "
+                + "'email': 'example@labelstud.io', 'last_activity': '2021-06-15T19:37:29.594618Z', "
+                + "'avatar': '/data/avatars/071280b8.jpg', 'initials': 'US', 'phone': '', 'active_organization': 1, "
+                + "'token': '1bc2c33cb44e56cb9f1e191238ffb78564675faa', 'status': 'ok'}");
   }
 
   @Test
   void timestampsAlwaysHaveMicroseconds() {
-    assertThat(UserInfoLine.timestamp(Instant.parse("2026-01-01T00:00:00Z"))).isEqualTo("2026-01-01T00:00:00.000000Z");
+    assertThat(UserInfoLine.timestamp(Instant.parse("2026-01-01T00:00:00Z")))
+        .isEqualTo("2026-01-01T00:00:00.000000Z");
   }
 
   @Test
@@ -62,7 +74,9 @@ class PythonReprTest {
       assertThat(EnvironmentFlag.parse("X", no)).contains(false);
     }
     assertThat(EnvironmentFlag.parse("X", null)).isEmpty();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnvironmentFlag.parse("LABEL_STUDIO_X", "maybe"))
-        .hasMessageContaining("LABEL_STUDIO_X").hasMessageContaining("maybe");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EnvironmentFlag.parse("LABEL_STUDIO_X", "maybe"))
+        .hasMessageContaining("LABEL_STUDIO_X")
+        .hasMessageContaining("maybe");
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.app.console.model.Background;
 import com.siali.label.app.console.model.ConsoleContext;
-import com.siali.label.app.console.view.ConsoleWindow;
 import com.siali.label.app.console.model.RememberedStart;
+import com.siali.label.app.console.view.ConsoleWindow;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +22,10 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Drives the real console window in a test: opens it on the TestFX stage and waits for what a person would see. */
+/**
+ * Drives the real console window in a test: opens it on the TestFX stage and waits for what a
+ * person would see.
+ */
 final class ConsoleDriver implements AutoCloseable {
   final FxRobot robot;
   final AtomicReference<Path> nextPicture = new AtomicReference<>();
@@ -38,20 +41,28 @@ final class ConsoleDriver implements AutoCloseable {
     return open(stage, context, Optional.empty());
   }
 
-  /** Opens it as the launcher does: with the remembered account and first page read beforehand, if there is one. */
+  /**
+   * Opens it as the launcher does: with the remembered account and first page read beforehand, if
+   * there is one.
+   */
   ConsoleDriver open(Stage stage, ConsoleContext context, Optional<RememberedStart> remembered) {
     Background background = new Background(workers, Platform::runLater);
-    window = new ConsoleWindow(context, background, owner -> Optional.ofNullable(nextPicture.get()), quit::countDown);
+    window =
+        new ConsoleWindow(
+            context, background, owner -> Optional.ofNullable(nextPicture.get()), quit::countDown);
     robot.interact(() -> window.show(stage, false, remembered));
     return this;
   }
 
   void waitUntil(String what, BooleanSupplier condition) {
     try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-        WaitForAsyncUtils.waitForFxEvents();
-        return condition.getAsBoolean();
-      });
+      WaitForAsyncUtils.waitFor(
+          10,
+          TimeUnit.SECONDS,
+          () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+          });
     } catch (Exception timeout) {
       throw new AssertionError("waited 10 s for: " + what, timeout);
     }
@@ -68,11 +79,19 @@ final class ConsoleDriver implements AutoCloseable {
   String text(String query) {
     Node node = robot.lookup(query).query();
     AtomicReference<String> text = new AtomicReference<>();
-    robot.interact(() -> text.set(node instanceof TextInputControl input ? input.getText() : ((Labeled) node).getText()));
+    robot.interact(
+        () ->
+            text.set(
+                node instanceof TextInputControl input
+                    ? input.getText()
+                    : ((Labeled) node).getText()));
     return text.get();
   }
 
-  /** Fills a form field (search-as-you-type tests write key by key with {@code robot.write} instead). */
+  /**
+   * Fills a form field (search-as-you-type tests write key by key with {@code robot.write}
+   * instead).
+   */
   void type(String query, String text) {
     TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
     robot.clickOn(field);
@@ -100,8 +119,11 @@ final class ConsoleDriver implements AutoCloseable {
 
   /** Clicks the window's close box, as a person would. */
   void requestClose(Stage stage) {
-    robot.interact(() -> stage.fireEvent(
-        new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+    robot.interact(
+        () ->
+            stage.fireEvent(
+                new javafx.stage.WindowEvent(
+                    stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
   }
 
   void assertNoDialogLeft() {

@@ -26,8 +26,9 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
- * A real installation for console tests: H2 file database in a temp directory, real Argon2, and the real LAN
- * server on an ephemeral port (the console shows its addresses; tests sign people up through it).
+ * A real installation for console tests: H2 file database in a temp directory, real Argon2, and the
+ * real LAN server on an ephemeral port (the console shows its addresses; tests sign people up
+ * through it).
  */
 public final class ConsoleFixture implements AutoCloseable {
   public static final String PASSWORD = "correct horse battery";
@@ -42,9 +43,20 @@ public final class ConsoleFixture implements AutoCloseable {
     this.dataDir = dataDir;
     DataDirectory directory = DataDirectory.open(dataDir);
     database = Database.open(directory);
-    services = Services.over(database, directory.avatars(), PasswordHasher.withDefaults(), POLICY, Clock.systemUTC());
-    server = LanServer.start("127.0.0.1", 0,
-        WebApp.create(services, new WebSettings(Optional.empty(), false, Set.of("127.0.0.1", "localhost"))));
+    services =
+        Services.over(
+            database,
+            directory.avatars(),
+            PasswordHasher.withDefaults(),
+            POLICY,
+            Clock.systemUTC());
+    server =
+        LanServer.start(
+            "127.0.0.1",
+            0,
+            WebApp.create(
+                services,
+                new WebSettings(Optional.empty(), false, Set.of("127.0.0.1", "localhost"))));
     server.open();
   }
 
@@ -62,7 +74,8 @@ public final class ConsoleFixture implements AutoCloseable {
   }
 
   public ConsoleContext context(Optional<Boolean> signupRequiresLinkByEnvironment) {
-    return new ConsoleContext(services, serverStatus(), dataDir, signupRequiresLinkByEnvironment, Clock.systemUTC());
+    return new ConsoleContext(
+        services, serverStatus(), dataDir, signupRequiresLinkByEnvironment, Clock.systemUTC());
   }
 
   public ConsoleContext context() {

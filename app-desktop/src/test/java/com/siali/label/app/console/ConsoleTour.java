@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -24,15 +23,22 @@ import javax.imageio.ImageIO;
 
 /**
  * Screenshots of every console screen, light and dark, for people to look at (not a test): run by
- * {@code tools/console-screenshots} under Xvfb with the real GTK toolkit. Writes PNGs into the directory given.
+ * {@code tools/console-screenshots} under Xvfb with the real GTK toolkit. Writes PNGs into the
+ * directory given.
  */
 public final class ConsoleTour {
-  private static final List<String[]> TEAM = List.of(
-      new String[] {"ada@example.com", "Ada", "Lovelace"}, new String[] {"grace@example.com", "Grace", "Hopper"},
-      new String[] {"alan@example.com", "Alan", "Turing"}, new String[] {"katherine@example.com", "Katherine", "Johnson"},
-      new String[] {"jose@example.com", "José", "Martínez"}, new String[] {"mei@example.com", "Mei", "Chen"},
-      new String[] {"amara@example.com", "Amara", "Okafor"}, new String[] {"lars@example.com", "Lars", "Nilsson"},
-      new String[] {"priya@example.com", "Priya", "Sharma"}, new String[] {"noah@example.com", "Noah", "Williams"});
+  private static final List<String[]> TEAM =
+      List.of(
+          new String[] {"ada@example.com", "Ada", "Lovelace"},
+              new String[] {"grace@example.com", "Grace", "Hopper"},
+          new String[] {"alan@example.com", "Alan", "Turing"},
+              new String[] {"katherine@example.com", "Katherine", "Johnson"},
+          new String[] {"jose@example.com", "José", "Martínez"},
+              new String[] {"mei@example.com", "Mei", "Chen"},
+          new String[] {"amara@example.com", "Amara", "Okafor"},
+              new String[] {"lars@example.com", "Lars", "Nilsson"},
+          new String[] {"priya@example.com", "Priya", "Sharma"},
+              new String[] {"noah@example.com", "Noah", "Williams"});
 
   private final Path out;
   private final Path work;
@@ -63,12 +69,18 @@ public final class ConsoleTour {
       shoot(stage, "01-create-owner-light");
 
       User lead = fixture.account("lead@example.com", "Lena", "Lead");
-      fixture.services.avatars().set(lead.id(), Files.readAllBytes(ConsoleFixture.pictureFile(work, 400, 400)));
+      fixture
+          .services
+          .avatars()
+          .set(lead.id(), Files.readAllBytes(ConsoleFixture.pictureFile(work, 400, 400)));
       for (int i = 0; i < TEAM.size(); i++) {
         String[] p = TEAM.get(i);
         User user = fixture.account(p[0], p[1], p[2]);
         if (i % 3 == 0) {
-          fixture.services.avatars().set(user.id(), Files.readAllBytes(ConsoleFixture.pictureFile(work, 300 + i, 300)));
+          fixture
+              .services
+              .avatars()
+              .set(user.id(), Files.readAllBytes(ConsoleFixture.pictureFile(work, 300 + i, 300)));
         }
         if (i < 3) {
           var project = fixture.services.projects().create(user.id(), p[2] + " transcripts", "");
@@ -86,69 +98,84 @@ public final class ConsoleTour {
       for (boolean dark : new boolean[] {false, true}) {
         String theme = dark ? "dark" : "light";
         open(fixture, stage, dark);
-        FxThread.call(() -> {
-          @SuppressWarnings("unchecked")
-          TableView<User> table = (TableView<User>) stage.getScene().lookup("#peopleTable");
-          table.getSelectionModel().select(0);
-          return null;
-        });
+        FxThread.call(
+            () -> {
+              @SuppressWarnings("unchecked")
+              TableView<User> table = (TableView<User>) stage.getScene().lookup("#peopleTable");
+              table.getSelectionModel().select(0);
+              return null;
+            });
         pause(1200);
         shoot(stage, "03-people-" + theme);
         fill(stage, "#peopleSearch", "ada");
         pause(800);
-        FxThread.call(() -> {
-          ((TableView<?>) stage.getScene().lookup("#peopleTable")).getSelectionModel().select(0);
-          return null;
-        });
+        FxThread.call(
+            () -> {
+              ((TableView<?>) stage.getScene().lookup("#peopleTable"))
+                  .getSelectionModel()
+                  .select(0);
+              return null;
+            });
         pause(800);
         shoot(stage, "04-people-search-" + theme);
-        for (String[] section : new String[][] {
-            {"#navADD_PEOPLE", "05-add-people-"}, {"#navACCOUNT", "06-account-"}, {"#navSERVER", "07-server-"}}) {
-          FxThread.call(() -> {
-            ((ToggleButton) stage.getScene().lookup(section[0])).fire();
-            return null;
-          });
+        for (String[] section :
+            new String[][] {
+              {"#navADD_PEOPLE", "05-add-people-"},
+              {"#navACCOUNT", "06-account-"},
+              {"#navSERVER", "07-server-"}
+            }) {
+          FxThread.call(
+              () -> {
+                ((ToggleButton) stage.getScene().lookup(section[0])).fire();
+                return null;
+              });
           pause(900);
           shoot(stage, section[1] + theme);
         }
       }
-      FxThread.call(() -> {
-        shown.dispose();
-        return null;
-      });
+      FxThread.call(
+          () -> {
+            shown.dispose();
+            return null;
+          });
     }
   }
 
   private void open(ConsoleFixture fixture, Stage stage, boolean dark) throws Exception {
     Background background = new Background(Executors.newFixedThreadPool(2), Platform::runLater);
-    ConsoleWindow window = new ConsoleWindow(fixture.context(), background, owner -> Optional.empty(), () -> {});
+    ConsoleWindow window =
+        new ConsoleWindow(fixture.context(), background, owner -> Optional.empty(), () -> {});
     ConsoleWindow previous = shown;
     shown = window;
-    FxThread.call(() -> {
-      if (previous != null) {
-        previous.dispose();
-      }
-      window.show(stage, dark);
-      return null;
-    });
+    FxThread.call(
+        () -> {
+          if (previous != null) {
+            previous.dispose();
+          }
+          window.show(stage, dark);
+          return null;
+        });
     pause(1500);
   }
 
   private static void fill(Stage stage, String query, String text) throws Exception {
-    FxThread.call(() -> {
-      ((TextField) stage.getScene().lookup(query)).setText(text);
-      return null;
-    });
+    FxThread.call(
+        () -> {
+          ((TextField) stage.getScene().lookup(query)).setText(text);
+          return null;
+        });
   }
 
   private void shoot(Stage stage, String name) throws Exception {
-    WritableImage image = FxThread.call(() -> {
-      Scene scene = stage.getScene();
-      javafx.scene.Parent root = scene.getRoot();
-      root.applyCss();
-      root.layout();
-      return scene.snapshot(null);
-    });
+    WritableImage image =
+        FxThread.call(
+            () -> {
+              Scene scene = stage.getScene();
+              javafx.scene.Parent root = scene.getRoot();
+              root.applyCss();
+              root.layout();
+              return scene.snapshot(null);
+            });
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
     BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

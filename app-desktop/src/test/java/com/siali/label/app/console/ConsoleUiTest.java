@@ -20,7 +20,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The admin console as a person uses it: the real window on headless Monocle over a real database and server. */
+/**
+ * The admin console as a person uses it: the real window on headless Monocle over a real database
+ * and server.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleUiTest {
   @TempDir Path dir;
@@ -74,14 +77,16 @@ class ConsoleUiTest {
   void theFirstStartCreatesTheOwnerAccount(FxRobot robot) {
     fixture();
     open(robot);
-    console.waitUntil("the owner form", () -> "Create the owner account".equals(console.text("#signInTitle")));
+    console.waitUntil(
+        "the owner form", () -> "Create the owner account".equals(console.text("#signInTitle")));
     console.type("#emailField", "lead@example.com");
     console.type("#passwordField", ConsoleFixture.PASSWORD);
     console.type("#passwordAgainField", ConsoleFixture.PASSWORD);
     robot.clickOn("#signInButton");
     console.waitFor("#mainView");
     assertThat(console.text("#signedInName")).isEqualTo("lead@example.com");
-    assertThat(fixture.services.people().findByEmail("lead@example.com")).hasValueSatisfying(u -> assertThat(u.owner()).isTrue());
+    assertThat(fixture.services.people().findByEmail("lead@example.com"))
+        .hasValueSatisfying(u -> assertThat(u.owner()).isTrue());
     console.waitUntil("the owner in the table", () -> table(robot).getItems().size() == 1);
   }
 
@@ -99,8 +104,11 @@ class ConsoleUiTest {
     assertThat(console.shows("#mainView")).isTrue();
     assertThat(robot.lookup("#signInTitle").tryQuery()).isEmpty();
     assertThat(console.text("#signedInName")).isEqualTo("Lena Lead");
-    assertThat(table(robot).getItems()).extracting(u -> u.email().value()).containsExactly("lead@example.com");
-    // And it goes on like a window that read the page itself: a new account appears without a refresh.
+    assertThat(table(robot).getItems())
+        .extracting(u -> u.email().value())
+        .containsExactly("lead@example.com");
+    // And it goes on like a window that read the page itself: a new account appears without a
+    // refresh.
     fixture.account("grace@example.com", "Grace", "Hopper");
     console.waitUntil("the new account in the table", () -> table(robot).getItems().size() == 2);
   }
@@ -141,11 +149,16 @@ class ConsoleUiTest {
     assertThat(table(robot).getItems().getFirst().email().value()).isEqualTo("ada@example.com");
 
     robot.interact(() -> table(robot).getSelectionModel().select(0));
-    console.waitUntil("the detail of Ada", () -> "Ada Lovelace".equals(console.text("#detailName")));
-    console.waitUntil("her projects", () -> robot.lookup("#detailCreated .label").queryAll().stream()
-        .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains(project.title())));
-    assertThat(robot.lookup("#detailContributed .label").queryAll()).anyMatch(
-        n -> ((javafx.scene.control.Label) n).getText().contains("Street signs"));
+    console.waitUntil(
+        "the detail of Ada", () -> "Ada Lovelace".equals(console.text("#detailName")));
+    console.waitUntil(
+        "her projects",
+        () ->
+            robot.lookup("#detailCreated .label").queryAll().stream()
+                .anyMatch(
+                    n -> ((javafx.scene.control.Label) n).getText().contains(project.title())));
+    assertThat(robot.lookup("#detailContributed .label").queryAll())
+        .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("Street signs"));
     assertThat(console.text("#detailFacts")).contains("last activity");
   }
 
@@ -186,8 +199,11 @@ class ConsoleUiTest {
     signedInAsLead(robot);
     User grace = fixture.account("grace@example.com", "Grace", "Hopper");
     robot.clickOn("#peopleSearch").write("grace");
-    console.waitUntil("only Grace", () -> table(robot).getItems().size() == 1
-        && table(robot).getItems().getFirst().id() == grace.id());
+    console.waitUntil(
+        "only Grace",
+        () ->
+            table(robot).getItems().size() == 1
+                && table(robot).getItems().getFirst().id() == grace.id());
     robot.interact(() -> table(robot).getSelectionModel().select(0));
     console.waitUntil("her detail", () -> "Grace Hopper".equals(console.text("#detailName")));
     robot.clickOn("#deactivateButton");
@@ -205,7 +221,9 @@ class ConsoleUiTest {
     fixture.account("newcomer@example.com");
     long asked = System.nanoTime();
     console.waitUntil("the newcomer", () -> table(robot).getItems().size() == 2);
-    assertThat((System.nanoTime() - asked) / 1_000_000).as("milliseconds until shown").isLessThan(2_000);
+    assertThat((System.nanoTime() - asked) / 1_000_000)
+        .as("milliseconds until shown")
+        .isLessThan(2_000);
   }
 
   @Test
@@ -246,9 +264,14 @@ class ConsoleUiTest {
     console.waitFor("#accountView");
     console.nextPicture.set(ConsoleFixture.pictureFile(dir, 640, 480));
     robot.clickOn("#choosePicture");
-    console.waitUntil("the picture", () -> robot.lookup("#accountPicture .image-view").queryAs(ImageView.class).getImage() != null);
+    console.waitUntil(
+        "the picture",
+        () ->
+            robot.lookup("#accountPicture .image-view").queryAs(ImageView.class).getImage()
+                != null);
     assertThat(console.text("#accountMessage")).contains("picture was updated");
-    assertThat(fixture.services.people().findByEmail("lead@example.com").orElseThrow().avatar()).isPresent();
+    assertThat(fixture.services.people().findByEmail("lead@example.com").orElseThrow().avatar())
+        .isPresent();
   }
 
   @Test
@@ -264,7 +287,8 @@ class ConsoleUiTest {
     robot.clickOn("#resetToken");
     console.confirmDialog("Reset token");
     console.waitUntil("a new token", () -> !token.equals(console.text("#apiToken")));
-    assertThat(console.text("#apiToken")).isEqualTo(fixture.services.apiTokens().tokenOf(lead.id()));
+    assertThat(console.text("#apiToken"))
+        .isEqualTo(fixture.services.apiTokens().tokenOf(lead.id()));
     assertThat(fixture.services.apiTokens().authenticate(token)).isEmpty();
   }
 
@@ -298,8 +322,12 @@ class ConsoleUiTest {
     console.waitFor("#plainHttpWarning");
     assertThat(console.text("#serverState")).isEqualTo("Running");
     assertThat(console.text("#serverPort")).isEqualTo("Port " + fixture.server.port());
-    assertThat(robot.lookup("#serverUrls .label").queryAll()).anyMatch(
-        n -> ((javafx.scene.control.Label) n).getText().equals(fixture.server.urls().getFirst()));
+    assertThat(robot.lookup("#serverUrls .label").queryAll())
+        .anyMatch(
+            n ->
+                ((javafx.scene.control.Label) n)
+                    .getText()
+                    .equals(fixture.server.urls().getFirst()));
     assertThat(robot.lookup("#serverQr").queryAs(ImageView.class).getImage()).isNotNull();
     assertThat(console.text("#statusServing")).contains("plain HTTP");
   }

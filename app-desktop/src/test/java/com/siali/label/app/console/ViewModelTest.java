@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console's view-models without any toolkit: work runs inline, against a real database in a temp directory.
+ * The console's view-models without any toolkit: work runs inline, against a real database in a
+ * temp directory.
  */
 class ViewModelTest {
   @TempDir Path dir;
@@ -42,7 +43,12 @@ class ViewModelTest {
   }
 
   private SignInModel signIn() {
-    return new SignInModel(fixture.services.accounts(), fixture.services.people(), remembered(), inline, signedIn::add);
+    return new SignInModel(
+        fixture.services.accounts(),
+        fixture.services.people(),
+        remembered(),
+        inline,
+        signedIn::add);
   }
 
   private RememberedSignIn remembered() {
@@ -98,12 +104,16 @@ class ViewModelTest {
     model.submit();
     assertThat(signedIn).hasSize(1);
     Path file = fixture.dataDir.resolve("console-session");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
 
     // The next start signs the same person in without the form.
     SignInModel next = signIn();
     next.load();
-    assertThat(signedIn).hasSize(2).extracting(User::email).allMatch(e -> e.value().equals("lead@example.com"));
+    assertThat(signedIn)
+        .hasSize(2)
+        .extracting(User::email)
+        .allMatch(e -> e.value().equals("lead@example.com"));
 
     // A password change elsewhere ends the remembered session too.
     fixture.services.accounts().setPassword(signedIn.getFirst().id(), "a brand new passphrase");
@@ -132,7 +142,8 @@ class ViewModelTest {
 
     model.searchProperty().set("");
     model.sortBy(UserSort.EMAIL, true);
-    assertThat(model.rows().getFirst().email().value()).isEqualTo("member9@example.com"); // "@" sorts after digits
+    assertThat(model.rows().getFirst().email().value())
+        .isEqualTo("member9@example.com"); // "@" sorts after digits
   }
 
   @Test
@@ -161,11 +172,17 @@ class ViewModelTest {
     assertThat(model.selectedActivityProperty().get()).isNotNull();
 
     model.signOutEverywhere(grace);
-    assertThat(model.status().textProperty().get()).isEqualTo("Grace Hopper was signed out of 1 browser session.");
+    assertThat(model.status().textProperty().get())
+        .isEqualTo("Grace Hopper was signed out of 1 browser session.");
     assertThat(fixture.services.sessions().countOf(grace.id())).isZero();
 
     model.resetPassword(grace, "a fresh passphrase for grace");
-    assertThat(fixture.services.accounts().authenticate("grace@example.com", "a fresh passphrase for grace").id())
+    assertThat(
+            fixture
+                .services
+                .accounts()
+                .authenticate("grace@example.com", "a fresh passphrase for grace")
+                .id())
         .isEqualTo(grace.id());
 
     model.setActive(grace, false);
@@ -174,7 +191,8 @@ class ViewModelTest {
 
     model.delete(lead);
     assertThat(model.status().isErrorProperty().get()).isTrue();
-    assertThat(model.status().textProperty().get()).isEqualTo("The owner account cannot be deleted.");
+    assertThat(model.status().textProperty().get())
+        .isEqualTo("The owner account cannot be deleted.");
     model.delete(grace);
     assertThat(fixture.services.people().find(grace.id())).isEmpty();
     assertThat(model.selectedProperty().get()).isNull();
@@ -185,7 +203,8 @@ class ViewModelTest {
     fixture.account("lead@example.com");
     User member = fixture.account("member@example.com");
     User other = fixture.account("other@example.com");
-    PeopleModel model = new PeopleModel(fixture.services, inline, new SimpleObjectProperty<>(member));
+    PeopleModel model =
+        new PeopleModel(fixture.services, inline, new SimpleObjectProperty<>(member));
     assertThat(model.mayAdminister()).isFalse();
     model.setActive(other, false);
     assertThat(model.status().isErrorProperty().get()).isTrue();
@@ -194,11 +213,15 @@ class ViewModelTest {
 
   @Test
   void resetLinkChangesTheLinkAndRefusesTheOldToken() {
-    InviteModel model = new InviteModel(fixture.services.invitations(), fixture.serverStatus(), Optional.empty(), inline);
+    InviteModel model =
+        new InviteModel(
+            fixture.services.invitations(), fixture.serverStatus(), Optional.empty(), inline);
     model.load();
     String before = model.linkProperty().get();
     String oldToken = fixture.services.invitations().currentToken();
-    assertThat(before).startsWith(fixture.server.urls().getFirst() + "user/signup/?token=").endsWith(oldToken);
+    assertThat(before)
+        .startsWith(fixture.server.urls().getFirst() + "user/signup/?token=")
+        .endsWith(oldToken);
     model.resetLink();
     assertThat(model.linkProperty().get()).isNotEqualTo(before);
     assertThat(fixture.services.invitations().accepts(oldToken)).isFalse();
@@ -207,19 +230,26 @@ class ViewModelTest {
 
   @Test
   void theOpenSignupSwitchIsStoredUnlessTheEnvironmentDecides() {
-    InviteModel free = new InviteModel(fixture.services.invitations(), fixture.serverStatus(), Optional.empty(), inline);
+    InviteModel free =
+        new InviteModel(
+            fixture.services.invitations(), fixture.serverStatus(), Optional.empty(), inline);
     free.load();
     assertThat(free.locked()).isFalse();
     free.openSignupAllowedProperty().set(false);
     assertThat(fixture.services.invitations().openSignupAllowed()).isFalse();
 
     InviteModel locked =
-        new InviteModel(fixture.services.invitations(), fixture.serverStatus(), Optional.of(false), inline);
+        new InviteModel(
+            fixture.services.invitations(), fixture.serverStatus(), Optional.of(false), inline);
     locked.load();
     assertThat(locked.locked()).isTrue();
-    assertThat(locked.openSignupAllowedProperty().get()).as("the variable says false: sign-up is open").isTrue();
+    assertThat(locked.openSignupAllowedProperty().get())
+        .as("the variable says false: sign-up is open")
+        .isTrue();
     assertThat(locked.lockExplanation()).contains("LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK");
-    assertThat(fixture.services.invitations().openSignupAllowed()).as("loading changes no setting").isFalse();
+    assertThat(fixture.services.invitations().openSignupAllowed())
+        .as("loading changes no setting")
+        .isFalse();
   }
 
   @Test
@@ -265,8 +295,15 @@ class ViewModelTest {
     model.newPasswordAgainProperty().set("another long passphrase");
     model.changePassword();
     assertThat(model.status().isErrorProperty().get()).isFalse();
-    assertThat(fixture.services.accounts().authenticate("lead@example.com", "another long passphrase").id())
+    assertThat(
+            fixture
+                .services
+                .accounts()
+                .authenticate("lead@example.com", "another long passphrase")
+                .id())
         .isEqualTo(me.id());
-    assertThat(remembered.restore()).as("the console stays signed in after its own password change").isPresent();
+    assertThat(remembered.restore())
+        .as("the console stays signed in after its own password change")
+        .isPresent();
   }
 }

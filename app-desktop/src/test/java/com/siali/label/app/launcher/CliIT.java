@@ -8,7 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every text and exit code of SPEC §2 that does not need a running instance, against a real database. */
+/**
+ * Every text and exit code of SPEC §2 that does not need a running instance, against a real
+ * database.
+ */
 class CliIT {
   @TempDir Path tmp;
   String dataDir;
@@ -22,8 +25,11 @@ class CliIT {
 
   private void seed(String email, String password, String token) {
     try (Installation installation = Installation.open(Path.of(dataDir))) {
-      var account = new com.siali.label.model.NewAccount(
-          com.siali.label.model.EmailAddress.parse(email), password, java.util.Optional.ofNullable(token));
+      var account =
+          new com.siali.label.model.NewAccount(
+              com.siali.label.model.EmailAddress.parse(email),
+              password,
+              java.util.Optional.ofNullable(token));
       installation.services().accounts().create(account);
     }
   }
@@ -61,10 +67,11 @@ class CliIT {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out().lines()).hasSize(2);
     assertThat(result.out().lines().findFirst()).contains("=> User info:");
-    assertThat(result.out().lines().skip(1).findFirst().orElseThrow()).matches(
-        "\\{'id': 1, 'first_name': '', 'last_name': '', 'username': 'admin', 'email': 'admin@example.com', "
-            + "'last_activity': '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z', 'avatar': None, "
-            + "'initials': 'ad', 'phone': '', 'active_organization': 1, 'token': 'abcdef123', 'status': 'ok'\\}");
+    assertThat(result.out().lines().skip(1).findFirst().orElseThrow())
+        .matches(
+            "\\{'id': 1, 'first_name': '', 'last_name': '', 'username': 'admin', 'email': 'admin@example.com', "
+                + "'last_activity': '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z', 'avatar': None, "
+                + "'initials': 'ad', 'phone': '', 'active_organization': 1, 'token': 'abcdef123', 'status': 'ok'\\}");
     assertThat(result.err()).isEmpty();
   }
 
@@ -72,79 +79,163 @@ class CliIT {
   void unknownUserIsTheErrorDictAndNonZero() {
     var result = cli.run("user", "--username", "ghost@example.com", "--data-dir", dataDir);
     assertThat(result.exitCode()).isNotZero();
-    assertThat(result.out()).isEqualTo("{'status': 'error', 'message': \"user ghost@example.com doesn't exist\"}\n");
+    assertThat(result.out())
+        .isEqualTo("{'status': 'error', 'message': \"user ghost@example.com doesn't exist\"}\n");
   }
 
   @Test
   void resetPasswordMessages() {
     seed("admin@example.com", "correct horse battery", null);
-    var notFound = cli.run("reset_password", "--username", "ghost@example.com", "--password", "whatever it is",
-        "--data-dir", dataDir);
+    var notFound =
+        cli.run(
+            "reset_password",
+            "--username",
+            "ghost@example.com",
+            "--password",
+            "whatever it is",
+            "--data-dir",
+            dataDir);
     assertThat(notFound.exitCode()).isNotZero();
     assertThat(notFound.err()).isEqualTo("User with username ghost@example.com not found\n");
 
-    var empty = cli.run("reset_password", "--username", "admin@example.com", "--password", "", "--data-dir", dataDir);
+    var empty =
+        cli.run(
+            "reset_password",
+            "--username",
+            "admin@example.com",
+            "--password",
+            "",
+            "--data-dir",
+            dataDir);
     assertThat(empty.exitCode()).isNotZero();
     assertThat(empty.err()).isEqualTo("Can not set empty password\n");
 
-    var same = cli.run("reset_password", "--username", "admin@example.com", "--password", "correct horse battery",
-        "--data-dir", dataDir);
+    var same =
+        cli.run(
+            "reset_password",
+            "--username",
+            "admin@example.com",
+            "--password",
+            "correct horse battery",
+            "--data-dir",
+            dataDir);
     assertThat(same.exitCode()).isNotZero();
     assertThat(same.err()).isEqualTo("Entered password is the same as current\n");
 
-    var weak = cli.run("reset_password", "--username", "admin@example.com", "--password", "short", "--data-dir", dataDir);
+    var weak =
+        cli.run(
+            "reset_password",
+            "--username",
+            "admin@example.com",
+            "--password",
+            "short",
+            "--data-dir",
+            dataDir);
     assertThat(weak.exitCode()).isNotZero();
     assertThat(weak.err()).isEqualTo("Please enter a password 8–128 characters in length.\n");
 
-    var common = cli.run("reset_password", "--username", "admin@example.com", "--password", "password123",
-        "--data-dir", dataDir);
+    var common =
+        cli.run(
+            "reset_password",
+            "--username",
+            "admin@example.com",
+            "--password",
+            "password123",
+            "--data-dir",
+            dataDir);
     assertThat(common.exitCode()).isNotZero();
     assertThat(common.err()).contains("too common");
 
-    var ok = cli.run("reset_password", "--username", "admin@example.com", "--password", "another good passphrase",
-        "--data-dir", dataDir);
+    var ok =
+        cli.run(
+            "reset_password",
+            "--username",
+            "admin@example.com",
+            "--password",
+            "another good passphrase",
+            "--data-dir",
+            dataDir);
     assertThat(ok.exitCode()).isZero();
     assertThat(ok.out()).isEqualTo("Password successfully changed\n");
     try (Installation installation = Installation.open(Path.of(dataDir))) {
-      assertThat(installation.services().accounts().authenticate("admin@example.com", "another good passphrase"))
+      assertThat(
+              installation
+                  .services()
+                  .accounts()
+                  .authenticate("admin@example.com", "another good passphrase"))
           .isNotNull();
     }
   }
 
   @Test
   void startRefusesAShortTokenAndCreatesNothing() {
-    var result = cli.run("start", "--headless", "--data-dir", dataDir, "--username", "admin@example.com",
-        "--password", "correct horse battery", "--user-token", "abcd");
+    var result =
+        cli.run(
+            "start",
+            "--headless",
+            "--data-dir",
+            dataDir,
+            "--username",
+            "admin@example.com",
+            "--password",
+            "correct horse battery",
+            "--user-token",
+            "abcd");
     assertThat(result.exitCode()).isNotZero();
-    assertThat(result.err()).isEqualTo("label-studio: The user token must be at least 5 characters long.\n");
-    assertThat(Files.exists(Path.of(dataDir))).as("nothing created, not even the data directory").isFalse();
+    assertThat(result.err())
+        .isEqualTo("label-studio: The user token must be at least 5 characters long.\n");
+    assertThat(Files.exists(Path.of(dataDir)))
+        .as("nothing created, not even the data directory")
+        .isFalse();
   }
 
   @Test
   void startRefusesABadEmailOrABadSignupVariable() {
-    var email = cli.run("start", "--headless", "--data-dir", dataDir, "--username", "not-an-email",
-        "--password", "correct horse battery");
+    var email =
+        cli.run(
+            "start",
+            "--headless",
+            "--data-dir",
+            dataDir,
+            "--username",
+            "not-an-email",
+            "--password",
+            "correct horse battery");
     assertThat(email.exitCode()).isNotZero();
     assertThat(email.err()).isEqualTo("label-studio: Enter a valid email address.\n");
 
-    var flag = cli.env("LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK", "sometimes").run("start", "--headless", "--data-dir", dataDir);
+    var flag =
+        cli.env("LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK", "sometimes")
+            .run("start", "--headless", "--data-dir", dataDir);
     assertThat(flag.exitCode()).isNotZero();
     assertThat(flag.err()).contains("LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK").hasLineCount(1);
   }
 
   @Test
   void startRefusesAWeakSeedPasswordAndCreatesNoAccount() {
-    var result = cli.run("start", "--headless", "--port", "0", "--data-dir", dataDir, "--username", "admin@example.com",
-        "--password", "password");
+    var result =
+        cli.run(
+            "start",
+            "--headless",
+            "--port",
+            "0",
+            "--data-dir",
+            dataDir,
+            "--username",
+            "admin@example.com",
+            "--password",
+            "password");
     assertThat(result.exitCode()).isNotZero();
-    assertThat(result.err()).isEqualTo("label-studio: This password is too common. Please choose a less common one.\n");
+    assertThat(result.err())
+        .isEqualTo("label-studio: This password is too common. Please choose a less common one.\n");
     var user = cli.run("user", "--username", "admin@example.com", "--data-dir", dataDir);
     assertThat(user.exitCode()).isNotZero();
   }
 
   @Test
   void usernameWithoutPasswordIsAUsageError() {
-    var result = cli.run("start", "--headless", "--data-dir", dataDir, "--username", "admin@example.com");
+    var result =
+        cli.run("start", "--headless", "--data-dir", dataDir, "--username", "admin@example.com");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--username and --password go together");
   }

@@ -21,27 +21,40 @@ final class CliProcess {
 
   private CliProcess(Process process) {
     this.process = process;
-    Thread.ofVirtual().start(() -> pump(new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), outLines));
-    Thread.ofVirtual().start(() -> {
-      try (var reader = process.errorReader(StandardCharsets.UTF_8)) {
-        reader.lines().forEach(line -> {
-          synchronized (err) {
-            err.append(line).append('\n');
-          }
-        });
-      } catch (IOException ignored) {
-        // process ended
-      }
-    });
+    Thread.ofVirtual()
+        .start(
+            () ->
+                pump(
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
+                    outLines));
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (var reader = process.errorReader(StandardCharsets.UTF_8)) {
+                reader
+                    .lines()
+                    .forEach(
+                        line -> {
+                          synchronized (err) {
+                            err.append(line).append('\n');
+                          }
+                        });
+              } catch (IOException ignored) {
+                // process ended
+              }
+            });
   }
 
   static CliProcess launch(Path dataDir, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     command.addAll(List.of("--data-dir", dataDir.toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -76,12 +89,14 @@ final class CliProcess {
   Finished waitFor(long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("label-studio did not finish in " + seconds + " s; stderr: " + stderr());
+      throw new AssertionError(
+          "label-studio did not finish in " + seconds + " s; stderr: " + stderr());
     }
     Thread.sleep(100); // let the pumps drain
     List<String> lines = new ArrayList<>();
     outLines.drainTo(lines);
-    return new Finished(process.exitValue(), lines.isEmpty() ? "" : String.join("\n", lines) + "\n", stderr());
+    return new Finished(
+        process.exitValue(), lines.isEmpty() ? "" : String.join("\n", lines) + "\n", stderr());
   }
 
   /** SIGTERM, as a service manager or Ctrl-C would stop it. */

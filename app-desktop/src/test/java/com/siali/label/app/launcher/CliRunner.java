@@ -20,8 +20,13 @@ final class CliRunner {
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = LabelStudioCommand.create(new DesktopLaunchpad(), environment, new PrintWriter(out, true),
-        new PrintWriter(err, true)).execute(args);
+    int exit =
+        LabelStudioCommand.create(
+                new DesktopLaunchpad(),
+                environment,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true))
+            .execute(args);
     return new Result(exit, out.toString(), err.toString());
   }
 }

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CLI as separate processes against one installation: {@code user} and {@code reset_password} from other
- * JVMs while {@code start} holds the database, a second {@code start}, a clean stop, and a restart.
+ * The CLI as separate processes against one installation: {@code user} and {@code reset_password}
+ * from other JVMs while {@code start} holds the database, a second {@code start}, a clean stop, and
+ * a restart.
  */
 class RunningInstanceIT {
-  private static final Pattern RUNNING = Pattern.compile("Siali Label is running at http://[^:]+:(\\d+)/");
+  private static final Pattern RUNNING =
+      Pattern.compile("Siali Label is running at http://[^:]+:(\\d+)/");
 
   @TempDir Path tmp;
   CliProcess server;
@@ -47,23 +49,36 @@ class RunningInstanceIT {
   @Test
   void commandsWorkWhileTheApplicationRunsAndAfterARestart() throws Exception {
     Path data = tmp.resolve("data");
-    int port = startServer(data, "--username", "admin@example.com", "--password", "correct horse battery",
-        "--user-token", "abcdef123");
+    int port =
+        startServer(
+            data,
+            "--username",
+            "admin@example.com",
+            "--password",
+            "correct horse battery",
+            "--user-token",
+            "abcdef123");
 
-    var health = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\": \"UP\"}");
 
     var user = CliProcess.run(data, "", "user", "--username", "admin@example.com");
     assertThat(user.exitCode()).isZero();
-    assertThat(user.out()).startsWith("=> User info:\n{'id': 1, ").contains("'token': 'abcdef123', 'status': 'ok'}");
+    assertThat(user.out())
+        .startsWith("=> User info:\n{'id': 1, ")
+        .contains("'token': 'abcdef123', 'status': 'ok'}");
     assertThat(user.out().lines()).hasSize(2);
 
-    var reset = CliProcess.run(data, "admin@example.com\nanother good passphrase\n", "reset_password");
+    var reset =
+        CliProcess.run(data, "admin@example.com\nanother good passphrase\n", "reset_password");
     assertThat(reset.exitCode()).as(reset.err()).isZero();
-    assertThat(reset.out()).contains("Username: ", "New password: ", "Password successfully changed");
+    assertThat(reset.out())
+        .contains("Username: ", "New password: ", "Password successfully changed");
 
     var second = CliProcess.run(data, "", "start", "--headless", "--port=0");
     assertThat(second.exitCode()).isZero();
@@ -75,9 +90,18 @@ class RunningInstanceIT {
     assertThat(Files.readString(data.resolve("logs/siali-label.log"))).contains("stopped");
 
     startServer(data, "--username", "admin@example.com", "--password", "correct horse battery");
-    var again = CliProcess.run(data, "", "reset_password", "--username", "admin@example.com",
-        "--password", "another good passphrase");
-    assertThat(again.err()).as("the reset made while running was kept").isEqualTo("Entered password is the same as current\n");
+    var again =
+        CliProcess.run(
+            data,
+            "",
+            "reset_password",
+            "--username",
+            "admin@example.com",
+            "--password",
+            "another good passphrase");
+    assertThat(again.err())
+        .as("the reset made while running was kept")
+        .isEqualTo("Entered password is the same as current\n");
     var token = CliProcess.run(data, "", "user", "--username", "admin@example.com");
     assertThat(token.out()).contains("'token': 'abcdef123'");
     server.terminate();
@@ -92,15 +116,29 @@ class RunningInstanceIT {
   void anAcknowledgedChangeSurvivesKillNine() throws Exception {
     Path data = tmp.resolve("data");
     startServer(data, "--username", "admin@example.com", "--password", "correct horse battery");
-    var reset = CliProcess.run(data, "", "reset_password", "--username", "admin@example.com",
-        "--password", "another good passphrase");
+    var reset =
+        CliProcess.run(
+            data,
+            "",
+            "reset_password",
+            "--username",
+            "admin@example.com",
+            "--password",
+            "another good passphrase");
     assertThat(reset.out()).isEqualTo("Password successfully changed\n");
     server.kill(); // SIGKILL: no shutdown hook, no database close
     server.waitFor(30);
 
     startServer(data);
-    var again = CliProcess.run(data, "", "reset_password", "--username", "admin@example.com",
-        "--password", "another good passphrase");
+    var again =
+        CliProcess.run(
+            data,
+            "",
+            "reset_password",
+            "--username",
+            "admin@example.com",
+            "--password",
+            "another good passphrase");
     assertThat(again.err()).isEqualTo("Entered password is the same as current\n");
     server.terminate();
   }
@@ -110,9 +148,20 @@ class RunningInstanceIT {
     Path data = tmp.resolve("data");
     startServer(data, "--username", "admin@example.com", "--password", "correct horse battery");
     server.terminate();
-    server = CliProcess.launch(data, "start", "--headless", "--port=0", "--username", "ADMIN@example.com",
-        "--password", "a different passphrase", "--user-token", "zzzzzzzz");
-    assertThat(server.awaitLine("already exists", 90)).isEqualTo("User admin@example.com already exists");
+    server =
+        CliProcess.launch(
+            data,
+            "start",
+            "--headless",
+            "--port=0",
+            "--username",
+            "ADMIN@example.com",
+            "--password",
+            "a different passphrase",
+            "--user-token",
+            "zzzzzzzz");
+    assertThat(server.awaitLine("already exists", 90))
+        .isEqualTo("User admin@example.com already exists");
     server.awaitLine("Siali Label is running at", 30);
     var user = CliProcess.run(data, "", "user", "--username", "admin@example.com");
     assertThat(user.out()).doesNotContain("zzzzzzzz");
@@ -122,14 +171,27 @@ class RunningInstanceIT {
   @Test
   void busyPortIsAClearErrorAndNothingKeepsRunning() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
-      var result = CliProcess.run(tmp.resolve("data"), "", "start", "--headless", "--host", "0.0.0.0",
-          "--port", Integer.toString(taken.getLocalPort()), "--username", "admin@example.com",
-          "--password", "correct horse battery");
+      var result =
+          CliProcess.run(
+              tmp.resolve("data"),
+              "",
+              "start",
+              "--headless",
+              "--host",
+              "0.0.0.0",
+              "--port",
+              Integer.toString(taken.getLocalPort()),
+              "--username",
+              "admin@example.com",
+              "--password",
+              "correct horse battery");
       assertThat(result.exitCode()).isNotZero();
       assertThat(result.err()).contains("already in use", "--port").hasLineCount(1);
       assertThat(Files.exists(tmp.resolve("data/control.sock"))).isFalse();
       var user = CliProcess.run(tmp.resolve("data"), "", "user", "--username", "admin@example.com");
-      assertThat(user.out()).as("a start that cannot serve creates nothing").contains("doesn't exist");
+      assertThat(user.out())
+          .as("a start that cannot serve creates nothing")
+          .contains("doesn't exist");
     }
   }
 }

@@ -19,11 +19,13 @@ public final class CurrentUserApi {
   }
 
   public WebResponse token(WebRequest request) {
-    return WebResponse.json(200, Json.write(Map.of("token", tokens.tokenOf(request.requireUser().id()))));
+    return WebResponse.json(
+        200, Json.write(Map.of("token", tokens.tokenOf(request.requireUser().id()))));
   }
 
   /** The old token stops working when this returns. */
   public WebResponse resetToken(WebRequest request) {
-    return WebResponse.json(201, Json.write(Map.of("token", tokens.rotate(request.requireUser().id()))));
+    return WebResponse.json(
+        201, Json.write(Map.of("token", tokens.rotate(request.requireUser().id()))));
   }
 }

@@ -32,7 +32,8 @@ public final class InviteApi {
 
   private static String body(String token) {
     Map<String, String> body = new LinkedHashMap<>();
-    body.put("invite_url", "/user/signup/?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    body.put(
+        "invite_url", "/user/signup/?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     body.put("token", token);
     return Json.write(body);
   }

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /api/projects/}: enough of Label Studio's projects and annotations for "created" and "contributed to". */
+/**
+ * {@code /api/projects/}: enough of Label Studio's projects and annotations for "created" and
+ * "contributed to".
+ */
 public final class ProjectsApi {
   private final ProjectService projects;
 
@@ -20,19 +23,27 @@ public final class ProjectsApi {
   }
 
   public WebResponse list(WebRequest request) {
-    return WebResponse.json(200, Json.write(projects.all().stream().map(ProjectsApi::json).toList()));
+    return WebResponse.json(
+        200, Json.write(projects.all().stream().map(ProjectsApi::json).toList()));
   }
 
   public WebResponse create(WebRequest request) {
-    var body = JsonBody.object(request, Set.of("title", "description"), Set.of("id", "created_by", "created_at"));
-    ProjectSummary created = projects.create(request.requireUser().id(), JsonBody.text(body, "title", ""),
-        JsonBody.text(body, "description", ""));
+    var body =
+        JsonBody.object(
+            request, Set.of("title", "description"), Set.of("id", "created_by", "created_at"));
+    ProjectSummary created =
+        projects.create(
+            request.requireUser().id(),
+            JsonBody.text(body, "title", ""),
+            JsonBody.text(body, "description", ""));
     return WebResponse.json(201, Json.write(json(created)));
   }
 
   /** {@code {"result": <any JSON>}}: stored as given, attributed to the caller. */
   public WebResponse annotate(WebRequest request) {
-    var body = JsonBody.object(request, Set.of("result"), Set.of("id", "project", "completed_by", "created_at"));
+    var body =
+        JsonBody.object(
+            request, Set.of("result"), Set.of("id", "project", "completed_by", "created_at"));
     var result = body.get("result");
     if (result == null) {
       throw new com.siali.label.server.http.ApiError(400, "result is required.");

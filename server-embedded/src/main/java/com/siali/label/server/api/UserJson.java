@@ -4,8 +4,8 @@ import com.siali.label.model.Timestamps;
 import com.siali.label.model.User;
 
 /**
- * Label Studio's user JSON (SPEC §6), in its key order. Never a password hash, never a token: neither is on
- * {@link User}.
+ * Label Studio's user JSON (SPEC §6), in its key order. Never a password hash, never a token:
+ * neither is on {@link User}.
  */
 public record UserJson(
     long id,
@@ -21,8 +21,17 @@ public record UserJson(
     String dateJoined) {
 
   public static UserJson of(User user) {
-    return new UserJson(user.id(), user.firstName(), user.lastName(), user.username(), user.email().value(),
-        Timestamps.iso(user.lastActivity()), user.avatar().map(name -> "/data/avatars/" + name).orElse(null),
-        user.initials(), user.phone(), 1, Timestamps.iso(user.dateJoined()));
+    return new UserJson(
+        user.id(),
+        user.firstName(),
+        user.lastName(),
+        user.username(),
+        user.email().value(),
+        Timestamps.iso(user.lastActivity()),
+        user.avatar().map(name -> "/data/avatars/" + name).orElse(null),
+        user.initials(),
+        user.phone(),
+        1,
+        Timestamps.iso(user.dateJoined()));
   }
 }

@@ -15,12 +15,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code /api/users/}: list, read, change one's own profile and picture, and (owner only) delete. */
+/**
+ * {@code /api/users/}: list, read, change one's own profile and picture, and (owner only) delete.
+ */
 public final class UsersApi {
   private static final int BATCH = UserQuery.MAX_LIMIT;
   private static final Set<String> WRITABLE = Set.of("first_name", "last_name", "phone");
-  private static final Set<String> READ_ONLY = Set.of("id", "email", "username", "last_activity", "avatar", "initials",
-      "active_organization", "date_joined");
+  private static final Set<String> READ_ONLY =
+      Set.of(
+          "id",
+          "email",
+          "username",
+          "last_activity",
+          "avatar",
+          "initials",
+          "active_organization",
+          "date_joined");
 
   private final Services services;
 
@@ -32,7 +42,8 @@ public final class UsersApi {
   public WebResponse list(WebRequest request) {
     List<UserJson> all = new ArrayList<>();
     for (int offset = 0; ; offset += BATCH) {
-      var page = services.people().page(new UserQuery("", UserSort.DATE_JOINED, false, offset, BATCH));
+      var page =
+          services.people().page(new UserQuery("", UserSort.DATE_JOINED, false, offset, BATCH));
       page.items().stream().map(UserJson::of).forEach(all::add);
       if (!page.hasNext()) {
         break;
@@ -42,16 +53,24 @@ public final class UsersApi {
   }
 
   public WebResponse get(WebRequest request) {
-    return WebResponse.json(200, Json.write(UserJson.of(services.people().get(request.pathId("id")))));
+    return WebResponse.json(
+        200, Json.write(UserJson.of(services.people().get(request.pathId("id")))));
   }
 
-  /** Own profile only; {@code email} and the other derived fields are read-only; nothing is saved on refusal. */
+  /**
+   * Own profile only; {@code email} and the other derived fields are read-only; nothing is saved on
+   * refusal.
+   */
   public WebResponse patch(WebRequest request) {
     User target = ownAccount(request, "You can only change your own profile.");
     var body = JsonBody.object(request, WRITABLE, READ_ONLY);
-    var update = new ProfileUpdate(JsonBody.text(body, "first_name", target.firstName()),
-        JsonBody.text(body, "last_name", target.lastName()), JsonBody.text(body, "phone", target.phone()));
-    return WebResponse.json(200, Json.write(UserJson.of(services.accounts().updateProfile(target.id(), update))));
+    var update =
+        new ProfileUpdate(
+            JsonBody.text(body, "first_name", target.firstName()),
+            JsonBody.text(body, "last_name", target.lastName()),
+            JsonBody.text(body, "phone", target.phone()));
+    return WebResponse.json(
+        200, Json.write(UserJson.of(services.accounts().updateProfile(target.id(), update))));
   }
 
   /** Owner only, and never the owner account itself (AccountAdministration decides). */
@@ -79,7 +98,10 @@ public final class UsersApi {
     return WebResponse.bytes(204, null, new byte[0]);
   }
 
-  /** The path's account, which must be the caller's (404 first: a missing id is not a permission question). */
+  /**
+   * The path's account, which must be the caller's (404 first: a missing id is not a permission
+   * question).
+   */
   private User ownAccount(WebRequest request, String refusal) {
     User target = services.people().get(request.pathId("id"));
     if (target.id() != request.requireUser().id()) {

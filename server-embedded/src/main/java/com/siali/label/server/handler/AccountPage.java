@@ -11,17 +11,20 @@ import com.siali.label.service.Services;
 import java.util.Map;
 
 /**
- * {@code /user/account/}: profile, picture, API token and password. Each form posts here with an {@code action};
- * success redirects back with a notice (so a reload does not post twice), a refusal re-renders with the message.
+ * {@code /user/account/}: profile, picture, API token and password. Each form posts here with an
+ * {@code action}; success redirects back with a notice (so a reload does not post twice), a refusal
+ * re-renders with the message.
  */
 public final class AccountPage {
-  private static final Map<String, String> NOTICES = Map.of(
-      "profile", "Your profile was saved.",
-      "avatar", "Your picture was updated.",
-      "avatar_adjusted", "Your picture was updated. It was cropped to a square and scaled to at most 512×512 pixels.",
-      "remove_avatar", "Your picture was removed.",
-      "reset_token", "You have a new API token. The old one no longer works.",
-      "password", "Your password was changed. You were signed out everywhere else.");
+  private static final Map<String, String> NOTICES =
+      Map.of(
+          "profile", "Your profile was saved.",
+          "avatar", "Your picture was updated.",
+          "avatar_adjusted",
+              "Your picture was updated. It was cropped to a square and scaled to at most 512×512 pixels.",
+          "remove_avatar", "Your picture was removed.",
+          "reset_token", "You have a new API token. The old one no longer works.",
+          "password", "Your password was changed. You were signed out everywhere else.");
 
   private final Services services;
   private final Pages pages;
@@ -44,13 +47,20 @@ public final class AccountPage {
     try {
       return switch (action) {
         case "profile" -> {
-          services.accounts().updateProfile(user.id(), new ProfileUpdate(request.formField("first_name"),
-              request.formField("last_name"), request.formField("phone")));
+          services
+              .accounts()
+              .updateProfile(
+                  user.id(),
+                  new ProfileUpdate(
+                      request.formField("first_name"),
+                      request.formField("last_name"),
+                      request.formField("phone")));
           yield done("profile");
         }
         case "avatar" -> {
           byte[] upload = request.files().getOrDefault("avatar", new byte[0]);
-          yield done(services.avatars().set(user.id(), upload).adjusted() ? "avatar_adjusted" : "avatar");
+          yield done(
+              services.avatars().set(user.id(), upload).adjusted() ? "avatar_adjusted" : "avatar");
         }
         case "remove_avatar" -> {
           services.avatars().remove(user.id());
@@ -64,18 +74,25 @@ public final class AccountPage {
         default -> render(request, 400, "", Map.of("profile", "Unknown action."));
       };
     } catch (DomainException refused) {
-      String section = switch (action) {
-        case "avatar", "remove_avatar" -> "avatar";
-        case "password" -> "password";
-        default -> "profile";
-      };
+      String section =
+          switch (action) {
+            case "avatar", "remove_avatar" -> "avatar";
+            case "password" -> "password";
+            default -> "profile";
+          };
       return render(request, 400, "", Map.of(section, refused.getMessage()));
     }
   }
 
-  /** All sessions end (SPEC §8); this browser gets a fresh one so the person is not thrown out mid-task. */
+  /**
+   * All sessions end (SPEC §8); this browser gets a fresh one so the person is not thrown out
+   * mid-task.
+   */
   private WebResponse changePassword(WebRequest request, User user) {
-    services.accounts().changePassword(user.id(), request.formField("current_password"), request.formField("password"));
+    services
+        .accounts()
+        .changePassword(
+            user.id(), request.formField("current_password"), request.formField("password"));
     boolean remember = request.session().map(s -> s.rememberMe()).orElse(false);
     var session = services.sessions().start(user.id(), remember);
     return done("password").cookie(cookies.session(session.id(), remember));
@@ -85,9 +102,21 @@ public final class AccountPage {
     return WebResponse.redirect("/user/account/?done=" + what);
   }
 
-  private WebResponse render(WebRequest request, int status, String notice, Map<String, String> errors) {
+  private WebResponse render(
+      WebRequest request, int status, String notice, Map<String, String> errors) {
     User user = services.people().get(request.requireUser().id());
-    return pages.render(request, status, "account.jte", Map.of("user", user,
-        "token", services.apiTokens().tokenOf(user.id()), "notice", notice, "errors", errors));
+    return pages.render(
+        request,
+        status,
+        "account.jte",
+        Map.of(
+            "user",
+            user,
+            "token",
+            services.apiTokens().tokenOf(user.id()),
+            "notice",
+            notice,
+            "errors",
+            errors));
   }
 }

@@ -5,8 +5,9 @@ import com.siali.label.server.http.WebResponse;
 import com.siali.label.service.avatar.AvatarService;
 
 /**
- * {@code GET /data/avatars/<name>}: a stored picture with a fixed image type, and a policy that forbids running
- * anything even if a browser were tricked into rendering it as a document (SECURITY.md "Files").
+ * {@code GET /data/avatars/<name>}: a stored picture with a fixed image type, and a policy that
+ * forbids running anything even if a browser were tricked into rendering it as a document
+ * (SECURITY.md "Files").
  */
 public final class AvatarFiles {
   private final AvatarService avatars;

@@ -17,6 +17,10 @@ public final class HomePage {
   }
 
   public WebResponse show(WebRequest request) {
-    return pages.render(request, 200, "home.jte", Map.of("activity", people.activityOf(request.requireUser().id())));
+    return pages.render(
+        request,
+        200,
+        "home.jte",
+        Map.of("activity", people.activityOf(request.requireUser().id())));
   }
 }

@@ -5,10 +5,10 @@ import com.siali.label.server.http.Cookies;
 import com.siali.label.server.http.SafeRedirect;
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
-import com.siali.label.server.view.Pages;
-import com.siali.label.service.SessionService;
 import com.siali.label.server.throttle.LoginThrottle;
 import com.siali.label.server.throttle.RetryAfter;
+import com.siali.label.server.view.Pages;
+import com.siali.label.service.SessionService;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +20,7 @@ public final class LoginPage {
   private final Cookies cookies;
   private final LoginThrottle throttle;
 
-  public LoginPage(SessionService sessions, Pages pages, Cookies cookies,
-      LoginThrottle throttle) {
+  public LoginPage(SessionService sessions, Pages pages, Cookies cookies, LoginThrottle throttle) {
     this.sessions = sessions;
     this.pages = pages;
     this.cookies = cookies;
@@ -41,7 +40,11 @@ public final class LoginPage {
     Optional<Duration> wait = throttle.waitFor(address, email);
     if (wait.isPresent()) {
       long seconds = RetryAfter.seconds(wait.get());
-      return form(request, 429, email, "Too many failed log-in attempts. Try again in " + seconds + " seconds.")
+      return form(
+              request,
+              429,
+              email,
+              "Too many failed log-in attempts. Try again in " + seconds + " seconds.")
           .header("Retry-After", Long.toString(seconds));
     }
     try {
@@ -59,6 +62,7 @@ public final class LoginPage {
 
   private WebResponse form(WebRequest request, int status, String email, String error) {
     String next = SafeRedirect.localPath(request.queryParam("next")).orElse("");
-    return pages.render(request, status, "login.jte", Map.of("email", email, "next", next, "error", error));
+    return pages.render(
+        request, status, "login.jte", Map.of("email", email, "next", next, "error", error));
   }
 }

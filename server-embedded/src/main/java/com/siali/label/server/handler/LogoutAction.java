@@ -5,7 +5,10 @@ import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
 import com.siali.label.service.SessionService;
 
-/** {@code POST /user/logout/}: ends the session (the router checked the CSRF token) and forgets the cookie. */
+/**
+ * {@code POST /user/logout/}: ends the session (the router checked the CSRF token) and forgets the
+ * cookie.
+ */
 public final class LogoutAction {
   private final SessionService sessions;
   private final Cookies cookies;

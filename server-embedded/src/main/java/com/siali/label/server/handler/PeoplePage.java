@@ -13,7 +13,10 @@ import com.siali.label.service.Services;
 import java.time.Clock;
 import java.util.Map;
 
-/** {@code /people/}: everyone, searchable and paged; a person's detail; "+ Add People" with the invitation link. */
+/**
+ * {@code /people/}: everyone, searchable and paged; a person's detail; "+ Add People" with the
+ * invitation link.
+ */
 public final class PeoplePage {
   static final int PAGE_SIZE = 25;
   private static final int MAX_SEARCH = 200;
@@ -36,22 +39,53 @@ public final class PeoplePage {
       search = search.substring(0, MAX_SEARCH);
     }
     int pageNumber = request.queryParam("page").map(PeoplePage::positive).orElse(1);
-    Page<User> page = services.people().page(
-        new UserQuery(search, UserSort.NAME, false, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE));
-    String link = InvitationLinks.forRequest(request, scheme, services.invitations().currentToken());
-    return pages.render(request, 200, "people.jte", Map.of("people", page, "search", search, "pageNumber", pageNumber,
-        "now", clock.instant(), "inviteLink", link, "linkReset", request.queryParam("invite").isPresent()));
+    Page<User> page =
+        services
+            .people()
+            .page(
+                new UserQuery(
+                    search, UserSort.NAME, false, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE));
+    String link =
+        InvitationLinks.forRequest(request, scheme, services.invitations().currentToken());
+    return pages.render(
+        request,
+        200,
+        "people.jte",
+        Map.of(
+            "people",
+            page,
+            "search",
+            search,
+            "pageNumber",
+            pageNumber,
+            "now",
+            clock.instant(),
+            "inviteLink",
+            link,
+            "linkReset",
+            request.queryParam("invite").isPresent()));
   }
 
   public WebResponse detail(WebRequest request) {
     User person = services.people().get(request.pathId("id"));
-    return pages.render(request, 200, "person.jte", Map.of("person", person, "now", clock.instant(),
-        "activity", services.people().activityOf(person.id())));
+    return pages.render(
+        request,
+        200,
+        "person.jte",
+        Map.of(
+            "person",
+            person,
+            "now",
+            clock.instant(),
+            "activity",
+            services.people().activityOf(person.id())));
   }
 
   public WebResponse qrCode(WebRequest request) {
-    String link = InvitationLinks.forRequest(request, scheme, services.invitations().currentToken());
-    return WebResponse.bytes(200, "image/png", QrCodes.png(link, 240)).header("Cache-Control", "no-store");
+    String link =
+        InvitationLinks.forRequest(request, scheme, services.invitations().currentToken());
+    return WebResponse.bytes(200, "image/png", QrCodes.png(link, 240))
+        .header("Cache-Control", "no-store");
   }
 
   /** Reset Link: the old token is refused from this moment (SPEC §5). */

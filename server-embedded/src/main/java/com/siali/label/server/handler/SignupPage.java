@@ -10,15 +10,15 @@ import com.siali.label.server.http.Cookies;
 import com.siali.label.server.http.SafeRedirect;
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
+import com.siali.label.server.throttle.AttemptThrottle;
+import com.siali.label.server.throttle.RetryAfter;
 import com.siali.label.server.view.Pages;
 import com.siali.label.service.AccountService;
 import com.siali.label.service.SessionService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import com.siali.label.server.throttle.AttemptThrottle;
-import com.siali.label.server.throttle.RetryAfter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +31,12 @@ public final class SignupPage {
   private final Cookies cookies;
   private final AttemptThrottle throttle;
 
-  public SignupPage(AccountService accounts, SessionService sessions, SignupGate gate, Pages pages, Cookies cookies,
+  public SignupPage(
+      AccountService accounts,
+      SessionService sessions,
+      SignupGate gate,
+      Pages pages,
+      Cookies cookies,
       AttemptThrottle throttle) {
     this.accounts = accounts;
     this.sessions = sessions;
@@ -54,8 +59,10 @@ public final class SignupPage {
     String email = request.formField("email");
     Map<String, String> errors = new LinkedHashMap<>();
     try {
-      User user = accounts.create(new NewAccount(EmailAddress.parse(email), request.formField("password"),
-          Optional.empty()));
+      User user =
+          accounts.create(
+              new NewAccount(
+                  EmailAddress.parse(email), request.formField("password"), Optional.empty()));
       request.sessionId().ifPresent(sessions::end);
       var session = sessions.start(user.id(), false);
       return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
@@ -68,14 +75,26 @@ public final class SignupPage {
     return form(request, 400, email, errors);
   }
 
-  /** Too many attempts from this address, or no valid way in (SignupGate); a wrong token also counts against it. */
+  /**
+   * Too many attempts from this address, or no valid way in (SignupGate); a wrong token also counts
+   * against it.
+   */
   private Optional<WebResponse> refusal(WebRequest request) {
     Optional<Duration> wait = throttle.waitFor(request.clientAddress());
     if (wait.isPresent()) {
       long seconds = RetryAfter.seconds(wait.get());
-      return Optional.of(pages.render(request, 429, "invitation_only.jte", Map.of("message",
-          "Too many sign-up attempts from this computer. Try again in " + seconds + " seconds."))
-          .header("Retry-After", Long.toString(seconds)));
+      return Optional.of(
+          pages
+              .render(
+                  request,
+                  429,
+                  "invitation_only.jte",
+                  Map.of(
+                      "message",
+                      "Too many sign-up attempts from this computer. Try again in "
+                          + seconds
+                          + " seconds."))
+              .header("Retry-After", Long.toString(seconds)));
     }
     Optional<String> reason = gate.refusal(request.queryParam("token"));
     if (reason.isEmpty()) {
@@ -84,20 +103,29 @@ public final class SignupPage {
     if (request.queryParam("token").isPresent()) {
       throttle.recordWrongToken(request.clientAddress());
     }
-    return Optional.of(pages.render(request, 403, "invitation_only.jte", Map.of("message", reason.get())));
+    return Optional.of(
+        pages.render(request, 403, "invitation_only.jte", Map.of("message", reason.get())));
   }
 
-  private WebResponse form(WebRequest request, int status, String email, Map<String, String> errors) {
+  private WebResponse form(
+      WebRequest request, int status, String email, Map<String, String> errors) {
     StringBuilder action = new StringBuilder("/user/signup/");
     String separator = "?";
     for (String name : new String[] {"token", "next"}) {
       Optional<String> value = request.queryParam(name);
       if (value.isPresent()) {
-        action.append(separator).append(name).append('=').append(URLEncoder.encode(value.get(), StandardCharsets.UTF_8));
+        action
+            .append(separator)
+            .append(name)
+            .append('=')
+            .append(URLEncoder.encode(value.get(), StandardCharsets.UTF_8));
         separator = "&";
       }
     }
-    return pages.render(request, status, "signup.jte", Map.of("email", email, "action", action.toString(),
-        "errors", errors));
+    return pages.render(
+        request,
+        status,
+        "signup.jte",
+        Map.of("email", email, "action", action.toString(), "errors", errors));
   }
 }

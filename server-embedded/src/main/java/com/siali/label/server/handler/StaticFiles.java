@@ -20,11 +20,13 @@ public final class StaticFiles {
   }
 
   public WebResponse css(WebRequest request) {
-    return WebResponse.bytes(200, "text/css; charset=utf-8", css).header("Cache-Control", "public, max-age=3600");
+    return WebResponse.bytes(200, "text/css; charset=utf-8", css)
+        .header("Cache-Control", "public, max-age=3600");
   }
 
   public WebResponse js(WebRequest request) {
-    return WebResponse.bytes(200, "text/javascript; charset=utf-8", js).header("Cache-Control", "public, max-age=3600");
+    return WebResponse.bytes(200, "text/javascript; charset=utf-8", js)
+        .header("Cache-Control", "public, max-age=3600");
   }
 
   public WebResponse health(WebRequest request) {

@@ -6,6 +6,9 @@ public enum Access {
   ANYONE,
   /** A signed-in person using the web pages; others are sent to the log-in page. */
   SIGNED_IN,
-  /** The REST API: an API token, or a session plus the CSRF header for state changes; others get 401. */
+  /**
+   * The REST API: an API token, or a session plus the CSRF header for state changes; others get
+   * 401.
+   */
   API
 }

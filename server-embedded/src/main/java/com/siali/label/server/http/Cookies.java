@@ -14,7 +14,9 @@ public final class Cookies {
     this.secure = secure;
   }
 
-  /** A "keep me logged in" session survives closing the browser (up to the 14-day absolute limit). */
+  /**
+   * A "keep me logged in" session survives closing the browser (up to the 14-day absolute limit).
+   */
   public String session(String id, boolean rememberMe) {
     return build(SESSION, id, rememberMe ? REMEMBER.toSeconds() : -1);
   }
@@ -28,7 +30,11 @@ public final class Cookies {
   }
 
   private String build(String name, String value, long maxAgeSeconds) {
-    StringBuilder cookie = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Lax");
+    StringBuilder cookie =
+        new StringBuilder(name)
+            .append('=')
+            .append(value)
+            .append("; Path=/; HttpOnly; SameSite=Lax");
     if (maxAgeSeconds >= 0) {
       cookie.append("; Max-Age=").append(maxAgeSeconds);
     }

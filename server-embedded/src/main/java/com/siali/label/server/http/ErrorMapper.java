@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 /**
- * Every failure becomes a response here, and only here: {@code {"detail": ...}} with the right status for the
- * API, an error page for the rest. Unexpected exceptions are logged once and shown as a plain 500.
+ * Every failure becomes a response here, and only here: {@code {"detail": ...}} with the right
+ * status for the API, an error page for the rest. Unexpected exceptions are logged once and shown
+ * as a plain 500.
  */
 public final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -62,8 +63,10 @@ public final class ErrorMapper {
   }
 
   public WebResponse respond(String path, int status, String message) {
-    WebResponse response = isApi(path) ? WebResponse.json(status, Json.write(Map.of("detail", message)))
-        : page.render(status, message);
+    WebResponse response =
+        isApi(path)
+            ? WebResponse.json(status, Json.write(Map.of("detail", message)))
+            : page.render(status, message);
     if (status == 503 || status == 429) {
       response.header("Retry-After", "5");
     }

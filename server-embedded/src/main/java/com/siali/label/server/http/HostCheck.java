@@ -5,18 +5,24 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Refuses requests whose {@code Host} is not one of this computer's names or addresses (SECURITY.md): a web page
- * elsewhere cannot use DNS rebinding to read the LAN server through a visitor's browser.
+ * Refuses requests whose {@code Host} is not one of this computer's names or addresses
+ * (SECURITY.md): a web page elsewhere cannot use DNS rebinding to read the LAN server through a
+ * visitor's browser.
  */
 public final class HostCheck {
   private final Set<String> allowed;
 
   public HostCheck(Set<String> allowedHosts) {
-    this.allowed = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    this.allowed =
+        allowedHosts.stream()
+            .map(h -> h.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   public boolean allows(String hostHeader) {
-    return hostHeader != null && !hostHeader.isEmpty() && allowed.contains(hostPart(hostHeader).toLowerCase(Locale.ROOT));
+    return hostHeader != null
+        && !hostHeader.isEmpty()
+        && allowed.contains(hostPart(hostHeader).toLowerCase(Locale.ROOT));
   }
 
   /** {@code "host:port"} → {@code "host"}, keeping IPv6 brackets. */

@@ -5,9 +5,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON mapper: snake_case names, as Label Studio's API clients expect. */
 public final class Json {
-  public static final JsonMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .build();
+  public static final JsonMapper MAPPER =
+      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
   private Json() {}
 

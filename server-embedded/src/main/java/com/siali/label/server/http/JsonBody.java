@@ -3,7 +3,10 @@ package com.siali.label.server.http;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** Reads an API request's JSON object; refuses other media types (415), other shapes and unknown fields (400). */
+/**
+ * Reads an API request's JSON object; refuses other media types (415), other shapes and unknown
+ * fields (400).
+ */
 public final class JsonBody {
   private JsonBody() {}
 

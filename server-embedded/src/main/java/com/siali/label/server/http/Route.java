@@ -6,11 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One row of the route table: method, path pattern ({@code {name}} segments), who may call it, the handler.
- * Paths match with or without the trailing slash (SPEC §3). The pattern is split once, here: matching runs on
- * every request and must not compile anything.
+ * One row of the route table: method, path pattern ({@code {name}} segments), who may call it, the
+ * handler. Paths match with or without the trailing slash (SPEC §3). The pattern is split once,
+ * here: matching runs on every request and must not compile anything.
  */
-public record Route(String method, String pattern, Access access, Handler handler, List<String> segments,
+public record Route(
+    String method,
+    String pattern,
+    Access access,
+    Handler handler,
+    List<String> segments,
     boolean ioThreadSafe) {
 
   public Route(String method, String pattern, Access access, Handler handler) {
@@ -18,10 +23,11 @@ public record Route(String method, String pattern, Access access, Handler handle
   }
 
   /**
-   * A route whose handler never blocks (no database, no Argon2): it uses only the request, the caller included.
-   * Such a GET is answered on Undertow's I/O thread, without a hand-off to a worker, when identifying the caller
-   * does not block either: an anonymous caller, or an API token already in memory (ADR 0009). A session cookie, an
-   * uncached token or a body still means a worker.
+   * A route whose handler never blocks (no database, no Argon2): it uses only the request, the
+   * caller included. Such a GET is answered on Undertow's I/O thread, without a hand-off to a
+   * worker, when identifying the caller does not block either: an anonymous caller, or an API token
+   * already in memory (ADR 0009). A session cookie, an uncached token or a body still means a
+   * worker.
    */
   public static Route ioThreadSafe(String method, String pattern, Access access, Handler handler) {
     return new Route(method, pattern, access, handler, Path.segments(pattern), true);
@@ -46,7 +52,10 @@ public record Route(String method, String pattern, Access access, Handler handle
     return Optional.of(params == null ? Map.of() : params);
   }
 
-  /** Splits a path into its non-empty segments ("/user/login/" → [user, login]) without regular expressions. */
+  /**
+   * Splits a path into its non-empty segments ("/user/login/" → [user, login]) without regular
+   * expressions.
+   */
   static final class Path {
     private Path() {}
 

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The route table and the checks every route gets before its handler runs: method, access (SECURITY.md:
- * ownership is the handler's job), CSRF on every state change, and no foreign {@code Origin}.
+ * The route table and the checks every route gets before its handler runs: method, access
+ * (SECURITY.md: ownership is the handler's job), CSRF on every state change, and no foreign {@code
+ * Origin}.
  */
 public final class Router {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -26,7 +27,10 @@ public final class Router {
     this.errors = errors;
   }
 
-  /** True when a request for {@code path} may be answered on the I/O thread (see {@link Route#ioThreadSafe}). */
+  /**
+   * True when a request for {@code path} may be answered on the I/O thread (see {@link
+   * Route#ioThreadSafe}).
+   */
   public boolean ioThreadSafe(String method, String path) {
     List<String> segments = Route.Path.segments(path);
     for (Route route : routes) {
@@ -57,14 +61,16 @@ public final class Router {
     if (allowed.isEmpty()) {
       return errors.respond(request.path(), 404, "Not found.");
     }
-    return errors.respond(request.path(), 405, "Method \"" + request.method() + "\" not allowed.")
+    return errors
+        .respond(request.path(), 405, "Method \"" + request.method() + "\" not allowed.")
         .header("Allow", String.join(", ", allowed));
   }
 
   private Optional<WebResponse> check(Access access, WebRequest request) {
     boolean changesState = !SAFE_METHODS.contains(request.method());
     if (changesState && foreignOrigin(request)) {
-      return Optional.of(errors.respond(request.path(), 403, "Cross-site requests are not accepted."));
+      return Optional.of(
+          errors.respond(request.path(), 403, "Cross-site requests are not accepted."));
     }
     switch (access) {
       case SIGNED_IN -> {
@@ -75,40 +81,51 @@ public final class Router {
       }
       case API -> {
         if (request.user().isEmpty()) {
-          return Optional.of(errors.respond(request.path(), 401, "Authentication credentials were not provided."));
+          return Optional.of(
+              errors.respond(request.path(), 401, "Authentication credentials were not provided."));
         }
         if (changesState && request.tokenUser().isEmpty() && !csrfHeaderMatches(request)) {
-          return Optional.of(errors.respond(request.path(), 403, "CSRF Failed: CSRF token missing or incorrect."));
+          return Optional.of(
+              errors.respond(request.path(), 403, "CSRF Failed: CSRF token missing or incorrect."));
         }
         return Optional.empty();
       }
-      case ANYONE -> { }
+      case ANYONE -> {}
     }
     if (changesState && !csrfFieldMatches(request)) {
-      return Optional.of(errors.respond(request.path(), 403,
-          "This form has expired or did not come from this site. Go back, reload the page and try again."));
+      return Optional.of(
+          errors.respond(
+              request.path(),
+              403,
+              "This form has expired or did not come from this site. Go back, reload the page and try again."));
     }
     return Optional.empty();
   }
 
-  /** The CSRF token a form of this visitor carries: the session's, or the anonymous double-submit cookie. */
+  /**
+   * The CSRF token a form of this visitor carries: the session's, or the anonymous double-submit
+   * cookie.
+   */
   public static String expectedCsrf(WebRequest request) {
     return request.session().map(s -> s.csrfToken()).orElse(request.anonymousCsrf());
   }
 
   private static boolean csrfFieldMatches(WebRequest request) {
     String expected = expectedCsrf(request);
-    return !expected.isEmpty() && Tokens.constantTimeEquals(expected, request.formField(CSRF_FIELD));
+    return !expected.isEmpty()
+        && Tokens.constantTimeEquals(expected, request.formField(CSRF_FIELD));
   }
 
   private static boolean csrfHeaderMatches(WebRequest request) {
     String expected = request.session().map(s -> s.csrfToken()).orElse("");
-    return !expected.isEmpty() && Tokens.constantTimeEquals(expected, request.header(CSRF_HEADER).orElse(""));
+    return !expected.isEmpty()
+        && Tokens.constantTimeEquals(expected, request.header(CSRF_HEADER).orElse(""));
   }
 
   /**
-   * True for an {@code Origin} of another site. Browsers send {@code Origin: null} for same-site form posts under
-   * our {@code Referrer-Policy: no-referrer}; that says nothing about the origin, so the CSRF token decides.
+   * True for an {@code Origin} of another site. Browsers send {@code Origin: null} for same-site
+   * form posts under our {@code Referrer-Policy: no-referrer}; that says nothing about the origin,
+   * so the CSRF token decides.
    */
   private static boolean foreignOrigin(WebRequest request) {
     Optional<String> origin = request.header("origin");
@@ -119,7 +136,8 @@ public final class Router {
       URI uri = URI.create(origin.get());
       String host = request.header("host").orElse("");
       String originHost = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-      return !originHost.equalsIgnoreCase(host) && !uri.getHost().equalsIgnoreCase(HostCheck.hostPart(host));
+      return !originHost.equalsIgnoreCase(host)
+          && !uri.getHost().equalsIgnoreCase(HostCheck.hostPart(host));
     } catch (IllegalArgumentException e) {
       return true;
     }

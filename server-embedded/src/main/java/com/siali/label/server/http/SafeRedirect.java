@@ -19,7 +19,8 @@ public final class SafeRedirect {
     if (candidate.isEmpty() || candidate.length() > 2_000 || candidate.charAt(0) != '/') {
       return false;
     }
-    // "//host" and "/\host" are protocol-relative in browsers; control characters can smuggle either.
+    // "//host" and "/\host" are protocol-relative in browsers; control characters can smuggle
+    // either.
     if (candidate.startsWith("//") || candidate.startsWith("/\\")) {
       return false;
     }

@@ -24,13 +24,17 @@ import java.util.Optional;
 import org.xnio.IoUtils;
 
 /**
- * Runs the router for an Undertow exchange: off the I/O thread (database and Argon2 block) unless nothing on the
- * way blocks (see {@link #ioThreadCaller}), with the body size limited while it streams, the caller identified, and
- * every outcome written (an exception never leaves a request hanging).
+ * Runs the router for an Undertow exchange: off the I/O thread (database and Argon2 block) unless
+ * nothing on the way blocks (see {@link #ioThreadCaller}), with the body size limited while it
+ * streams, the caller identified, and every outcome written (an exception never leaves a request
+ * hanging).
  */
 public final class UndertowBridge implements HttpHandler {
-  /** Forms and JSON; multipart uploads (profile pictures of up to 5 MiB) get {@link #MAX_UPLOAD}. */
+  /**
+   * Forms and JSON; multipart uploads (profile pictures of up to 5 MiB) get {@link #MAX_UPLOAD}.
+   */
   static final long MAX_BODY = 64 * 1024;
+
   static final long MAX_UPLOAD = 6L * 1024 * 1024;
   private static final long MAX_DISCARD = 64L * 1024 * 1024;
   private static final String TOKEN_SCHEME = "token ";
@@ -40,9 +44,14 @@ public final class UndertowBridge implements HttpHandler {
   private final HostCheck hosts;
   private final SessionService sessions;
   private final ApiTokenService tokens;
-  private final FormParserFactory forms = FormParserFactory.builder().withDefaultCharset("UTF-8").build();
+  private final FormParserFactory forms =
+      FormParserFactory.builder().withDefaultCharset("UTF-8").build();
 
-  public UndertowBridge(Router router, ErrorMapper errors, HostCheck hosts, SessionService sessions,
+  public UndertowBridge(
+      Router router,
+      ErrorMapper errors,
+      HostCheck hosts,
+      SessionService sessions,
       ApiTokenService tokens) {
     this.router = router;
     this.errors = errors;
@@ -81,36 +90,47 @@ public final class UndertowBridge implements HttpHandler {
     if (exchange.isInIoThread()) {
       write(exchange, response);
     } else {
-      // The worker hands the finished response to the connection's I/O thread, which writes it and ends the
-      // exchange. Ended on a worker, Undertow (2.4) makes the I/O thread spin while the worker resets the
-      // connection: with both cores hashing passwords, that spin took ~0.8 ms of CPU per log-in (PERFORMANCE.md).
+      // The worker hands the finished response to the connection's I/O thread, which writes it and
+      // ends the
+      // exchange. Ended on a worker, Undertow (2.4) makes the I/O thread spin while the worker
+      // resets the
+      // connection: with both cores hashing passwords, that spin took ~0.8 ms of CPU per log-in
+      // (PERFORMANCE.md).
       WebResponse finished = response;
-      exchange.dispatch(exchange.getIoThread(), () -> {
-        try {
-          write(exchange, finished);
-        } catch (RuntimeException closed) {
-          IoUtils.safeClose(exchange.getConnection()); // the connection went away meanwhile
-        }
-      });
+      exchange.dispatch(
+          exchange.getIoThread(),
+          () -> {
+            try {
+              write(exchange, finished);
+            } catch (RuntimeException closed) {
+              IoUtils.safeClose(exchange.getConnection()); // the connection went away meanwhile
+            }
+          });
     }
   }
 
-  /** A caller identified without blocking: anonymous, or the account of an API token found in the cache. */
+  /**
+   * A caller identified without blocking: anonymous, or the account of an API token found in the
+   * cache.
+   */
   private record IoThreadCaller(Optional<User> tokenUser) {}
 
   private static final IoThreadCaller ANONYMOUS = new IoThreadCaller(Optional.empty());
 
   /**
-   * Who is calling, when the request can be answered where it arrived: a GET without a body, for a route that never
-   * blocks ({@link Route#ioThreadSafe}), from a caller known without the database (no session cookie; no
-   * {@code Authorization} header, or an API token already in the cache). Null means: dispatch to a worker.
+   * Who is calling, when the request can be answered where it arrived: a GET without a body, for a
+   * route that never blocks ({@link Route#ioThreadSafe}), from a caller known without the database
+   * (no session cookie; no {@code Authorization} header, or an API token already in the cache).
+   * Null means: dispatch to a worker.
    */
   private IoThreadCaller ioThreadCaller(HttpServerExchange exchange) {
     String method = exchange.getRequestMethod().toString();
-    boolean bodilessGet = (method.equals("GET") || method.equals("HEAD"))
-        && exchange.getRequestContentLength() <= 0
-        && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-    if (!bodilessGet || exchange.getRequestCookie(Cookies.SESSION) != null
+    boolean bodilessGet =
+        (method.equals("GET") || method.equals("HEAD"))
+            && exchange.getRequestContentLength() <= 0
+            && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+    if (!bodilessGet
+        || exchange.getRequestCookie(Cookies.SESSION) != null
         || !router.ioThreadSafe("GET", exchange.getRequestPath())) {
       return null;
     }
@@ -133,8 +153,9 @@ public final class UndertowBridge implements HttpHandler {
   }
 
   /**
-   * Reads and drops a too-large body (up to {@link #MAX_DISCARD}) before answering 413: a server that answers and
-   * closes while the client is still sending makes the client see a reset instead of the answer.
+   * Reads and drops a too-large body (up to {@link #MAX_DISCARD}) before answering 413: a server
+   * that answers and closes while the client is still sending makes the client see a reset instead
+   * of the answer.
    */
   private static void discardBody(HttpServerExchange exchange) {
     long length = exchange.getRequestContentLength();
@@ -149,7 +170,8 @@ public final class UndertowBridge implements HttpHandler {
     }
   }
 
-  private WebRequest read(HttpServerExchange exchange, Optional<User> cachedTokenUser) throws Exception {
+  private WebRequest read(HttpServerExchange exchange, Optional<User> cachedTokenUser)
+      throws Exception {
     Map<String, String> headers = new HashMap<>();
     for (HeaderValues values : exchange.getRequestHeaders()) {
       headers.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), values.getFirst());
@@ -174,7 +196,8 @@ public final class UndertowBridge implements HttpHandler {
           }
         }
       }
-    } else if (!exchange.isInIoThread() && exchange.isRequestChannelAvailable()
+    } else if (!exchange.isInIoThread()
+        && exchange.isRequestChannelAvailable()
         && !exchange.getRequestMethod().toString().equals("GET")) {
       body = exchange.getInputStream().readAllBytes();
     }
@@ -183,14 +206,34 @@ public final class UndertowBridge implements HttpHandler {
     for (Map.Entry<String, Deque<String>> entry : exchange.getQueryParameters().entrySet()) {
       query.put(entry.getKey(), List.copyOf(entry.getValue()));
     }
-    Optional<String> cookie = Optional.ofNullable(exchange.getRequestCookie(Cookies.SESSION)).map(Cookie::getValue);
+    Optional<String> cookie =
+        Optional.ofNullable(exchange.getRequestCookie(Cookies.SESSION)).map(Cookie::getValue);
     Optional<ActiveSession> session = cookie.flatMap(sessions::find);
     Optional<String> sessionId = session.isPresent() ? cookie : Optional.empty();
-    Optional<User> tokenUser = cachedTokenUser.isPresent() ? cachedTokenUser : tokenUser(headers.get("authorization"));
-    String anonymousCsrf = Optional.ofNullable(exchange.getRequestCookie(Cookies.CSRF)).map(Cookie::getValue).orElse("");
-    String client = exchange.getSourceAddress() == null ? "" : exchange.getSourceAddress().getAddress().getHostAddress();
-    return new WebRequest(exchange.getRequestMethod().toString(), exchange.getRequestPath(), Map.of(), query, form,
-        files, headers, client, sessionId, session, tokenUser, anonymousCsrf, body);
+    Optional<User> tokenUser =
+        cachedTokenUser.isPresent() ? cachedTokenUser : tokenUser(headers.get("authorization"));
+    String anonymousCsrf =
+        Optional.ofNullable(exchange.getRequestCookie(Cookies.CSRF))
+            .map(Cookie::getValue)
+            .orElse("");
+    String client =
+        exchange.getSourceAddress() == null
+            ? ""
+            : exchange.getSourceAddress().getAddress().getHostAddress();
+    return new WebRequest(
+        exchange.getRequestMethod().toString(),
+        exchange.getRequestPath(),
+        Map.of(),
+        query,
+        form,
+        files,
+        headers,
+        client,
+        sessionId,
+        session,
+        tokenUser,
+        anonymousCsrf,
+        body);
   }
 
   private Optional<User> tokenUser(String authorization) {
@@ -201,7 +244,8 @@ public final class UndertowBridge implements HttpHandler {
     if (key == null) {
       throw new ApiError(401, "Authorization header must be 'Token <key>'.");
     }
-    return Optional.of(tokens.authenticate(key).orElseThrow(() -> new ApiError(401, "Invalid token.")));
+    return Optional.of(
+        tokens.authenticate(key).orElseThrow(() -> new ApiError(401, "Invalid token.")));
   }
 
   /** The key of an {@code Authorization: Token <key>} header; null for any other scheme. */
@@ -213,8 +257,13 @@ public final class UndertowBridge implements HttpHandler {
 
   private static void write(HttpServerExchange exchange, WebResponse response) {
     exchange.setStatusCode(response.status());
-    response.headers().forEach((name, value) -> exchange.getResponseHeaders().put(
-        io.undertow.util.HttpString.tryFromString(name), value));
+    response
+        .headers()
+        .forEach(
+            (name, value) ->
+                exchange
+                    .getResponseHeaders()
+                    .put(io.undertow.util.HttpString.tryFromString(name), value));
     for (String cookie : response.cookies()) {
       exchange.getResponseHeaders().add(Headers.SET_COOKIE, cookie);
     }

@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A request as handlers see it: parsed, size-checked, and with the caller identified (by session cookie or API
- * token). Handlers never see Undertow.
+ * A request as handlers see it: parsed, size-checked, and with the caller identified (by session
+ * cookie or API token). Handlers never see Undertow.
  *
  * @param form text fields of a urlencoded or multipart body (first value of each)
  * @param files uploaded files of a multipart body, by field name
  * @param sessionId the session cookie's value, present only when it names a valid session
  * @param session the signed-in session, when the session cookie named one
  * @param tokenUser the account of a valid {@code Authorization: Token} header
- * @param anonymousCsrf the double-submit CSRF cookie of a visitor who is not signed in (may be empty)
+ * @param anonymousCsrf the double-submit CSRF cookie of a visitor who is not signed in (may be
+ *     empty)
  */
 public record WebRequest(
     String method,
@@ -64,7 +65,19 @@ public record WebRequest(
   }
 
   WebRequest withRoute(Map<String, String> params) {
-    return new WebRequest(method, path, params, query, form, files, headers, clientAddress, sessionId, session,
-        tokenUser, anonymousCsrf, body);
+    return new WebRequest(
+        method,
+        path,
+        params,
+        query,
+        form,
+        files,
+        headers,
+        clientAddress,
+        sessionId,
+        session,
+        tokenUser,
+        anonymousCsrf,
+        body);
   }
 }

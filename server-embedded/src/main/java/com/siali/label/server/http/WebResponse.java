@@ -22,7 +22,8 @@ public final class WebResponse {
   }
 
   public static WebResponse html(int status, String html) {
-    return new WebResponse(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8))
+    return new WebResponse(
+            status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8))
         .header("Cache-Control", "no-store");
   }
 

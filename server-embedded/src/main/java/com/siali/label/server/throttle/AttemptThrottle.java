@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Throttles sign-up attempts per client address (SECURITY.md: "Signup and invitation attempts are throttled
- * too"): 20 attempts are free, then each further one waits exponentially longer, up to 15 minutes. A wrong or
- * reset invitation token counts as five attempts, so guessing tokens stops quickly.
+ * Throttles sign-up attempts per client address (SECURITY.md: "Signup and invitation attempts are
+ * throttled too"): 20 attempts are free, then each further one waits exponentially longer, up to 15
+ * minutes. A wrong or reset invitation token counts as five attempts, so guessing tokens stops
+ * quickly.
  */
 public final class AttemptThrottle {
   static final int FREE = 20;

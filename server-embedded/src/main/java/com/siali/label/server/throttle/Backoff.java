@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failure counting with exponential back-off, per key: the first {@code free} failures cost nothing; after that
- * the next attempt must wait 1 s, 2 s, 4 s, … up to {@code longest}. Nothing sleeps: a caller that comes too early
- * is told how long to wait (HTTP 429 with {@code Retry-After}). A key forgets its failures after {@code memory}
- * without one. The map is bounded: past {@link #MAX_KEYS} the oldest entries are dropped first.
+ * Failure counting with exponential back-off, per key: the first {@code free} failures cost
+ * nothing; after that the next attempt must wait 1 s, 2 s, 4 s, … up to {@code longest}. Nothing
+ * sleeps: a caller that comes too early is told how long to wait (HTTP 429 with {@code
+ * Retry-After}). A key forgets its failures after {@code memory} without one. The map is bounded:
+ * past {@link #MAX_KEYS} the oldest entries are dropped first.
  */
 public final class Backoff {
   static final int MAX_KEYS = 50_000;
@@ -39,7 +40,9 @@ public final class Backoff {
       return Optional.empty();
     }
     Instant allowedAt = f.last().plus(delay(f.count() - free));
-    return now.isBefore(allowedAt) ? Optional.of(Duration.between(now, allowedAt)) : Optional.empty();
+    return now.isBefore(allowedAt)
+        ? Optional.of(Duration.between(now, allowedAt))
+        : Optional.empty();
   }
 
   public void recordFailure(String key) {
@@ -47,8 +50,11 @@ public final class Backoff {
     if (failures.size() >= MAX_KEYS) {
       prune(now);
     }
-    failures.merge(key, new Failures(1, now), (old, one) ->
-        now.isAfter(old.last().plus(memory)) ? one : new Failures(old.count() + 1, now));
+    failures.merge(
+        key,
+        new Failures(1, now),
+        (old, one) ->
+            now.isAfter(old.last().plus(memory)) ? one : new Failures(old.count() + 1, now));
   }
 
   public void reset(String key) {

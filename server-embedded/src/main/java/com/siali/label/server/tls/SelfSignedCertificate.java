@@ -28,30 +28,47 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** An EC P-256 key and a self-signed server certificate whose SANs name every way collaborators reach us. */
+/**
+ * An EC P-256 key and a self-signed server certificate whose SANs name every way collaborators
+ * reach us.
+ */
 public record SelfSignedCertificate(KeyPair keys, X509Certificate certificate) {
   private static final Duration VALIDITY = Duration.ofDays(5 * 365);
 
-  public static SelfSignedCertificate create(Collection<String> dnsNames, Collection<String> ipAddresses, Instant now) {
+  public static SelfSignedCertificate create(
+      Collection<String> dnsNames, Collection<String> ipAddresses, Instant now) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
       KeyPair keys = generator.generateKeyPair();
       X500Name subject = new X500Name("CN=Siali Label (self-signed), O=Siali Label");
-      X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-          new BigInteger(127, new SecureRandom()).add(BigInteger.ONE), Date.from(now.minus(Duration.ofDays(1))),
-          Date.from(now.plus(VALIDITY)), subject, keys.getPublic());
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              subject,
+              new BigInteger(127, new SecureRandom()).add(BigInteger.ONE),
+              Date.from(now.minus(Duration.ofDays(1))),
+              Date.from(now.plus(VALIDITY)),
+              subject,
+              keys.getPublic());
       List<GeneralName> names = new ArrayList<>();
       dnsNames.forEach(name -> names.add(new GeneralName(GeneralName.dNSName, name)));
       for (String ip : ipAddresses) {
-        names.add(new GeneralName(GeneralName.iPAddress, InetAddress.ofLiteral(ip.replaceAll("[\\[\\]]", "")).getHostAddress()));
+        names.add(
+            new GeneralName(
+                GeneralName.iPAddress,
+                InetAddress.ofLiteral(ip.replaceAll("[\\[\\]]", "")).getHostAddress()));
       }
-      builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+      builder.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(names.toArray(GeneralName[]::new)));
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-      builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      builder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
-      return new SelfSignedCertificate(keys, new JcaX509CertificateConverter().getCertificate(builder.build(signer)));
+      return new SelfSignedCertificate(
+          keys, new JcaX509CertificateConverter().getCertificate(builder.build(signer)));
     } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
       throw new IllegalStateException("Cannot create the HTTPS certificate: " + e.getMessage(), e);
     }

@@ -20,9 +20,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * The HTTPS identity of this installation: made on first use (SECURITY.md "Transport"), kept in a PKCS#12 file
- * in the data directory ({@code 0600}, protected by a password derived from the install secret), and shown to
- * people as its SHA-256 fingerprint so they can check the certificate their browser warns about.
+ * The HTTPS identity of this installation: made on first use (SECURITY.md "Transport"), kept in a
+ * PKCS#12 file in the data directory ({@code 0600}, protected by a password derived from the
+ * install secret), and shown to people as its SHA-256 fingerprint so they can check the certificate
+ * their browser warns about.
  */
 public final class TlsIdentity {
   private static final String ALIAS = "siali-label";
@@ -34,8 +35,8 @@ public final class TlsIdentity {
     this.password = password;
   }
 
-  public static TlsIdentity loadOrCreate(Path file, char[] password, Collection<String> dnsNames,
-      Collection<String> ipAddresses) {
+  public static TlsIdentity loadOrCreate(
+      Path file, char[] password, Collection<String> dnsNames, Collection<String> ipAddresses) {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       if (Files.exists(file)) {
@@ -45,18 +46,21 @@ public final class TlsIdentity {
       } else {
         var made = SelfSignedCertificate.create(dnsNames, ipAddresses, Instant.now());
         store.load(null, password);
-        store.setKeyEntry(ALIAS, made.keys().getPrivate(), password, new Certificate[] {made.certificate()});
+        store.setKeyEntry(
+            ALIAS, made.keys().getPrivate(), password, new Certificate[] {made.certificate()});
         save(store, file, password);
       }
       return new TlsIdentity(store, password);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("The HTTPS key store " + file + " cannot be used: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The HTTPS key store " + file + " cannot be used: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or write " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static void save(KeyStore store, Path file, char[] password) throws IOException, GeneralSecurityException {
+  private static void save(KeyStore store, Path file, char[] password)
+      throws IOException, GeneralSecurityException {
     Files.createDirectories(file.getParent());
     Path temp = Files.createTempFile(file.getParent(), "keystore", ".tmp");
     if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
@@ -89,7 +93,8 @@ public final class TlsIdentity {
   /** A server context for TLS 1.2 and 1.3 (older versions are switched off at the listener). */
   public SSLContext sslContext() {
     try {
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, password);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);

@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders the precompiled JTE templates (ADR 0006: context-aware escaping, compiled at build time). A visitor who
- * is not signed in gets a CSRF cookie with the first form, so that log-in and sign-up are protected too.
+ * Renders the precompiled JTE templates (ADR 0006: context-aware escaping, compiled at build time).
+ * A visitor who is not signed in gets a CSRF cookie with the first form, so that log-in and sign-up
+ * are protected too.
  */
 public final class Pages {
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -23,7 +24,8 @@ public final class Pages {
     this.cookies = cookies;
   }
 
-  public WebResponse render(WebRequest request, int status, String template, Map<String, Object> model) {
+  public WebResponse render(
+      WebRequest request, int status, String template, Map<String, Object> model) {
     String csrf = Router.expectedCsrf(request);
     boolean newCsrf = csrf.isEmpty();
     if (newCsrf) {
@@ -37,11 +39,22 @@ public final class Pages {
     return newCsrf ? response.cookie(cookies.csrf(csrf)) : response;
   }
 
-  /** The error page for {@link com.siali.label.server.http.ErrorMapper} (without the signed-in header). */
+  /**
+   * The error page for {@link com.siali.label.server.http.ErrorMapper} (without the signed-in
+   * header).
+   */
   public WebResponse error(int status, String message) {
     StringOutput output = new StringOutput();
-    engine.render("error.jte", Map.of("page", new PageContext(java.util.Optional.empty(), ""), "status", status,
-        "message", message), output);
+    engine.render(
+        "error.jte",
+        Map.of(
+            "page",
+            new PageContext(java.util.Optional.empty(), ""),
+            "status",
+            status,
+            "message",
+            message),
+        output);
     return WebResponse.html(status, output.toString());
   }
 }

@@ -19,9 +19,20 @@ public final class QrCodes {
 
   public static byte[] png(String text, int size) {
     try {
-      BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-      BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+      BitMatrix matrix =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  size,
+                  size,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      2));
+      BufferedImage image =
+          new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
       for (int y = 0; y < matrix.getHeight(); y++) {
         for (int x = 0; x < matrix.getWidth(); x++) {
           image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xffffff);

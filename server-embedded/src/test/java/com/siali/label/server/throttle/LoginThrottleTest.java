@@ -26,7 +26,9 @@ class LoginThrottleTest {
     fail("10.0.0.9", "lead@example.com", 1);
     assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).contains(Duration.ofSeconds(2));
     fail("10.0.0.9", "lead@example.com", 1);
-    assertThat(throttle.waitFor("10.0.0.9", "LEAD@example.com ")).as("same account").contains(Duration.ofSeconds(4));
+    assertThat(throttle.waitFor("10.0.0.9", "LEAD@example.com "))
+        .as("same account")
+        .contains(Duration.ofSeconds(4));
     clock.advance(Duration.ofSeconds(4));
     assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).isEmpty();
   }
@@ -43,7 +45,8 @@ class LoginThrottleTest {
     for (int i = 0; i < 10; i++) {
       throttle.recordFailure("10.0.0.66", "person" + i + "@example.com");
     }
-    assertThat(throttle.waitFor("10.0.0.66", "someone.else@example.com")).contains(Duration.ofSeconds(1));
+    assertThat(throttle.waitFor("10.0.0.66", "someone.else@example.com"))
+        .contains(Duration.ofSeconds(1));
   }
 
   @Test
@@ -53,7 +56,9 @@ class LoginThrottleTest {
     clock.advance(Duration.ofHours(1).plusSeconds(1));
     assertThat(throttle.waitFor("10.0.0.66", "lead@example.com")).isEmpty();
     throttle.recordFailure("10.0.0.66", "lead@example.com");
-    assertThat(throttle.waitFor("10.0.0.66", "lead@example.com")).as("counting starts again").isEmpty();
+    assertThat(throttle.waitFor("10.0.0.66", "lead@example.com"))
+        .as("counting starts again")
+        .isEmpty();
   }
 
   @Test

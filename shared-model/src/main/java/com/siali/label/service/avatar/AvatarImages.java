@@ -18,10 +18,11 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Turns an uploaded file into a stored profile picture (SPEC §4, SECURITY.md "Files"): the type comes from the
- * bytes; SVG is refused; the header is read and more than 40 megapixels refused before any decoding; the image
- * is centre-cropped to a square, scaled to at most 512×512 and re-encoded by us (which also drops metadata such
- * as GPS positions). Pictures with transparency become PNG, the rest JPEG.
+ * Turns an uploaded file into a stored profile picture (SPEC §4, SECURITY.md "Files"): the type
+ * comes from the bytes; SVG is refused; the header is read and more than 40 megapixels refused
+ * before any decoding; the image is centre-cropped to a square, scaled to at most 512×512 and
+ * re-encoded by us (which also drops metadata such as GPS positions). Pictures with transparency
+ * become PNG, the rest JPEG.
  */
 public final class AvatarImages {
   public static final int MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -29,7 +30,9 @@ public final class AvatarImages {
   public static final int MAX_SIDE = 512;
   static final String FIELD = "avatar";
 
-  /** The re-encoded picture, its file extension, and whether it had to be cropped or scaled down. */
+  /**
+   * The re-encoded picture, its file extension, and whether it had to be cropped or scaled down.
+   */
   public record Normalised(byte[] bytes, String extension, boolean adjusted) {}
 
   private AvatarImages() {}
@@ -42,9 +45,11 @@ public final class AvatarImages {
       throw new ValidationException(FIELD, "The picture must be at most 5 MiB.");
     }
     if (ImageFormat.sniff(upload).isEmpty()) {
-      throw new ValidationException(FIELD, ImageFormat.looksLikeSvg(upload)
-          ? "SVG pictures are not accepted. Upload a PNG, JPEG, GIF or WebP picture."
-          : "This file is not a PNG, JPEG, GIF or WebP picture.");
+      throw new ValidationException(
+          FIELD,
+          ImageFormat.looksLikeSvg(upload)
+              ? "SVG pictures are not accepted. Upload a PNG, JPEG, GIF or WebP picture."
+              : "This file is not a PNG, JPEG, GIF or WebP picture.");
     }
     BufferedImage decoded = decodeWithinLimits(upload);
     BufferedImage square = cropAndScale(decoded);
@@ -89,19 +94,26 @@ public final class AvatarImages {
     int side = Math.min(image.getWidth(), image.getHeight());
     int target = Math.min(side, MAX_SIDE);
     boolean alpha = image.getColorModel().hasAlpha();
-    BufferedImage current = image.getSubimage((image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side);
-    // Halving in steps keeps a large photo sharp; one bilinear jump from 4000 px to 512 px would alias.
+    BufferedImage current =
+        image.getSubimage(
+            (image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side);
+    // Halving in steps keeps a large photo sharp; one bilinear jump from 4000 px to 512 px would
+    // alias.
     for (int size = side / 2; size >= target; size /= 2) {
       current = draw(current, size, alpha);
     }
-    return draw(current, target, alpha); // also copies the pixels out of the (possibly huge) original
+    return draw(
+        current, target, alpha); // also copies the pixels out of the (possibly huge) original
   }
 
   private static BufferedImage draw(BufferedImage source, int size, boolean alpha) {
-    BufferedImage out = new BufferedImage(size, size, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(
+            size, size, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.drawImage(source, 0, 0, size, size, null);
     } finally {

@@ -19,15 +19,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A person's profile picture: one pipeline ({@link AvatarImages}) for the web pages, the API and the console.
- * Files live only in the avatar folder, under names we generate (128 random bits), so an upload never chooses a
- * path or a name.
+ * A person's profile picture: one pipeline ({@link AvatarImages}) for the web pages, the API and
+ * the console. Files live only in the avatar folder, under names we generate (128 random bits), so
+ * an upload never chooses a path or a name.
  */
 public final class AvatarService {
   private static final Logger LOG = LoggerFactory.getLogger(AvatarService.class);
   private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{32}\\.(png|jpg)");
 
-  /** The result of an upload: the updated account, and whether the picture had to be cropped or scaled. */
+  /**
+   * The result of an upload: the updated account, and whether the picture had to be cropped or
+   * scaled.
+   */
   public record Upload(User user, boolean adjusted) {}
 
   private final Database db;
@@ -48,32 +51,46 @@ public final class AvatarService {
     write(name, picture.bytes());
     Optional<String> previous;
     try {
-      previous = db.inTransaction(ctx -> {
-        User user = users.findById(ctx, userId).orElseThrow(() -> new NotFoundException("There is no such account."));
-        users.setAvatar(ctx, userId, Optional.of(name));
-        users.touchActivity(ctx, userId, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return user.avatar();
-      });
+      previous =
+          db.inTransaction(
+              ctx -> {
+                User user =
+                    users
+                        .findById(ctx, userId)
+                        .orElseThrow(() -> new NotFoundException("There is no such account."));
+                users.setAvatar(ctx, userId, Optional.of(name));
+                users.touchActivity(ctx, userId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                return user.avatar();
+              });
     } catch (RuntimeException e) {
       deleteQuietly(name);
       throw e;
     }
     previous.ifPresent(this::deleteQuietly);
-    return new Upload(db.inTransaction(ctx -> users.findById(ctx, userId)).orElseThrow(), picture.adjusted());
+    return new Upload(
+        db.inTransaction(ctx -> users.findById(ctx, userId)).orElseThrow(), picture.adjusted());
   }
 
   public User remove(long userId) {
-    Optional<String> previous = db.inTransaction(ctx -> {
-      User user = users.findById(ctx, userId).orElseThrow(() -> new NotFoundException("There is no such account."));
-      users.setAvatar(ctx, userId, Optional.empty());
-      users.touchActivity(ctx, userId, clock.instant().truncatedTo(ChronoUnit.MICROS));
-      return user.avatar();
-    });
+    Optional<String> previous =
+        db.inTransaction(
+            ctx -> {
+              User user =
+                  users
+                      .findById(ctx, userId)
+                      .orElseThrow(() -> new NotFoundException("There is no such account."));
+              users.setAvatar(ctx, userId, Optional.empty());
+              users.touchActivity(ctx, userId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+              return user.avatar();
+            });
     previous.ifPresent(this::deleteQuietly);
     return db.inTransaction(ctx -> users.findById(ctx, userId)).orElseThrow();
   }
 
-  /** The stored bytes of {@code name}; anything that is not one of our generated names is "not found". */
+  /**
+   * The stored bytes of {@code name}; anything that is not one of our generated names is "not
+   * found".
+   */
   public byte[] read(String name) {
     if (!STORED_NAME.matcher(name).matches()) {
       throw new NotFoundException("No such picture.");

@@ -1,7 +1,6 @@
 package com.siali.label.service.avatar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.siali.label.model.ValidationException;
 import java.awt.Color;
@@ -29,7 +28,8 @@ class AvatarImagesTest {
     g.setColor(Color.ORANGE);
     g.fillRect(0, 0, width, height);
     g.setColor(Color.BLUE);
-    g.fillRect(width / 2 - 5, height / 2 - 5, 10, 10); // a mark in the centre survives the centre crop
+    g.fillRect(
+        width / 2 - 5, height / 2 - 5, 10, 10); // a mark in the centre survives the centre crop
     g.dispose();
     return image;
   }
@@ -50,7 +50,8 @@ class AvatarImagesTest {
 
   @Test
   void largePicturesAreCentreCroppedAndScaledTo512() throws Exception {
-    var result = AvatarImages.normalise(encode(picture(1600, 900, BufferedImage.TYPE_INT_RGB), "png"));
+    var result =
+        AvatarImages.normalise(encode(picture(1600, 900, BufferedImage.TYPE_INT_RGB), "png"));
     assertThat(result.extension()).isEqualTo("jpg");
     assertThat(result.adjusted()).isTrue();
     BufferedImage stored = decode(result.bytes());
@@ -61,28 +62,35 @@ class AvatarImagesTest {
 
   @Test
   void smallSquarePicturesKeepTheirSize() throws Exception {
-    var result = AvatarImages.normalise(encode(picture(120, 120, BufferedImage.TYPE_INT_RGB), "jpg"));
+    var result =
+        AvatarImages.normalise(encode(picture(120, 120, BufferedImage.TYPE_INT_RGB), "jpg"));
     assertThat(result.adjusted()).isFalse();
     assertThat(decode(result.bytes()).getWidth()).isEqualTo(120);
   }
 
   @Test
   void transparencyIsKeptAsPng() throws Exception {
-    var result = AvatarImages.normalise(encode(picture(64, 64, BufferedImage.TYPE_INT_ARGB), "png"));
+    var result =
+        AvatarImages.normalise(encode(picture(64, 64, BufferedImage.TYPE_INT_ARGB), "png"));
     assertThat(result.extension()).isEqualTo("png");
     assertThat(decode(result.bytes()).getColorModel().hasAlpha()).isTrue();
   }
 
   @Test
   void gifIsAccepted() throws Exception {
-    assertThat(AvatarImages.normalise(encode(picture(40, 30, BufferedImage.TYPE_INT_RGB), "gif")).bytes()).isNotEmpty();
+    assertThat(
+            AvatarImages.normalise(encode(picture(40, 30, BufferedImage.TYPE_INT_RGB), "gif"))
+                .bytes())
+        .isNotEmpty();
   }
 
   @Test
   void webpIsDecoded() throws Exception {
     // 24×24 orange square, made with Debian's cwebp for this test
-    byte[] webp = java.util.Base64.getDecoder().decode(
-        "UklGRkoAAABXRUJQVlA4ID4AAACQAwCdASoYABgAPm0ylUekIyIhKAgAgA2JZQB2APwA/AAAkyr4AP7hR3//7O5tVIf3Uf//sHTBlz/DQAAAAA==");
+    byte[] webp =
+        java.util.Base64.getDecoder()
+            .decode(
+                "UklGRkoAAABXRUJQVlA4ID4AAACQAwCdASoYABgAPm0ylUekIyIhKAgAgA2JZQB2APwA/AAAkyr4AP7hR3//7O5tVIf3Uf//sHTBlz/DQAAAAA==");
     BufferedImage stored = decode(AvatarImages.normalise(webp).bytes());
     assertThat(stored.getWidth()).isEqualTo(24);
     assertThat(new Color(stored.getRGB(12, 12)).getRed()).isGreaterThan(200);
@@ -90,8 +98,9 @@ class AvatarImagesTest {
 
   @Test
   void svgIsRefusedWithItsOwnMessage() {
-    byte[] svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] svg =
+        "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(message(svg)).startsWith("SVG pictures are not accepted");
   }
 
@@ -105,7 +114,8 @@ class AvatarImagesTest {
   @Test
   void aPolyglotLosesEverythingButThePixels() throws Exception {
     byte[] gif = encode(picture(32, 32, BufferedImage.TYPE_INT_RGB), "gif");
-    byte[] polyglot = concat(gif, "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.US_ASCII));
+    byte[] polyglot =
+        concat(gif, "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.US_ASCII));
     byte[] stored = AvatarImages.normalise(polyglot).bytes();
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("<script");
   }
@@ -113,11 +123,15 @@ class AvatarImagesTest {
   @Test
   void metadataSuchAsExifIsDropped() throws Exception {
     byte[] jpeg = encode(picture(64, 64, BufferedImage.TYPE_INT_RGB), "jpg");
-    byte[] exif = concat("Exif\0\0MM\0*\0\0\0\b\0\0".getBytes(StandardCharsets.ISO_8859_1),
-        "GPS 51.5007N 0.1246W".getBytes(StandardCharsets.ISO_8859_1));
+    byte[] exif =
+        concat(
+            "Exif\0\0MM\0*\0\0\0\b\0\0".getBytes(StandardCharsets.ISO_8859_1),
+            "GPS 51.5007N 0.1246W".getBytes(StandardCharsets.ISO_8859_1));
     byte[] app1 = concat(new byte[] {(byte) 0xff, (byte) 0xe1, 0, (byte) (exif.length + 2)}, exif);
-    byte[] withExif = concat(concat(Arrays.copyOf(jpeg, 2), app1), Arrays.copyOfRange(jpeg, 2, jpeg.length));
-    String stored = new String(AvatarImages.normalise(withExif).bytes(), StandardCharsets.ISO_8859_1);
+    byte[] withExif =
+        concat(concat(Arrays.copyOf(jpeg, 2), app1), Arrays.copyOfRange(jpeg, 2, jpeg.length));
+    String stored =
+        new String(AvatarImages.normalise(withExif).bytes(), StandardCharsets.ISO_8859_1);
     assertThat(stored).doesNotContain("GPS 51.5007N").doesNotContain("Exif");
   }
 
@@ -127,13 +141,16 @@ class AvatarImagesTest {
     byte[] flood = withPngSize(png, 50_000, 50_000);
     long start = System.nanoTime();
     assertThat(message(flood)).isEqualTo("The picture is too large: at most 40 megapixels.");
-    assertThat(System.nanoTime() - start).as("no 10 GB decode was attempted").isLessThan(2_000_000_000L);
+    assertThat(System.nanoTime() - start)
+        .as("no 10 GB decode was attempted")
+        .isLessThan(2_000_000_000L);
   }
 
   @Test
   void truncatedAndOversizedFilesAreRefused() throws Exception {
     byte[] png = encode(picture(300, 300, BufferedImage.TYPE_INT_RGB), "png");
-    assertThat(message(Arrays.copyOf(png, png.length / 2))).isEqualTo("This picture cannot be read; the file may be damaged.");
+    assertThat(message(Arrays.copyOf(png, png.length / 2)))
+        .isEqualTo("This picture cannot be read; the file may be damaged.");
     byte[] huge = Arrays.copyOf(png, AvatarImages.MAX_UPLOAD_BYTES + 1);
     assertThat(message(huge)).isEqualTo("The picture must be at most 5 MiB.");
   }

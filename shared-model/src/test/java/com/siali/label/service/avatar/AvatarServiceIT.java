@@ -32,8 +32,18 @@ class AvatarServiceIT {
   void open() {
     dir = DataDirectory.open(tmp.resolve("data"));
     db = Database.open(dir);
-    services = Services.over(db, dir.avatars(), PasswordHasher.withDefaults(), PasswordPolicy.standard(), Clock.systemUTC());
-    ada = services.accounts().create(com.siali.label.model.NewAccount.of("ada@example.com", "correct horse battery"));
+    services =
+        Services.over(
+            db,
+            dir.avatars(),
+            PasswordHasher.withDefaults(),
+            PasswordPolicy.standard(),
+            Clock.systemUTC());
+    ada =
+        services
+            .accounts()
+            .create(
+                com.siali.label.model.NewAccount.of("ada@example.com", "correct horse battery"));
   }
 
   @AfterEach
@@ -42,7 +52,8 @@ class AvatarServiceIT {
   }
 
   private static byte[] png(int w, int h) throws Exception {
-    return AvatarImagesTest.encode(AvatarImagesTest.picture(w, h, BufferedImage.TYPE_INT_RGB), "png");
+    return AvatarImagesTest.encode(
+        AvatarImagesTest.picture(w, h, BufferedImage.TYPE_INT_RGB), "png");
   }
 
   @Test
@@ -52,7 +63,8 @@ class AvatarServiceIT {
     String name = first.user().avatar().orElseThrow();
     assertThat(name).matches("[0-9a-f]{32}\\.jpg");
     Path file = dir.avatars().resolve(name);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(services.avatars().read(name)).isEqualTo(Files.readAllBytes(file));
 
     var second = services.avatars().set(ada.id(), png(64, 64));
@@ -85,7 +97,8 @@ class AvatarServiceIT {
   @Test
   void onlyGeneratedNamesCanBeRead() throws Exception {
     Files.writeString(dir.root().resolve("secret.txt"), "top secret");
-    for (String name : new String[] {"../install.secret", "../secret.txt", "x.png", "..", "", "a/b.png"}) {
+    for (String name :
+        new String[] {"../install.secret", "../secret.txt", "x.png", "..", "", "a/b.png"}) {
       assertThatThrownBy(() -> services.avatars().read(name)).isInstanceOf(NotFoundException.class);
     }
     assertThatThrownBy(() -> services.avatars().read("0123456789abcdef0123456789abcdef.png"))

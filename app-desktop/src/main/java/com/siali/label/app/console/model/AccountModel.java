@@ -16,8 +16,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Account &amp; Settings for the signed-in person: name and phone, picture (the same pipeline and limits as the
- * web page), API token, and password.
+ * Account &amp; Settings for the signed-in person: name and phone, picture (the same pipeline and
+ * limits as the web page), API token, and password.
  */
 public final class AccountModel {
   static final String HIDDEN_TOKEN = "••••••••••••••••••••";
@@ -38,7 +38,10 @@ public final class AccountModel {
   private final StringProperty newPasswordAgain = new SimpleStringProperty("");
   private final StatusMessage status = new StatusMessage();
 
-  public AccountModel(Services services, RememberedSignIn remembered, Background background,
+  public AccountModel(
+      Services services,
+      RememberedSignIn remembered,
+      Background background,
       ObjectProperty<User> signedIn) {
     this.services = services;
     this.remembered = remembered;
@@ -62,7 +65,8 @@ public final class AccountModel {
     String first = firstName.get();
     String last = lastName.get();
     String phoneNumber = phone.get();
-    background.run(() -> services.accounts().updateProfile(id, new ProfileUpdate(first, last, phoneNumber)),
+    background.run(
+        () -> services.accounts().updateProfile(id, new ProfileUpdate(first, last, phoneNumber)),
         updated -> {
           signedIn.set(updated);
           status.succeed("Your profile was saved.");
@@ -70,39 +74,56 @@ public final class AccountModel {
         status::fail);
   }
 
-  /** Runs the chosen file through the picture pipeline (checks, crop, scale, re-encode) and stores it. */
+  /**
+   * Runs the chosen file through the picture pipeline (checks, crop, scale, re-encode) and stores
+   * it.
+   */
   public void choosePicture(Path file) {
     long id = signedIn.get().id();
-    background.run(() -> {
-      if (Files.size(file) > AvatarImages.MAX_UPLOAD_BYTES) {
-        throw new ValidationException("avatar",
-            "The picture is larger than " + AvatarImages.MAX_UPLOAD_BYTES / (1024 * 1024) + " MB; choose a smaller one.");
-      }
-      AvatarService.Upload upload = services.avatars().set(id, Files.readAllBytes(file));
-      return new Stored(upload.user(), pictureOf(upload.user()), upload.adjusted());
-    }, stored -> {
-      signedIn.set(stored.user());
-      picture.set(stored.picture());
-      status.succeed(stored.adjusted() ? "Your picture was updated (cropped to a square and scaled down)."
-          : "Your picture was updated.");
-    }, status::fail);
+    background.run(
+        () -> {
+          if (Files.size(file) > AvatarImages.MAX_UPLOAD_BYTES) {
+            throw new ValidationException(
+                "avatar",
+                "The picture is larger than "
+                    + AvatarImages.MAX_UPLOAD_BYTES / (1024 * 1024)
+                    + " MB; choose a smaller one.");
+          }
+          AvatarService.Upload upload = services.avatars().set(id, Files.readAllBytes(file));
+          return new Stored(upload.user(), pictureOf(upload.user()), upload.adjusted());
+        },
+        stored -> {
+          signedIn.set(stored.user());
+          picture.set(stored.picture());
+          status.succeed(
+              stored.adjusted()
+                  ? "Your picture was updated (cropped to a square and scaled down)."
+                  : "Your picture was updated.");
+        },
+        status::fail);
   }
 
   public void removePicture() {
     long id = signedIn.get().id();
-    background.run(() -> services.avatars().remove(id), updated -> {
-      signedIn.set(updated);
-      picture.set(null);
-      status.succeed("Your picture was removed.");
-    }, status::fail);
+    background.run(
+        () -> services.avatars().remove(id),
+        updated -> {
+          signedIn.set(updated);
+          picture.set(null);
+          status.succeed("Your picture was removed.");
+        },
+        status::fail);
   }
 
   public void showToken() {
     long id = signedIn.get().id();
-    background.run(() -> services.apiTokens().tokenOf(id), value -> {
-      token.set(value);
-      tokenShown.set(true);
-    }, status::fail);
+    background.run(
+        () -> services.apiTokens().tokenOf(id),
+        value -> {
+          token.set(value);
+          tokenShown.set(true);
+        },
+        status::fail);
   }
 
   public void hideToken() {
@@ -112,11 +133,14 @@ public final class AccountModel {
 
   public void resetToken() {
     long id = signedIn.get().id();
-    background.run(() -> services.apiTokens().rotate(id), value -> {
-      token.set(value);
-      tokenShown.set(true);
-      status.succeed("Your API token was reset; the old token no longer works.");
-    }, status::fail);
+    background.run(
+        () -> services.apiTokens().rotate(id),
+        value -> {
+          token.set(value);
+          tokenShown.set(true);
+          status.succeed("Your API token was reset; the old token no longer works.");
+        },
+        status::fail);
   }
 
   public void changePassword() {
@@ -127,19 +151,23 @@ public final class AccountModel {
     long id = signedIn.get().id();
     String current = currentPassword.get();
     String fresh = newPassword.get();
-    background.run(() -> {
-      boolean wasRemembered = remembered.restore().isPresent();
-      services.accounts().changePassword(id, current, fresh);
-      // The change ends every session of the account, the console's remembered one too: keep it if it was kept.
-      if (wasRemembered) {
-        remembered.remember(signedIn.get());
-      }
-    }, () -> {
-      currentPassword.set("");
-      newPassword.set("");
-      newPasswordAgain.set("");
-      status.succeed("Your password was changed; your browser sessions were signed out.");
-    }, status::fail);
+    background.run(
+        () -> {
+          boolean wasRemembered = remembered.restore().isPresent();
+          services.accounts().changePassword(id, current, fresh);
+          // The change ends every session of the account, the console's remembered one too: keep it
+          // if it was kept.
+          if (wasRemembered) {
+            remembered.remember(signedIn.get());
+          }
+        },
+        () -> {
+          currentPassword.set("");
+          newPassword.set("");
+          newPasswordAgain.set("");
+          status.succeed("Your password was changed; your browser sessions were signed out.");
+        },
+        status::fail);
   }
 
   private byte[] pictureOf(User user) {

@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Everything the console works on: the services over the installation's database, the server it shows, where
- * "keep me signed in" is remembered, and whether {@code LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK} decides who
- * may sign up.
+ * Everything the console works on: the services over the installation's database, the server it
+ * shows, where "keep me signed in" is remembered, and whether {@code
+ * LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK} decides who may sign up.
  */
 public record ConsoleContext(
     Services services,

@@ -24,8 +24,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The People section: one page of accounts at a time (search, sort, paging all in the database, so 100 000
- * accounts cost what 100 do), the selected person's detail, and the administrator's actions on them.
+ * The People section: one page of accounts at a time (search, sort, paging all in the database, so
+ * 100 000 accounts cost what 100 do), the selected person's detail, and the administrator's actions
+ * on them.
  */
 public final class PeopleModel {
   public static final int PAGE_SIZE = 100;
@@ -44,18 +45,23 @@ public final class PeopleModel {
   private final ObjectProperty<PersonActivity> selectedActivity = new SimpleObjectProperty<>();
   private final StatusMessage status = new StatusMessage();
 
-  /** Increases with every query asked for; an answer to an older one is dropped (the person typed on). */
+  /**
+   * Increases with every query asked for; an answer to an older one is dropped (the person typed
+   * on).
+   */
   private final AtomicLong latestQuery = new AtomicLong();
+
   private long knownAccountCount = -1;
 
   public PeopleModel(Services services, Background background, ObjectProperty<User> signedIn) {
     this.services = services;
     this.background = background;
     this.signedIn = signedIn;
-    search.addListener((obs, old, now) -> {
-      offset.set(0);
-      refresh();
-    });
+    search.addListener(
+        (obs, old, now) -> {
+          offset.set(0);
+          refresh();
+        });
     selected.addListener((obs, old, now) -> loadActivity(now));
   }
 
@@ -65,8 +71,8 @@ public final class PeopleModel {
   }
 
   /**
-   * Shows the first page read before the section was built ({@link RememberedStart}) instead of reading it. The
-   * caller then calls {@link #prepareSearch()} once the window is on screen.
+   * Shows the first page read before the section was built ({@link RememberedStart}) instead of
+   * reading it. The caller then calls {@link #prepareSearch()} once the window is on screen.
    */
   public void showFirst(Page<User> page, long accounts) {
     latestQuery.incrementAndGet();
@@ -82,12 +88,18 @@ public final class PeopleModel {
   /** Loads the current page again (search, sort and page as they are). */
   public void refresh() {
     long query = latestQuery.incrementAndGet();
-    UserQuery request = new UserQuery(search.get(), sort.get(), descending.get(), offset.get(), PAGE_SIZE);
-    // The first page also fixes the account count that polling compares with; later pages need no count.
+    UserQuery request =
+        new UserQuery(search.get(), sort.get(), descending.get(), offset.get(), PAGE_SIZE);
+    // The first page also fixes the account count that polling compares with; later pages need no
+    // count.
     boolean needsBaseline = knownAccountCount < 0;
     background.run(
-        () -> latestQuery.get() != query ? null
-            : new Loaded(services.people().page(request), needsBaseline ? services.people().count() : -1),
+        () ->
+            latestQuery.get() != query
+                ? null
+                : new Loaded(
+                    services.people().page(request),
+                    needsBaseline ? services.people().count() : -1),
         loaded -> {
           if (loaded != null && latestQuery.get() == query) {
             if (loaded.accounts() >= 0) {
@@ -105,8 +117,10 @@ public final class PeopleModel {
     rows.setAll(page.items());
     total.set(page.total());
     if (selectedId != null) {
-      // Keep the detail on the same person with their fresh data, or clear it when they left the page.
-      selected.set(page.items().stream().filter(u -> u.id() == selectedId).findFirst().orElse(null));
+      // Keep the detail on the same person with their fresh data, or clear it when they left the
+      // page.
+      selected.set(
+          page.items().stream().filter(u -> u.id() == selectedId).findFirst().orElse(null));
     }
   }
 
@@ -137,12 +151,15 @@ public final class PeopleModel {
 
   /** Called every second: people who signed up on the LAN appear without a manual refresh. */
   public void pollForNewAccounts() {
-    background.run(() -> services.people().count(), count -> {
-      if (knownAccountCount >= 0 && count != knownAccountCount) {
-        knownAccountCount = count;
-        refresh();
-      }
-    }, ignored -> {});
+    background.run(
+        () -> services.people().count(),
+        count -> {
+          if (knownAccountCount >= 0 && count != knownAccountCount) {
+            knownAccountCount = count;
+            refresh();
+          }
+        },
+        ignored -> {});
   }
 
   private void loadActivity(User person) {
@@ -150,11 +167,14 @@ public final class PeopleModel {
     if (person == null) {
       return;
     }
-    background.run(() -> services.people().activityOf(person.id()), activity -> {
-      if (selected.get() != null && selected.get().id() == person.id()) {
-        selectedActivity.set(activity);
-      }
-    }, status::fail);
+    background.run(
+        () -> services.people().activityOf(person.id()),
+        activity -> {
+          if (selected.get() != null && selected.get().id() == person.id()) {
+            selectedActivity.set(activity);
+          }
+        },
+        status::fail);
   }
 
   /** Whether the signed-in account may deactivate or delete others (only the owner may). */
@@ -168,16 +188,24 @@ public final class PeopleModel {
   }
 
   public void resetPassword(User person, String newPassword) {
-    background.run(() -> services.accounts().setPassword(person.id(), newPassword),
-        () -> status.succeed("The password of " + person.displayName() + " was changed; they were signed out everywhere."),
+    background.run(
+        () -> services.accounts().setPassword(person.id(), newPassword),
+        () ->
+            status.succeed(
+                "The password of "
+                    + person.displayName()
+                    + " was changed; they were signed out everywhere."),
         status::fail);
   }
 
   public void setActive(User person, boolean active) {
     long actor = signedIn.get().id();
-    background.run(() -> services.administration().setActive(actor, person.id(), active),
+    background.run(
+        () -> services.administration().setActive(actor, person.id(), active),
         updated -> {
-          status.succeed(person.displayName() + (active ? " can sign in again." : " was deactivated and signed out."));
+          status.succeed(
+              person.displayName()
+                  + (active ? " can sign in again." : " was deactivated and signed out."));
           refresh();
         },
         status::fail);
@@ -185,7 +213,8 @@ public final class PeopleModel {
 
   public void delete(User person) {
     long actor = signedIn.get().id();
-    background.run(() -> services.administration().delete(actor, person.id()),
+    background.run(
+        () -> services.administration().delete(actor, person.id()),
         () -> {
           status.succeed("The account of " + person.displayName() + " was deleted.");
           selected.set(null);
@@ -195,13 +224,20 @@ public final class PeopleModel {
   }
 
   public void signOutEverywhere(User person) {
-    background.run(() -> services.sessions().endAllOf(person.id()),
-        ended -> status.succeed(person.displayName() + " was signed out of " + ended
-            + (ended == 1 ? " browser session." : " browser sessions.")),
+    background.run(
+        () -> services.sessions().endAllOf(person.id()),
+        ended ->
+            status.succeed(
+                person.displayName()
+                    + " was signed out of "
+                    + ended
+                    + (ended == 1 ? " browser session." : " browser sessions.")),
         status::fail);
   }
 
-  /** A page and, for the first one, how many accounts there were when it was read (-1: not read). */
+  /**
+   * A page and, for the first one, how many accounts there were when it was read (-1: not read).
+   */
   private record Loaded(Page<User> page, long accounts) {}
 
   public Optional<User> signedInAccount() {

@@ -11,9 +11,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * "Keep me signed in on this computer": the console keeps a server-side session (the same kind as the web's,
- * with its idle and absolute expiry) and stores its id in a file only this user can read. Signing out, a
- * password change or deactivation ends the session, and with it the remembered sign-in.
+ * "Keep me signed in on this computer": the console keeps a server-side session (the same kind as
+ * the web's, with its idle and absolute expiry) and stores its id in a file only this user can
+ * read. Signing out, a password change or deactivation ends the session, and with it the remembered
+ * sign-in.
  */
 public final class RememberedSignIn {
   static final String FILE_NAME = "console-session";
@@ -41,7 +42,8 @@ public final class RememberedSignIn {
     String id = sessions.start(user.id(), true).id();
     try {
       // forget() removed the file: created afresh, readable by this user only from its first byte
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, id, StandardCharsets.US_ASCII);
     } catch (UnsupportedOperationException notPosix) {
       writePlain(id);
@@ -58,7 +60,9 @@ public final class RememberedSignIn {
 
   private Optional<String> read() {
     try {
-      return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.US_ASCII).strip()) : Optional.empty();
+      return Files.exists(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.US_ASCII).strip())
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

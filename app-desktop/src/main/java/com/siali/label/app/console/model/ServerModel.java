@@ -12,10 +12,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The Server section: whether the LAN server runs, where, over what, and who is signed in to it. */
+/**
+ * The Server section: whether the LAN server runs, where, over what, and who is signed in to it.
+ */
 public final class ServerModel {
-  static final String PLAIN_HTTP_WARNING = "Pages are served over plain HTTP: anyone on this network can read "
-      + "passwords and pages in transit. Start with --tls to switch to HTTPS.";
+  static final String PLAIN_HTTP_WARNING =
+      "Pages are served over plain HTTP: anyone on this network can read "
+          + "passwords and pages in transit. Start with --tls to switch to HTTPS.";
 
   private final ServerStatus server;
   private final SessionService sessions;
@@ -29,7 +32,11 @@ public final class ServerModel {
   private final StringProperty fingerprint = new SimpleStringProperty("");
   private final IntegerProperty othersSignedIn = new SimpleIntegerProperty();
 
-  public ServerModel(ServerStatus server, SessionService sessions, Background background, ObjectProperty<User> signedIn) {
+  public ServerModel(
+      ServerStatus server,
+      SessionService sessions,
+      Background background,
+      ObjectProperty<User> signedIn) {
     this.server = server;
     this.sessions = sessions;
     this.background = background;
@@ -44,14 +51,20 @@ public final class ServerModel {
     fingerprint.set(server.certificateFingerprint().orElse(""));
     User me = signedIn.get();
     if (me != null) {
-      background.run(() -> sessions.countPeopleSignedInExcept(me.id()), othersSignedIn::set, ignored -> {});
+      background.run(
+          () -> sessions.countPeopleSignedInExcept(me.id()), othersSignedIn::set, ignored -> {});
     }
   }
 
-  /** How many others are signed in on the LAN pages: closing the window asks first when there are any. */
+  /**
+   * How many others are signed in on the LAN pages: closing the window asks first when there are
+   * any.
+   */
   public int countOthersSignedInNow() {
     User me = signedIn.get();
-    return me == null ? sessions.countPeopleSignedInExcept(-1) : sessions.countPeopleSignedInExcept(me.id());
+    return me == null
+        ? sessions.countPeopleSignedInExcept(-1)
+        : sessions.countPeopleSignedInExcept(me.id());
   }
 
   public String plainHttpWarning() {

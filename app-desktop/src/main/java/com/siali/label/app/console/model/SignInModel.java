@@ -13,11 +13,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The first screen: on a fresh installation, creating the owner account; afterwards, logging in. Either way the
- * signed-in account is handed to {@code onSignedIn}.
+ * The first screen: on a fresh installation, creating the owner account; afterwards, logging in.
+ * Either way the signed-in account is handed to {@code onSignedIn}.
  */
 public final class SignInModel {
-  public enum Mode { CREATE_OWNER, LOG_IN }
+  public enum Mode {
+    CREATE_OWNER,
+    LOG_IN
+  }
 
   private final AccountService accounts;
   private final PeopleDirectory people;
@@ -32,8 +35,12 @@ public final class SignInModel {
   private final BooleanProperty keepSignedIn = new SimpleBooleanProperty(true);
   private final StringProperty error = new SimpleStringProperty("");
 
-  public SignInModel(AccountService accounts, PeopleDirectory people, RememberedSignIn remembered,
-      Background background, Consumer<User> onSignedIn) {
+  public SignInModel(
+      AccountService accounts,
+      PeopleDirectory people,
+      RememberedSignIn remembered,
+      Background background,
+      Consumer<User> onSignedIn) {
     this.accounts = accounts;
     this.people = people;
     this.remembered = remembered;
@@ -41,10 +48,16 @@ public final class SignInModel {
     this.onSignedIn = onSignedIn;
   }
 
-  /** Decides which form to show (no account yet: create the owner) and signs in a remembered account at once. */
+  /**
+   * Decides which form to show (no account yet: create the owner) and signs in a remembered account
+   * at once.
+   */
   public void load() {
-    background.run(() -> people.count() == 0 ? new Start(Mode.CREATE_OWNER, null)
-            : new Start(Mode.LOG_IN, remembered.restore().orElse(null)),
+    background.run(
+        () ->
+            people.count() == 0
+                ? new Start(Mode.CREATE_OWNER, null)
+                : new Start(Mode.LOG_IN, remembered.restore().orElse(null)),
         start -> {
           mode.set(start.mode());
           if (start.remembered() != null) {
@@ -72,10 +85,12 @@ public final class SignInModel {
     }
     boolean keep = keepSignedIn.get();
     boolean creating = mode.get() == Mode.CREATE_OWNER;
-    background.run(() -> {
-          User user = creating
-              ? accounts.create(NewAccount.of(givenEmail, givenPassword))
-              : accounts.authenticate(givenEmail, givenPassword);
+    background.run(
+        () -> {
+          User user =
+              creating
+                  ? accounts.create(NewAccount.of(givenEmail, givenPassword))
+                  : accounts.authenticate(givenEmail, givenPassword);
           if (keep) {
             remembered.remember(user);
           } else {

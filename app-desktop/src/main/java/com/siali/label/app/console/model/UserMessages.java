@@ -6,7 +6,10 @@ import java.nio.file.NoSuchFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns a failure into one sentence for the window; the details of anything unexpected go to the log only. */
+/**
+ * Turns a failure into one sentence for the window; the details of anything unexpected go to the
+ * log only.
+ */
 public final class UserMessages {
   private static final Logger LOG = LoggerFactory.getLogger(UserMessages.class);
 

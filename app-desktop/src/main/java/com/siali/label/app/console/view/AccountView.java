@@ -24,7 +24,10 @@ import org.kordamp.ikonli.feather.Feather;
 /** Account &amp; Settings: profile and picture, API token, password. */
 final class AccountView extends ScrollPane {
 
-  AccountView(AccountModel model, ObjectProperty<User> signedIn, Function<Window, Optional<Path>> pictureChooser) {
+  AccountView(
+      AccountModel model,
+      ObjectProperty<User> signedIn,
+      Function<Window, Optional<Path>> pictureChooser) {
     setId("accountView");
     setFitToWidth(true);
     Label title = new Label("Account & Settings");
@@ -32,13 +35,17 @@ final class AccountView extends ScrollPane {
 
     AvatarView picture = new AvatarView(96);
     picture.setId("accountPicture");
-    Runnable showPicture = () -> picture.show(
-        signedIn.get() == null ? "" : signedIn.get().initials(), model.pictureProperty().get());
+    Runnable showPicture =
+        () ->
+            picture.show(
+                signedIn.get() == null ? "" : signedIn.get().initials(),
+                model.pictureProperty().get());
     model.pictureProperty().addListener((obs, old, now) -> showPicture.run());
     signedIn.addListener((obs, old, now) -> showPicture.run());
     Button choose = new Button("Choose picture…", Icons.of(Feather.IMAGE));
     choose.setId("choosePicture");
-    choose.setOnAction(e -> pictureChooser.apply(getScene().getWindow()).ifPresent(model::choosePicture));
+    choose.setOnAction(
+        e -> pictureChooser.apply(getScene().getWindow()).ifPresent(model::choosePicture));
     Button remove = new Button("Remove", Icons.of(Feather.X));
     remove.setId("removePicture");
     remove.disableProperty().bind(model.pictureProperty().isNull());
@@ -49,19 +56,22 @@ final class AccountView extends ScrollPane {
     HBox pictureRow = new HBox(20, picture, pictureButtons);
     pictureRow.setAlignment(Pos.CENTER_LEFT);
 
-    TextField first = Fields.bound(new TextField(), "firstNameField", "First name", model.firstNameProperty());
-    TextField last = Fields.bound(new TextField(), "lastNameField", "Last name", model.lastNameProperty());
+    TextField first =
+        Fields.bound(new TextField(), "firstNameField", "First name", model.firstNameProperty());
+    TextField last =
+        Fields.bound(new TextField(), "lastNameField", "Last name", model.lastNameProperty());
     TextField phone = Fields.bound(new TextField(), "phoneField", "Phone", model.phoneProperty());
     Label emailValue = new Label();
     emailValue.setId("accountEmail");
-    signedIn.addListener((obs, old, now) -> emailValue.setText(now == null ? "" : now.email().value()));
+    signedIn.addListener(
+        (obs, old, now) -> emailValue.setText(now == null ? "" : now.email().value()));
     emailValue.setText(signedIn.get() == null ? "" : signedIn.get().email().value());
     Button save = new Button("Save", Icons.of(Feather.CHECK));
     save.setId("saveProfile");
     save.getStyleClass().add(Styles.ACCENT);
     save.setOnAction(e -> model.saveProfile());
-    GridPane form = grid(
-        "Email", emailValue, "First name", first, "Last name", last, "Phone", phone);
+    GridPane form =
+        grid("Email", emailValue, "First name", first, "Last name", last, "Phone", phone);
     VBox profile = card("Profile", pictureRow, form, save);
 
     TextField token = new TextField();
@@ -73,41 +83,62 @@ final class AccountView extends ScrollPane {
     HBox.setHgrow(token, Priority.ALWAYS);
     Button show = new Button();
     show.setId("showToken");
-    show.textProperty().bind(javafx.beans.binding.Bindings.when(model.tokenShownProperty()).then("Hide").otherwise("Show"));
-    show.setOnAction(e -> {
-      if (model.tokenShownProperty().get()) {
-        model.hideToken();
-      } else {
-        model.showToken();
-      }
-    });
+    show.textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(model.tokenShownProperty())
+                .then("Hide")
+                .otherwise("Show"));
+    show.setOnAction(
+        e -> {
+          if (model.tokenShownProperty().get()) {
+            model.hideToken();
+          } else {
+            model.showToken();
+          }
+        });
     Button copy = new Button("Copy", Icons.of(Feather.COPY));
     copy.setId("copyToken");
     copy.disableProperty().bind(model.tokenShownProperty().not());
     copy.setOnAction(e -> Clipboard.copy(model.tokenProperty().get()));
     Button reset = new Button("Reset", Icons.of(Feather.REFRESH_CW));
     reset.setId("resetToken");
-    reset.setOnAction(e -> {
-      if (Dialogs.confirm(this, "Reset the API token",
-          "Scripts and tools that use the current token stop working until they get the new one.", "Reset token")) {
-        model.resetToken();
-      }
-    });
+    reset.setOnAction(
+        e -> {
+          if (Dialogs.confirm(
+              this,
+              "Reset the API token",
+              "Scripts and tools that use the current token stop working until they get the new one.",
+              "Reset token")) {
+            model.resetToken();
+          }
+        });
     Label tokenHelp = new Label("Send it as  Authorization: Token <token>  to the REST API.");
     tokenHelp.getStyleClass().add("muted");
     VBox tokenCard = card("API token", new HBox(8, token, show, copy, reset), tokenHelp);
 
-    PasswordField current = Fields.bound(new PasswordField(), "currentPasswordField", "Current password",
-        model.currentPasswordProperty());
+    PasswordField current =
+        Fields.bound(
+            new PasswordField(),
+            "currentPasswordField",
+            "Current password",
+            model.currentPasswordProperty());
     PasswordField fresh =
-        Fields.bound(new PasswordField(), "newPasswordField", "New password", model.newPasswordProperty());
-    PasswordField again = Fields.bound(new PasswordField(), "newPasswordAgainField", "New password again",
-        model.newPasswordAgainProperty());
+        Fields.bound(
+            new PasswordField(), "newPasswordField", "New password", model.newPasswordProperty());
+    PasswordField again =
+        Fields.bound(
+            new PasswordField(),
+            "newPasswordAgainField",
+            "New password again",
+            model.newPasswordAgainProperty());
     Button change = new Button("Change password", Icons.of(Feather.LOCK));
     change.setId("changePassword");
     change.setOnAction(e -> model.changePassword());
-    VBox passwordCard = card("Password",
-        grid("Current password", current, "New password", fresh, "New password again", again), change);
+    VBox passwordCard =
+        card(
+            "Password",
+            grid("Current password", current, "New password", fresh, "New password again", again),
+            change);
 
     Label message = Messages.bound("accountMessage", model.status());
     VBox content = new VBox(16, title, message, profile, tokenCard, passwordCard);

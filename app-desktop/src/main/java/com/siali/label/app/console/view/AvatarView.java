@@ -49,11 +49,14 @@ final class AvatarView extends StackPane {
     shownPicture = wanted;
     picture.setImage(null);
     if (wanted != null) {
-      loader.load(wanted, size, image -> {
-        if (java.util.Objects.equals(shownPicture, wanted)) {
-          picture.setImage(image);
-        }
-      });
+      loader.load(
+          wanted,
+          size,
+          image -> {
+            if (java.util.Objects.equals(shownPicture, wanted)) {
+              picture.setImage(image);
+            }
+          });
     }
   }
 

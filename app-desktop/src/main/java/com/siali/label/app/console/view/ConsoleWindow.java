@@ -32,8 +32,9 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * The admin console's window: the sign-in screen until someone signs in, then the sections. It owns the
- * polling that shows LAN sign-ups within a second, and asks before closing while collaborators are signed in.
+ * The admin console's window: the sign-in screen until someone signs in, then the sections. It owns
+ * the polling that shows LAN sign-ups within a second, and asks before closing while collaborators
+ * are signed in.
  */
 public final class ConsoleWindow {
   static final double WIDTH = 1180;
@@ -55,18 +56,23 @@ public final class ConsoleWindow {
   private Timeline polling;
 
   /**
-   * @param pictureChooser asks for a picture file (a file chooser in the app; a fixed file in tests)
+   * @param pictureChooser asks for a picture file (a file chooser in the app; a fixed file in
+   *     tests)
    * @param onQuit stops the application (server and database) after the window closed
    */
-  public ConsoleWindow(ConsoleContext context, Background background,
-      Function<Window, Optional<Path>> pictureChooser, Runnable onQuit) {
+  public ConsoleWindow(
+      ConsoleContext context,
+      Background background,
+      Function<Window, Optional<Path>> pictureChooser,
+      Runnable onQuit) {
     this.context = context;
     this.background = background;
     this.pictureChooser = pictureChooser;
     this.onQuit = onQuit;
     this.remembered = new RememberedSignIn(context.services().sessions(), context.dataDirectory());
     this.pictures = new PictureLoader(context.services().avatars());
-    this.server = new ServerModel(context.server(), context.services().sessions(), background, signedIn);
+    this.server =
+        new ServerModel(context.server(), context.services().sessions(), background, signedIn);
   }
 
   public void show(Stage window, boolean darkTheme) {
@@ -74,9 +80,10 @@ public final class ConsoleWindow {
   }
 
   /**
-   * Shows the window: on People, filled, when {@code remembered} is present ({@link RememberedStart#read}, off the
-   * UI thread); else on the sign-in screen (which looks for a remembered account itself). Opening straight on People spares a new process the building and first
-   * layout of a screen that would show for a moment only.
+   * Shows the window: on People, filled, when {@code remembered} is present ({@link
+   * RememberedStart#read}, off the UI thread); else on the sign-in screen (which looks for a
+   * remembered account itself). Opening straight on People spares a new process the building and
+   * first layout of a screen that would show for a moment only.
    */
   public void show(Stage window, boolean darkTheme, Optional<RememberedStart> remembered) {
     this.stage = window;
@@ -88,10 +95,11 @@ public final class ConsoleWindow {
     stage.setMinWidth(900);
     stage.setMinHeight(560);
     stage.setScene(scene);
-    stage.setOnCloseRequest(event -> {
-      event.consume();
-      closeAfterAsking();
-    });
+    stage.setOnCloseRequest(
+        event -> {
+          event.consume();
+          closeAfterAsking();
+        });
     installShortcuts();
     remembered.ifPresentOrElse(start -> showMain(start.user(), start), this::showSignIn);
     stage.show();
@@ -108,35 +116,57 @@ public final class ConsoleWindow {
   private void showSignIn() {
     stopPolling();
     main = null;
-    SignInModel model = new SignInModel(context.services().accounts(), context.services().people(), remembered,
-        background, user -> showMain(user, null));
+    SignInModel model =
+        new SignInModel(
+            context.services().accounts(),
+            context.services().people(),
+            remembered,
+            background,
+            user -> showMain(user, null));
     root.getChildren().setAll(new SignInView(model, background.busyProperty()));
     model.load();
   }
 
-  /** The main screen for {@code user}; {@code opening}, when not null, holds the first page of People already. */
+  /**
+   * The main screen for {@code user}; {@code opening}, when not null, holds the first page of
+   * People already.
+   */
   private void showMain(User user, RememberedStart opening) {
     signedIn.set(user);
     PeopleModel people = new PeopleModel(context.services(), background, signedIn);
     if (opening != null) {
       people.showFirst(opening.firstPeople(), opening.accounts());
-      // After this event, which shows the window: building the search copy meanwhile slowed the start-up.
+      // After this event, which shows the window: building the search copy meanwhile slowed the
+      // start-up.
       Platform.runLater(people::prepareSearch);
     } else {
       // Read while the sections are built: in a new process both take a few hundred milliseconds.
       people.refresh();
     }
-    InviteModel invite = new InviteModel(context.services().invitations(), context.server(),
-        context.signupRequiresLinkByEnvironment(), background);
+    InviteModel invite =
+        new InviteModel(
+            context.services().invitations(),
+            context.server(),
+            context.signupRequiresLinkByEnvironment(),
+            background);
     AccountModel account = new AccountModel(context.services(), remembered, background, signedIn);
     PeopleView peopleView = new PeopleView(people, pictures, context.clock());
-    Map<MainView.Section, Node> sections = Map.of(
-        MainView.Section.PEOPLE, peopleView,
-        MainView.Section.ADD_PEOPLE, new InviteView(invite),
-        MainView.Section.ACCOUNT, new AccountView(account, signedIn, pictureChooser),
-        MainView.Section.SERVER, new ServerView(server));
-    main = new MainView(sections, peopleView, account, server, signedIn, background.busyProperty(), dark,
-        this::signOut);
+    Map<MainView.Section, Node> sections =
+        Map.of(
+            MainView.Section.PEOPLE, peopleView,
+            MainView.Section.ADD_PEOPLE, new InviteView(invite),
+            MainView.Section.ACCOUNT, new AccountView(account, signedIn, pictureChooser),
+            MainView.Section.SERVER, new ServerView(server));
+    main =
+        new MainView(
+            sections,
+            peopleView,
+            account,
+            server,
+            signedIn,
+            background.busyProperty(),
+            dark,
+            this::signOut);
     root.getChildren().setAll(main);
     invite.load();
     account.load();
@@ -145,21 +175,28 @@ public final class ConsoleWindow {
   }
 
   private void signOut() {
-    background.run(remembered::forget, () -> {
-      signedIn.set(null);
-      showSignIn();
-    }, message -> showSignIn());
+    background.run(
+        remembered::forget,
+        () -> {
+          signedIn.set(null);
+          showSignIn();
+        },
+        message -> showSignIn());
   }
 
   private void startPolling(PeopleModel people) {
     stopPolling();
     int[] tick = {0};
-    polling = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
-      people.pollForNewAccounts();
-      if (++tick[0] % 5 == 0) {
-        server.refresh();
-      }
-    }));
+    polling =
+        new Timeline(
+            new KeyFrame(
+                Duration.seconds(1),
+                e -> {
+                  people.pollForNewAccounts();
+                  if (++tick[0] % 5 == 0) {
+                    server.refresh();
+                  }
+                }));
     polling.setCycleCount(Timeline.INDEFINITE);
     polling.play();
   }
@@ -173,14 +210,20 @@ public final class ConsoleWindow {
 
   private void installShortcuts() {
     var accelerators = scene.getAccelerators();
-    accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> withMain(MainView::searchPeople));
-    accelerators.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+    accelerators.put(
+        new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+        () -> withMain(MainView::searchPeople));
+    accelerators.put(
+        new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
         () -> withMain(m -> m.show(MainView.Section.PEOPLE)));
-    accelerators.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+    accelerators.put(
+        new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
         () -> withMain(m -> m.show(MainView.Section.ADD_PEOPLE)));
-    accelerators.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+    accelerators.put(
+        new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
         () -> withMain(m -> m.show(MainView.Section.ACCOUNT)));
-    accelerators.put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
+    accelerators.put(
+        new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
         () -> withMain(m -> m.show(MainView.Section.SERVER)));
   }
 
@@ -192,14 +235,21 @@ public final class ConsoleWindow {
 
   /** Closing stops the LAN server too: while others are signed in to it, ask first. */
   private void closeAfterAsking() {
-    background.run(server::countOthersSignedInNow, others -> {
-      if (others == 0 || Dialogs.confirm(stage, "Stop Siali Label?",
-          (others == 1 ? "1 person is" : others + " people are") + " signed in on the LAN pages. Closing the window "
-              + "stops the server, and their pages stop working until you start Siali Label again.",
-          "Stop and close")) {
-        quit();
-      }
-    }, message -> quit());
+    background.run(
+        server::countOthersSignedInNow,
+        others -> {
+          if (others == 0
+              || Dialogs.confirm(
+                  stage,
+                  "Stop Siali Label?",
+                  (others == 1 ? "1 person is" : others + " people are")
+                      + " signed in on the LAN pages. Closing the window "
+                      + "stops the server, and their pages stop working until you start Siali Label again.",
+                  "Stop and close")) {
+            quit();
+          }
+        },
+        message -> quit());
   }
 
   /** Stops the window's timers (the window closes, or a test is done with it). */

@@ -30,7 +30,9 @@ final class Dialogs {
     return alert.showAndWait().filter(yes::equals).isPresent();
   }
 
-  /** The new password for a person, offered as a strong random one that can be copied or replaced. */
+  /**
+   * The new password for a person, offered as a strong random one that can be copied or replaced.
+   */
   static Optional<String> newPassword(Node owner, String personName) {
     Dialog<String> dialog = new Dialog<>();
     dialog.initOwner(owner.getScene().getWindow());
@@ -39,8 +41,12 @@ final class Dialogs {
     TextField field = new TextField(PeopleModel.suggestedPassword());
     field.setId("newPasswordField");
     field.setAccessibleText("New password");
-    Label help = new Label("Give this password to " + personName + " in person or through a channel you trust. "
-        + "They will be signed out of every browser.");
+    Label help =
+        new Label(
+            "Give this password to "
+                + personName
+                + " in person or through a channel you trust. "
+                + "They will be signed out of every browser.");
     help.setWrapText(true);
     help.setMaxWidth(380);
     dialog.getDialogPane().setContent(new VBox(10, new Label("New password"), field, help));

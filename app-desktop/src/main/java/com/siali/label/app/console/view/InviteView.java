@@ -14,7 +14,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** "+ Add People": the invitation link with Copy, its QR code, Reset Link, and who may sign up without it. */
+/**
+ * "+ Add People": the invitation link with Copy, its QR code, Reset Link, and who may sign up
+ * without it.
+ */
 final class InviteView extends VBox {
   static final int QR_SIZE = 220;
 
@@ -23,8 +26,10 @@ final class InviteView extends VBox {
     getStyleClass().add("section");
     Label title = new Label("Add People");
     title.getStyleClass().add(Styles.TITLE_3);
-    Label intro = new Label("Share this link with the people you want on your team: it opens the sign-up page "
-        + "on this computer. On a phone, scan the QR code.");
+    Label intro =
+        new Label(
+            "Share this link with the people you want on your team: it opens the sign-up page "
+                + "on this computer. On a phone, scan the QR code.");
     intro.setWrapText(true);
     intro.getStyleClass().add("muted");
 
@@ -36,20 +41,24 @@ final class InviteView extends VBox {
     HBox.setHgrow(link, Priority.ALWAYS);
     Button copy = new Button("Copy", Icons.of(Feather.COPY));
     copy.setId("copyLink");
-    copy.setOnAction(e -> {
-      Clipboard.copy(model.linkProperty().get());
-      copy.setText("Copied");
-    });
+    copy.setOnAction(
+        e -> {
+          Clipboard.copy(model.linkProperty().get());
+          copy.setText("Copied");
+        });
     model.linkProperty().addListener((obs, old, now) -> copy.setText("Copy"));
     Button reset = new Button("Reset Link", Icons.of(Feather.REFRESH_CW));
     reset.setId("resetLink");
-    reset.setOnAction(e -> {
-      if (Dialogs.confirm(this, "Reset the invitation link",
-          "The current link stops working at once; people who have not signed up yet need the new one.",
-          "Reset Link")) {
-        model.resetLink();
-      }
-    });
+    reset.setOnAction(
+        e -> {
+          if (Dialogs.confirm(
+              this,
+              "Reset the invitation link",
+              "The current link stops working at once; people who have not signed up yet need the new one.",
+              "Reset Link")) {
+            model.resetLink();
+          }
+        });
     HBox linkRow = new HBox(8, link, copy, reset);
     linkRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -58,7 +67,10 @@ final class InviteView extends VBox {
     qr.setAccessibleText("QR code of the invitation link");
     qr.setFitWidth(QR_SIZE);
     qr.setFitHeight(QR_SIZE);
-    model.linkProperty().addListener((obs, old, now) -> qr.setImage(now.isEmpty() ? null : QrImages.of(now, QR_SIZE)));
+    model
+        .linkProperty()
+        .addListener(
+            (obs, old, now) -> qr.setImage(now.isEmpty() ? null : QrImages.of(now, QR_SIZE)));
     StackPane qrFrame = new StackPane(qr);
     qrFrame.getStyleClass().add("qr-frame");
     qrFrame.setMaxWidth(StackPane.USE_PREF_SIZE);

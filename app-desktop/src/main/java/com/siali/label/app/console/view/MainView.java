@@ -23,17 +23,32 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The signed-in window: navigation on the left, one section in the middle, the server's state at the bottom. */
+/**
+ * The signed-in window: navigation on the left, one section in the middle, the server's state at
+ * the bottom.
+ */
 final class MainView extends BorderPane {
-  enum Section { PEOPLE, ADD_PEOPLE, ACCOUNT, SERVER }
+  enum Section {
+    PEOPLE,
+    ADD_PEOPLE,
+    ACCOUNT,
+    SERVER
+  }
 
   private final Map<Section, ToggleButton> buttons = new LinkedHashMap<>();
   private final Map<Section, Node> sections;
   private final StackPane content = new StackPane();
   private final PeopleView people;
 
-  MainView(Map<Section, Node> sections, PeopleView people, AccountModel account, ServerModel server,
-      ObjectProperty<User> signedIn, ObservableBooleanValue busy, BooleanProperty dark, Runnable signOut) {
+  MainView(
+      Map<Section, Node> sections,
+      PeopleView people,
+      AccountModel account,
+      ServerModel server,
+      ObjectProperty<User> signedIn,
+      ObservableBooleanValue busy,
+      BooleanProperty dark,
+      Runnable signOut) {
     this.sections = sections;
     this.people = people;
     setId("mainView");
@@ -46,18 +61,23 @@ final class MainView extends BorderPane {
     addNav(group, Section.ACCOUNT, "Account & Settings", Feather.SETTINGS, "Ctrl+3");
     addNav(group, Section.SERVER, "Server", Feather.SERVER, "Ctrl+4");
     // A section stays selected: clicking the selected one again does not leave the window empty.
-    group.selectedToggleProperty().addListener((obs, old, now) -> {
-      if (now == null && old != null) {
-        old.setSelected(true);
-      }
-    });
+    group
+        .selectedToggleProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null && old != null) {
+                old.setSelected(true);
+              }
+            });
 
     AvatarView me = new AvatarView(32);
     Label meName = new Label();
     meName.setId("signedInName");
     meName.setMaxWidth(140);
     signedIn.addListener((obs, old, now) -> showMe(me, meName, now, account));
-    account.pictureProperty().addListener((obs, old, now) -> showMe(me, meName, signedIn.get(), account));
+    account
+        .pictureProperty()
+        .addListener((obs, old, now) -> showMe(me, meName, signedIn.get(), account));
     showMe(me, meName, signedIn.get(), account);
     HBox who = new HBox(8, me, meName);
     who.setAlignment(Pos.CENTER_LEFT);
@@ -83,7 +103,8 @@ final class MainView extends BorderPane {
     show(Section.PEOPLE);
   }
 
-  private void addNav(ToggleGroup group, Section section, String text, Feather icon, String shortcut) {
+  private void addNav(
+      ToggleGroup group, Section section, String text, Feather icon, String shortcut) {
     ToggleButton button = new ToggleButton(text, Icons.of(icon));
     button.setId("nav" + section.name());
     button.setToggleGroup(group);
@@ -115,18 +136,24 @@ final class MainView extends BorderPane {
   private static HBox statusBar(ServerModel server, ObservableBooleanValue busy) {
     Label serving = new Label();
     serving.setId("statusServing");
-    Runnable update = () -> {
-      String first = server.urls().isEmpty() ? "" : server.urls().getFirst();
-      boolean https = server.httpsProperty().get();
-      serving.setText(server.runningProperty().get()
-          ? "Serving at " + first + (https ? " (HTTPS)" : "  ·  plain HTTP: traffic can be read on this network")
-          : "The server is stopped");
-      serving.setGraphic(Icons.of(https ? Feather.LOCK : Feather.ALERT_TRIANGLE));
-      serving.getStyleClass().remove("warning-text");
-      if (!https) {
-        serving.getStyleClass().add("warning-text");
-      }
-    };
+    Runnable update =
+        () -> {
+          String first = server.urls().isEmpty() ? "" : server.urls().getFirst();
+          boolean https = server.httpsProperty().get();
+          serving.setText(
+              server.runningProperty().get()
+                  ? "Serving at "
+                      + first
+                      + (https
+                          ? " (HTTPS)"
+                          : "  ·  plain HTTP: traffic can be read on this network")
+                  : "The server is stopped");
+          serving.setGraphic(Icons.of(https ? Feather.LOCK : Feather.ALERT_TRIANGLE));
+          serving.getStyleClass().remove("warning-text");
+          if (!https) {
+            serving.getStyleClass().add("warning-text");
+          }
+        };
     server.urls().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
     server.httpsProperty().addListener((obs, old, now) -> update.run());
     server.runningProperty().addListener((obs, old, now) -> update.run());

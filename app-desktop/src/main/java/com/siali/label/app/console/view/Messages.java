@@ -18,10 +18,11 @@ final class Messages {
     label.textProperty().bind(text);
     label.visibleProperty().bind(text.isNotEmpty());
     label.managedProperty().bind(label.visibleProperty());
-    Runnable style = () -> {
-      label.getStyleClass().removeAll("ok-text", "error-text");
-      label.getStyleClass().add(isError.get() ? "error-text" : "ok-text");
-    };
+    Runnable style =
+        () -> {
+          label.getStyleClass().removeAll("ok-text", "error-text");
+          label.getStyleClass().add(isError.get() ? "error-text" : "ok-text");
+        };
     isError.addListener((obs, old, now) -> style.run());
     text.addListener((obs, old, now) -> style.run());
     style.run();

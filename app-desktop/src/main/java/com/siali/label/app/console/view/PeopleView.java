@@ -27,7 +27,10 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
 
-/** People: the searchable, sortable table of accounts (one page at a time) beside the selected person's detail. */
+/**
+ * People: the searchable, sortable table of accounts (one page at a time) beside the selected
+ * person's detail.
+ */
 final class PeopleView extends SplitPane {
   static final DateTimeFormatter JOINED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
@@ -59,21 +62,24 @@ final class PeopleView extends SplitPane {
     avatar.setReorderable(false);
     avatar.setMinWidth(48);
     avatar.setMaxWidth(48);
-    avatar.setCellValueFactory(row -> new javafx.beans.property.ReadOnlyObjectWrapper<>(row.getValue()));
-    avatar.setCellFactory(column -> new TableCell<>() {
-      private final AvatarView view = new AvatarView(28);
+    avatar.setCellValueFactory(
+        row -> new javafx.beans.property.ReadOnlyObjectWrapper<>(row.getValue()));
+    avatar.setCellFactory(
+        column ->
+            new TableCell<>() {
+              private final AvatarView view = new AvatarView(28);
 
-      @Override
-      protected void updateItem(User user, boolean empty) {
-        super.updateItem(user, empty);
-        if (empty || user == null) {
-          setGraphic(null);
-        } else {
-          view.show(user, pictures);
-          setGraphic(view);
-        }
-      }
-    });
+              @Override
+              protected void updateItem(User user, boolean empty) {
+                super.updateItem(user, empty);
+                if (empty || user == null) {
+                  setGraphic(null);
+                } else {
+                  view.show(user, pictures);
+                  setGraphic(view);
+                }
+              }
+            });
     TableColumn<User, String> name = text("Name", User::displayName);
     TableColumn<User, String> email = text("Email", u -> u.email().value());
     TableColumn<User, String> lastActivity =
@@ -88,33 +94,50 @@ final class PeopleView extends SplitPane {
     lastActivity.setId("lastActivityColumn");
     table.getColumns().setAll(java.util.List.of(avatar, name, email, lastActivity, joined));
     Map<TableColumn<User, ?>, UserSort> orders =
-        Map.of(name, UserSort.NAME, email, UserSort.EMAIL, lastActivity, UserSort.LAST_ACTIVITY, joined, UserSort.DATE_JOINED);
+        Map.of(
+            name,
+            UserSort.NAME,
+            email,
+            UserSort.EMAIL,
+            lastActivity,
+            UserSort.LAST_ACTIVITY,
+            joined,
+            UserSort.DATE_JOINED);
     // Sorting happens in the database over every account, not over the page on screen.
-    table.setSortPolicy(t -> {
-      if (t.getSortOrder().isEmpty()) {
-        return true;
-      }
-      TableColumn<User, ?> column = t.getSortOrder().getFirst();
-      UserSort order = orders.getOrDefault(column, UserSort.NAME);
-      boolean descending = column.getSortType() == TableColumn.SortType.DESCENDING;
-      if (order != model.sortProperty().get() || descending != model.descendingProperty().get()) {
-        model.sortBy(order, descending);
-      }
-      return true;
-    });
-    table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-      if (now != null) {
-        model.selectedProperty().set(now);
-      }
-    });
-    model.selectedProperty().addListener((obs, old, now) -> {
-      if (now == null) {
-        table.getSelectionModel().clearSelection();
-      } else if (table.getSelectionModel().getSelectedItem() == null
-          || table.getSelectionModel().getSelectedItem().id() != now.id()) {
-        table.getSelectionModel().select(now);
-      }
-    });
+    table.setSortPolicy(
+        t -> {
+          if (t.getSortOrder().isEmpty()) {
+            return true;
+          }
+          TableColumn<User, ?> column = t.getSortOrder().getFirst();
+          UserSort order = orders.getOrDefault(column, UserSort.NAME);
+          boolean descending = column.getSortType() == TableColumn.SortType.DESCENDING;
+          if (order != model.sortProperty().get()
+              || descending != model.descendingProperty().get()) {
+            model.sortBy(order, descending);
+          }
+          return true;
+        });
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null) {
+                model.selectedProperty().set(now);
+              }
+            });
+    model
+        .selectedProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                table.getSelectionModel().clearSelection();
+              } else if (table.getSelectionModel().getSelectedItem() == null
+                  || table.getSelectionModel().getSelectedItem().id() != now.id()) {
+                table.getSelectionModel().select(now);
+              }
+            });
     VBox.setVgrow(table, Priority.ALWAYS);
 
     Button previous = new Button(null, Icons.of(Feather.CHEVRON_LEFT));
@@ -127,14 +150,19 @@ final class PeopleView extends SplitPane {
     next.setOnAction(e -> model.nextPage());
     Label range = new Label();
     range.setId("peopleRange");
-    Runnable pager = () -> {
-      long total = model.totalProperty().get();
-      int from = model.offsetProperty().get();
-      range.setText(total == 0 ? "No people"
-          : String.format("%,d–%,d of %,d", from + 1, Math.min(total, from + PeopleModel.PAGE_SIZE), total));
-      previous.setDisable(from == 0);
-      next.setDisable(!model.hasNextPage());
-    };
+    Runnable pager =
+        () -> {
+          long total = model.totalProperty().get();
+          int from = model.offsetProperty().get();
+          range.setText(
+              total == 0
+                  ? "No people"
+                  : String.format(
+                      "%,d–%,d of %,d",
+                      from + 1, Math.min(total, from + PeopleModel.PAGE_SIZE), total));
+          previous.setDisable(from == 0);
+          next.setDisable(!model.hasNextPage());
+        };
     model.totalProperty().addListener((obs, old, now) -> pager.run());
     model.offsetProperty().addListener((obs, old, now) -> pager.run());
     pager.run();
@@ -158,7 +186,8 @@ final class PeopleView extends SplitPane {
     search.selectAll();
   }
 
-  private static TableColumn<User, String> text(String title, java.util.function.Function<User, String> value) {
+  private static TableColumn<User, String> text(
+      String title, java.util.function.Function<User, String> value) {
     TableColumn<User, String> column = new TableColumn<>(title);
     column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
     return column;

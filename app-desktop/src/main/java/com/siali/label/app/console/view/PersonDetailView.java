@@ -18,7 +18,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The selected person: profile, projects created and contributed to, last activity, and the actions on them. */
+/**
+ * The selected person: profile, projects created and contributed to, last activity, and the actions
+ * on them.
+ */
 final class PersonDetailView extends StackPane {
   private final PeopleModel model;
   private final PictureLoader pictures;
@@ -53,44 +56,81 @@ final class PersonDetailView extends StackPane {
 
     Button resetPassword = new Button("Reset password…", Icons.of(Feather.KEY));
     resetPassword.setId("resetPasswordButton");
-    resetPassword.setOnAction(e -> withPerson(person ->
-        Dialogs.newPassword(this, person.displayName()).ifPresent(pw -> model.resetPassword(person, pw))));
+    resetPassword.setOnAction(
+        e ->
+            withPerson(
+                person ->
+                    Dialogs.newPassword(this, person.displayName())
+                        .ifPresent(pw -> model.resetPassword(person, pw))));
     Button signOut = new Button("Sign out everywhere", Icons.of(Feather.LOG_OUT));
     signOut.setId("signOutEverywhereButton");
-    signOut.setOnAction(e -> withPerson(person -> {
-      if (Dialogs.confirm(this, "Sign out everywhere", person.displayName()
-          + " will be signed out of every browser and must log in again.", "Sign out")) {
-        model.signOutEverywhere(person);
-      }
-    }));
+    signOut.setOnAction(
+        e ->
+            withPerson(
+                person -> {
+                  if (Dialogs.confirm(
+                      this,
+                      "Sign out everywhere",
+                      person.displayName()
+                          + " will be signed out of every browser and must log in again.",
+                      "Sign out")) {
+                    model.signOutEverywhere(person);
+                  }
+                }));
     deactivate.setId("deactivateButton");
-    deactivate.setOnAction(e -> withPerson(person -> {
-      if (person.active()) {
-        if (Dialogs.confirm(this, "Deactivate " + person.displayName(), person.displayName()
-            + " will be signed out and can no longer log in or use the API, until you activate the account again.",
-            "Deactivate")) {
-          model.setActive(person, false);
-        }
-      } else {
-        model.setActive(person, true);
-      }
-    }));
+    deactivate.setOnAction(
+        e ->
+            withPerson(
+                person -> {
+                  if (person.active()) {
+                    if (Dialogs.confirm(
+                        this,
+                        "Deactivate " + person.displayName(),
+                        person.displayName()
+                            + " will be signed out and can no longer log in or use the API, until you activate the account again.",
+                        "Deactivate")) {
+                      model.setActive(person, false);
+                    }
+                  } else {
+                    model.setActive(person, true);
+                  }
+                }));
     delete.setId("deleteButton");
     delete.getStyleClass().add(Styles.DANGER);
-    delete.setOnAction(e -> withPerson(person -> {
-      if (Dialogs.confirm(this, "Delete " + person.displayName(), "The account of " + person.displayName()
-          + " and its API token are deleted for good. The projects it created stay.", "Delete account")) {
-        model.delete(person);
-      }
-    }));
+    delete.setOnAction(
+        e ->
+            withPerson(
+                person -> {
+                  if (Dialogs.confirm(
+                      this,
+                      "Delete " + person.displayName(),
+                      "The account of "
+                          + person.displayName()
+                          + " and its API token are deleted for good. The projects it created stay.",
+                      "Delete account")) {
+                    model.delete(person);
+                  }
+                }));
     FlowPane actions = new FlowPane(8, 8, resetPassword, signOut, deactivate, delete);
 
     Label createdTitle = new Label("Created projects");
     createdTitle.getStyleClass().add("field-label");
     Label contributedTitle = new Label("Contributed to");
     contributedTitle.getStyleClass().add("field-label");
-    content = new VBox(10, avatar, name, email, status, facts, createdTitle, created, contributedTitle, contributed,
-        new Label(), actions);
+    content =
+        new VBox(
+            10,
+            avatar,
+            name,
+            email,
+            status,
+            facts,
+            createdTitle,
+            created,
+            contributedTitle,
+            contributed,
+            new Label(),
+            actions);
     content.setAlignment(Pos.TOP_LEFT);
     content.getStyleClass().add("detail-pane");
     ScrollPane scroll = new ScrollPane(content);
@@ -114,10 +154,14 @@ final class PersonDetailView extends StackPane {
     avatar.show(person, pictures);
     name.setText(person.displayName());
     email.setText(person.email().value());
-    facts.setText("Joined " + PeopleView.JOINED.format(person.dateJoined().atZone(ZoneId.systemDefault()))
-        + " · last activity " + RelativeTime.since(person.lastActivity(), clock.instant())
-        + (person.phone().isEmpty() ? "" : " · " + person.phone()));
-    status.setText((person.owner() ? "Owner" : "Member") + (person.active() ? "" : " · deactivated"));
+    facts.setText(
+        "Joined "
+            + PeopleView.JOINED.format(person.dateJoined().atZone(ZoneId.systemDefault()))
+            + " · last activity "
+            + RelativeTime.since(person.lastActivity(), clock.instant())
+            + (person.phone().isEmpty() ? "" : " · " + person.phone()));
+    status.setText(
+        (person.owner() ? "Owner" : "Member") + (person.active() ? "" : " · deactivated"));
     status.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
     status.getStyleClass().add(person.active() ? Styles.SUCCESS : Styles.DANGER);
     boolean administrable = model.mayAdminister() && !person.owner();
@@ -125,8 +169,10 @@ final class PersonDetailView extends StackPane {
     deactivate.setGraphic(Icons.of(person.active() ? Feather.USER_X : Feather.USER_CHECK));
     deactivate.setDisable(!administrable);
     delete.setDisable(!administrable);
-    String reason = person.owner() ? "The owner account cannot be deactivated or deleted."
-        : "Only the owner can deactivate or delete accounts.";
+    String reason =
+        person.owner()
+            ? "The owner account cannot be deactivated or deleted."
+            : "Only the owner can deactivate or delete accounts.";
     deactivate.setTooltip(administrable ? null : new javafx.scene.control.Tooltip(reason));
     showActivity(model.selectedActivityProperty().get());
   }

@@ -12,14 +12,26 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
-/** A QR code of a link as a JavaFX image (ZXing core), drawn pixel by pixel: no Swing bridge needed. */
+/**
+ * A QR code of a link as a JavaFX image (ZXing core), drawn pixel by pixel: no Swing bridge needed.
+ */
 final class QrImages {
   private QrImages() {}
 
   static Image of(String text, int size) {
     try {
-      BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
+      BitMatrix matrix =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  size,
+                  size,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      1));
       WritableImage image = new WritableImage(matrix.getWidth(), matrix.getHeight());
       PixelWriter pixels = image.getPixelWriter();
       for (int y = 0; y < matrix.getHeight(); y++) {

@@ -12,7 +12,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Server: running state, the LAN addresses with Copy and QR, the port, and HTTPS or the plain-HTTP warning. */
+/**
+ * Server: running state, the LAN addresses with Copy and QR, the port, and HTTPS or the plain-HTTP
+ * warning.
+ */
 final class ServerView extends VBox {
 
   ServerView(ServerModel model) {
@@ -28,17 +31,22 @@ final class ServerView extends VBox {
     Label others = new Label();
     others.setId("othersSignedIn");
     others.getStyleClass().add("muted");
-    Runnable showState = () -> {
-      boolean running = model.runningProperty().get();
-      state.setText(running ? "Running" : "Stopped");
-      state.setGraphic(Icons.of(running ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE));
-      state.getStyleClass().removeAll("ok-text", "error-text");
-      state.getStyleClass().add(running ? "ok-text" : "error-text");
-      port.setText("Port " + model.portProperty().get());
-      int count = model.othersSignedInProperty().get();
-      others.setText(count == 0 ? "Nobody else is signed in on the LAN pages."
-          : count + (count == 1 ? " person is" : " people are") + " signed in on the LAN pages.");
-    };
+    Runnable showState =
+        () -> {
+          boolean running = model.runningProperty().get();
+          state.setText(running ? "Running" : "Stopped");
+          state.setGraphic(Icons.of(running ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE));
+          state.getStyleClass().removeAll("ok-text", "error-text");
+          state.getStyleClass().add(running ? "ok-text" : "error-text");
+          port.setText("Port " + model.portProperty().get());
+          int count = model.othersSignedInProperty().get();
+          others.setText(
+              count == 0
+                  ? "Nobody else is signed in on the LAN pages."
+                  : count
+                      + (count == 1 ? " person is" : " people are")
+                      + " signed in on the LAN pages.");
+        };
     model.runningProperty().addListener((obs, old, now) -> showState.run());
     model.portProperty().addListener((obs, old, now) -> showState.run());
     model.othersSignedInProperty().addListener((obs, old, now) -> showState.run());
@@ -57,25 +65,26 @@ final class ServerView extends VBox {
     qrFrame.managedProperty().bind(qrFrame.visibleProperty());
     VBox urls = new VBox(8);
     urls.setId("serverUrls");
-    Runnable showUrls = () -> {
-      urls.getChildren().clear();
-      for (String url : model.urls()) {
-        Label address = new Label(url);
-        address.getStyleClass().add(Styles.TEXT_BOLD);
-        Button copy = new Button("Copy", Icons.of(Feather.COPY));
-        copy.setAccessibleText("Copy " + url);
-        copy.setOnAction(e -> Clipboard.copy(url));
-        Button showQr = new Button("QR", Icons.of(Feather.MAXIMIZE));
-        showQr.setAccessibleText("QR code of " + url);
-        showQr.setOnAction(e -> qr.setImage(QrImages.of(url, 180)));
-        HBox row = new HBox(8, address, copy, showQr);
-        row.setAlignment(Pos.CENTER_LEFT);
-        urls.getChildren().add(row);
-      }
-      if (!model.urls().isEmpty() && qr.getImage() == null) {
-        qr.setImage(QrImages.of(model.urls().getFirst(), 180));
-      }
-    };
+    Runnable showUrls =
+        () -> {
+          urls.getChildren().clear();
+          for (String url : model.urls()) {
+            Label address = new Label(url);
+            address.getStyleClass().add(Styles.TEXT_BOLD);
+            Button copy = new Button("Copy", Icons.of(Feather.COPY));
+            copy.setAccessibleText("Copy " + url);
+            copy.setOnAction(e -> Clipboard.copy(url));
+            Button showQr = new Button("QR", Icons.of(Feather.MAXIMIZE));
+            showQr.setAccessibleText("QR code of " + url);
+            showQr.setOnAction(e -> qr.setImage(QrImages.of(url, 180)));
+            HBox row = new HBox(8, address, copy, showQr);
+            row.setAlignment(Pos.CENTER_LEFT);
+            urls.getChildren().add(row);
+          }
+          if (!model.urls().isEmpty() && qr.getImage() == null) {
+            qr.setImage(QrImages.of(model.urls().getFirst(), 180));
+          }
+        };
     model.urls().addListener((ListChangeListener<String>) change -> showUrls.run());
     showUrls.run();
 
@@ -88,9 +97,12 @@ final class ServerView extends VBox {
     Label fingerprint = new Label();
     fingerprint.setId("certificateFingerprint");
     fingerprint.setWrapText(true);
-    fingerprint.textProperty().bind(javafx.beans.binding.Bindings.concat(
-        "HTTPS with a self-signed certificate. Its SHA-256 fingerprint, for collaborators to compare: ",
-        model.fingerprintProperty()));
+    fingerprint
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.concat(
+                "HTTPS with a self-signed certificate. Its SHA-256 fingerprint, for collaborators to compare: ",
+                model.fingerprintProperty()));
     fingerprint.visibleProperty().bind(model.httpsProperty());
     fingerprint.managedProperty().bind(fingerprint.visibleProperty());
 

@@ -28,9 +28,14 @@ final class SignInView extends StackPane {
 
     TextField email = Fields.bound(new TextField(), "emailField", "Email", model.emailProperty());
     email.setPromptText("you@example.com");
-    PasswordField password = Fields.bound(new PasswordField(), "passwordField", "Password", model.passwordProperty());
+    PasswordField password =
+        Fields.bound(new PasswordField(), "passwordField", "Password", model.passwordProperty());
     PasswordField again =
-        Fields.bound(new PasswordField(), "passwordAgainField", "Password again", model.passwordAgainProperty());
+        Fields.bound(
+            new PasswordField(),
+            "passwordAgainField",
+            "Password again",
+            model.passwordAgainProperty());
     Label againLabel = label("Password again", again);
 
     CheckBox keep = new CheckBox("Keep me signed in on this computer");
@@ -57,34 +62,52 @@ final class SignInView extends StackPane {
     progress.visibleProperty().bind(busy);
     progress.managedProperty().bind(busy); // no empty band under the button while idle
 
-    Runnable showMode = () -> {
-      boolean creating = model.modeProperty().get() == SignInModel.Mode.CREATE_OWNER;
-      title.setText(creating ? "Create the owner account" : "Log in");
-      intro.setText(creating
-          ? "Welcome! This account owns Siali Label on this computer: it manages people and invitations."
-          : "Log in with your Siali Label account.");
-      submit.setText(creating ? "Create account" : "Log in");
-      again.setVisible(creating);
-      again.setManaged(creating);
-      againLabel.setVisible(creating);
-      againLabel.setManaged(creating);
-    };
+    Runnable showMode =
+        () -> {
+          boolean creating = model.modeProperty().get() == SignInModel.Mode.CREATE_OWNER;
+          title.setText(creating ? "Create the owner account" : "Log in");
+          intro.setText(
+              creating
+                  ? "Welcome! This account owns Siali Label on this computer: it manages people and invitations."
+                  : "Log in with your Siali Label account.");
+          submit.setText(creating ? "Create account" : "Log in");
+          again.setVisible(creating);
+          again.setManaged(creating);
+          againLabel.setVisible(creating);
+          againLabel.setManaged(creating);
+        };
     model.modeProperty().addListener((obs, old, now) -> showMode.run());
     showMode.run();
 
-    VBox card = new VBox(8, brand, title, intro, label("Email", email), email, label("Password", password), password,
-        againLabel, again, keep, error, submit, progress);
+    VBox card =
+        new VBox(
+            8,
+            brand,
+            title,
+            intro,
+            label("Email", email),
+            email,
+            label("Password", password),
+            password,
+            againLabel,
+            again,
+            keep,
+            error,
+            submit,
+            progress);
     card.getStyleClass().addAll("card-box", "sign-in-card");
     card.setMaxHeight(VBox.USE_PREF_SIZE);
     VBox.setMargin(keep, new javafx.geometry.Insets(6, 0, 0, 0));
     StackPane.setAlignment(card, Pos.CENTER);
     getChildren().add(card);
     setId("signInView");
-    sceneProperty().addListener((obs, old, scene) -> {
-      if (scene != null) {
-        email.requestFocus();
-      }
-    });
+    sceneProperty()
+        .addListener(
+            (obs, old, scene) -> {
+              if (scene != null) {
+                email.requestFocus();
+              }
+            });
   }
 
   private static Label label(String text, javafx.scene.Node field) {
