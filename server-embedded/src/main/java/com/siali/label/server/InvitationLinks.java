@@ -1,14 +1,14 @@
 package com.siali.label.server;
 
 import com.siali.label.server.http.WebRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import com.siali.label.service.InvitationService;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The full invitation link to share (SPEC §5): built on the address the lead is using, unless that
- * is this computer's loopback name, which nobody else can reach; then on the first LAN address.
+ * The full invitation link to share (SPEC §5) on the address the lead is using, unless that is this
+ * computer's loopback name, which nobody else can reach; then on the first LAN address. (The link's
+ * format is {@link InvitationService#signupLink}'s.)
  */
 public final class InvitationLinks {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
@@ -16,16 +16,7 @@ public final class InvitationLinks {
   private InvitationLinks() {}
 
   public static String forRequest(WebRequest request, String scheme, String token) {
-    return forBaseUrl(baseUrl(request, scheme), token);
-  }
-
-  /**
-   * The link on one of the server's base URLs (as {@link LanServer#urls()} gives them; the console
-   * uses it).
-   */
-  public static String forBaseUrl(String baseUrl, String token) {
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    return base + "/user/signup/?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    return InvitationService.signupLink(baseUrl(request, scheme), token);
   }
 
   static String baseUrl(WebRequest request, String scheme) {

@@ -44,7 +44,7 @@ final class Routes {
             new AttemptThrottle(clock));
     var home = new HomePage(services.people(), pages);
     var currentUser = new CurrentUserApi(services.apiTokens());
-    var invite = new InviteApi(services.invitations(), services.accounts());
+    var invite = new InviteApi(services.invitations());
     var users = new UsersApi(services);
     var projects = new ProjectsApi(services.projects());
     var account = new AccountPage(services, pages, cookies);

@@ -4,9 +4,8 @@ import com.siali.label.service.InvitationService;
 import java.util.Optional;
 
 /**
- * Who may sign up (SPEC §3, §5): with the current invitation token, anyone; without a token, only
- * while open sign-up is allowed (the environment variable decides if set, else the console's
- * switch); with a wrong or reset token, nobody.
+ * The sign-up pages' words for {@link InvitationService#admission}, which decides who may sign up,
+ * with this start's {@code LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK}.
  */
 public final class SignupGate {
   public static final String INVITATION_ONLY =
@@ -24,13 +23,10 @@ public final class SignupGate {
 
   /** Empty when sign-up may go ahead; otherwise why not. */
   public Optional<String> refusal(Optional<String> token) {
-    if (token.isPresent()) {
-      return invitations.accepts(token.get()) ? Optional.empty() : Optional.of(LINK_INVALID);
-    }
-    return requiresLink() ? Optional.of(INVITATION_ONLY) : Optional.empty();
-  }
-
-  public boolean requiresLink() {
-    return requiresLinkByEnvironment.orElseGet(() -> !invitations.openSignupAllowed());
+    return switch (invitations.admission(token, requiresLinkByEnvironment)) {
+      case ALLOWED -> Optional.empty();
+      case INVITATION_ONLY -> Optional.of(INVITATION_ONLY);
+      case LINK_INVALID -> Optional.of(LINK_INVALID);
+    };
   }
 }

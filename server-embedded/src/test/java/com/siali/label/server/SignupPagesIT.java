@@ -2,7 +2,9 @@ package com.siali.label.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.siali.label.model.User;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,8 +29,8 @@ class SignupPagesIT {
     return new Browser(app.base());
   }
 
-  private java.net.http.HttpResponse<String> signUp(
-      Browser browser, String query, String email, String password) throws Exception {
+  private HttpResponse<String> signUp(Browser browser, String query, String email, String password)
+      throws Exception {
     String csrf = browser.csrfFrom("/user/login/");
     return browser.post(
         "/user/signup/" + query, Map.of("email", email, "password", password, "csrf_token", csrf));
@@ -103,7 +105,8 @@ class SignupPagesIT {
   void resetLinkKillsTheOldLinkAtOnceEvenInOpenMode() throws Exception {
     Browser browser = open(Optional.of(false));
     String old = app.services.invitations().currentToken();
-    app.services.invitations().resetLink();
+    User lead = app.services.people().findByEmail("lead@example.com").orElseThrow();
+    app.services.invitations().resetLink(lead.id());
     var page = browser.get("/user/signup/" + tokenQuery(old));
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("no longer valid");

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -55,13 +56,11 @@ public final class Database implements AutoCloseable {
 
   private final JdbcConnectionPool pool;
   private final DSLContext dsl;
-  private final AccountChanges accountChanges = new AccountChanges();
-  private final PeopleSearchIndex searchTerms;
+  private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
   private Database(JdbcConnectionPool pool) {
     this.pool = pool;
     this.dsl = DSL.using(pool, SQLDialect.H2);
-    this.searchTerms = new PeopleSearchIndex(dsl);
   }
 
   /** Opens (creating and migrating as needed) the database of {@code dir}. */
@@ -97,18 +96,11 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Where repositories report changed accounts, for the caches of the services over this database.
+   * {@code user} of the database (a cache that reads it on its own threads) is closed before the
+   * connections are, so that none of its reads outlives the pool.
    */
-  public AccountChanges accountChanges() {
-    return accountChanges;
-  }
-
-  /**
-   * The in-memory copy of the People search terms, which {@link UserRepository} keeps from going
-   * stale.
-   */
-  public PeopleSearchIndex searchIndex() {
-    return searchTerms;
+  public void closeFirst(AutoCloseable user) {
+    closeFirst.add(user);
   }
 
   /**
@@ -162,7 +154,13 @@ public final class Database implements AutoCloseable {
    */
   @Override
   public void close() {
-    searchTerms.close();
+    for (AutoCloseable user : closeFirst) {
+      try {
+        user.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} before the database failed: {}", user, e.toString());
+      }
+    }
     pool.dispose();
   }
 }

@@ -4,13 +4,14 @@ import static com.siali.label.persistence.jooq.Tables.USERS;
 import static com.siali.label.persistence.jooq.Tables.USER_SEARCH_TERMS;
 
 import com.siali.label.model.EmailAddress;
-import com.siali.label.model.Page;
 import com.siali.label.model.ProfileUpdate;
+import com.siali.label.model.SearchText;
 import com.siali.label.model.User;
-import com.siali.label.model.UserQuery;
 import com.siali.label.persistence.jooq.tables.records.UsersRecord;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -18,16 +19,14 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 /**
  * Accounts in the {@code users} table, mapped to {@link User}; every method runs in the caller's
  * transaction. Every method that changes an existing row reports it to {@link AccountChanges} (the
- * API token cache relies on it), and every one that writes search terms marks the {@link
- * PeopleSearchIndex} stale.
+ * API token cache relies on it), and so does every one that writes search terms (the People search
+ * copy relies on that).
  */
 public final class UserRepository {
   private final AccountChanges changes;
-  private final PeopleSearchIndex searchIndex;
 
-  public UserRepository(Database db) {
-    this.changes = db.accountChanges();
-    this.searchIndex = db.searchIndex();
+  public UserRepository(AccountChanges changes) {
+    this.changes = changes;
   }
 
   /** What log-in needs: the account and its hash (which never leaves the services). */
@@ -66,7 +65,7 @@ public final class UserRepository {
       replaceSearchTerms(ctx, id, email.value(), "", "");
       return id;
     } catch (IntegrityConstraintViolationException e) {
-      String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
       throw new UniqueViolation(message.contains("users_single_owner"), e);
     }
   }
@@ -131,7 +130,7 @@ public final class UserRepository {
   }
 
   public boolean delete(DSLContext ctx, long id) {
-    searchIndex.termsChanging(); // the account's terms go with it
+    changes.searchTermsChanging(); // the account's terms go with it
     boolean deleted = ctx.deleteFrom(USERS).where(USERS.ID.eq(id)).execute() == 1;
     changes.changed(id); // its token and sessions go with it (ON DELETE CASCADE)
     return deleted;
@@ -141,14 +140,9 @@ public final class UserRepository {
     return ctx.fetchCount(USERS);
   }
 
-  /** One page of the People list; see {@link UserPageQuery} for how it stays fast. */
-  public Page<User> page(DSLContext ctx, UserQuery query) {
-    return UserPageQuery.run(ctx, searchIndex, query);
-  }
-
   private void replaceSearchTerms(
       DSLContext ctx, long id, String email, String firstName, String lastName) {
-    searchIndex.termsChanging();
+    changes.searchTermsChanging();
     ctx.deleteFrom(USER_SEARCH_TERMS).where(USER_SEARCH_TERMS.USER_ID.eq(id)).execute();
     var insert =
         ctx.insertInto(USER_SEARCH_TERMS, USER_SEARCH_TERMS.USER_ID, USER_SEARCH_TERMS.TERM);
@@ -158,7 +152,7 @@ public final class UserRepository {
     insert.execute();
   }
 
-  static User toUser(UsersRecord r) {
+  public static User toUser(UsersRecord r) {
     return new User(
         r.getId(),
         new EmailAddress(r.getEmail()),
@@ -172,7 +166,7 @@ public final class UserRepository {
         r.getLastActivity().toInstant());
   }
 
-  static java.time.OffsetDateTime at(Instant instant) {
+  static OffsetDateTime at(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 }

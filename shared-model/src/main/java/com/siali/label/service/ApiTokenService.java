@@ -1,6 +1,7 @@
 package com.siali.label.service;
 
 import com.siali.label.model.User;
+import com.siali.label.persistence.AccountChanges;
 import com.siali.label.persistence.ApiTokenRepository;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
@@ -21,12 +22,16 @@ public final class ApiTokenService {
   private final ApiTokenCache cache = new ApiTokenCache();
 
   public ApiTokenService(
-      Database db, UserRepository users, ApiTokenRepository tokens, Clock clock) {
+      Database db,
+      UserRepository users,
+      ApiTokenRepository tokens,
+      AccountChanges changes,
+      Clock clock) {
     this.db = db;
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;
-    db.accountChanges().subscribe(cache::forget);
+    changes.subscribe(cache::forget);
   }
 
   public String tokenOf(long userId) {

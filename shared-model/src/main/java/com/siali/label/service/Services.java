@@ -1,5 +1,6 @@
 package com.siali.label.service;
 
+import com.siali.label.persistence.AccountChanges;
 import com.siali.label.persistence.ApiTokenRepository;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.InvitationRepository;
@@ -7,6 +8,7 @@ import com.siali.label.persistence.ProjectRepository;
 import com.siali.label.persistence.SettingsRepository;
 import com.siali.label.persistence.UserRepository;
 import com.siali.label.persistence.WebSessionRepository;
+import com.siali.label.search.PeopleSearchIndex;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.service.avatar.AvatarService;
 import java.nio.file.Path;
@@ -26,17 +28,20 @@ public record Services(
 
   public static Services over(
       Database db, Path avatarFolder, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
-    var users = new UserRepository(db);
-    var tokens = new ApiTokenRepository(db.accountChanges());
+    var changes = new AccountChanges();
+    var users = new UserRepository(changes);
+    var tokens = new ApiTokenRepository(changes);
+    var search = PeopleSearchIndex.following(db, changes);
     var webSessions = new WebSessionRepository();
     var projectRepository = new ProjectRepository();
     var accounts = new AccountService(db, users, tokens, webSessions, hasher, policy, clock);
     return new Services(
         accounts,
-        new PeopleDirectory(db, users, projectRepository),
+        new PeopleDirectory(db, users, projectRepository, search),
         new AccountAdministration(db, users, webSessions, clock),
-        new ApiTokenService(db, users, tokens, clock),
-        new InvitationService(db, new InvitationRepository(), new SettingsRepository(), clock),
+        new ApiTokenService(db, users, tokens, changes, clock),
+        new InvitationService(
+            db, new InvitationRepository(), new SettingsRepository(), users, clock),
         new SessionService(db, users, webSessions, accounts, clock),
         new ProjectService(db, projectRepository, users, clock),
         new AvatarService(db, users, avatarFolder, clock),

@@ -23,6 +23,7 @@ class AccountChangesIT {
       "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   @TempDir Path dir;
   Database db;
+  final AccountChanges changes = new AccountChanges();
   UserRepository users;
   long id;
   final List<String> seenByListener = new CopyOnWriteArrayList<>();
@@ -30,23 +31,22 @@ class AccountChangesIT {
   @BeforeEach
   void open() {
     db = Database.open(DataDirectory.open(dir.resolve("data")));
-    users = new UserRepository(db);
+    users = new UserRepository(changes);
     id =
         db.inTransaction(
             ctx ->
                 users.insert(
                     ctx, EmailAddress.parse("ada@example.com"), HASH, true, Instant.now()));
     // What a cache would do on a notice: read the account again, on another connection.
-    db.accountChanges()
-        .subscribe(
-            changed ->
-                seenByListener.add(
-                    db.inTransaction(
-                        ctx ->
-                            users
-                                .findById(ctx, changed)
-                                .map(user -> user.firstName())
-                                .orElse("(deleted)"))));
+    changes.subscribe(
+        changed ->
+            seenByListener.add(
+                db.inTransaction(
+                    ctx ->
+                        users
+                            .findById(ctx, changed)
+                            .map(user -> user.firstName())
+                            .orElse("(deleted)"))));
   }
 
   @AfterEach
@@ -94,7 +94,7 @@ class AccountChangesIT {
 
   @Test
   void everyKindOfAccountChangeIsAnnounced() {
-    var tokens = new ApiTokenRepository(db.accountChanges());
+    var tokens = new ApiTokenRepository(changes);
     db.inTransactionDo(
         ctx -> {
           users.touchActivity(ctx, id, Instant.now());

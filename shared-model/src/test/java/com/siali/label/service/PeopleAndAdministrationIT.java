@@ -67,7 +67,7 @@ class PeopleAndAdministrationIT {
   @Test
   void preparingSearchChangesNothingAPersonSees() {
     var before = store.services.people().page(new UserQuery("", UserSort.NAME, false, 0, 50));
-    store.services.people().prepareSearch();
+    store.services.people().buildSearchCopy();
     assertThat(store.services.people().page(new UserQuery("", UserSort.NAME, false, 0, 50)))
         .isEqualTo(before);
     assertThat(search("marie curie")).containsExactly(marie.id());

@@ -3,8 +3,10 @@ package com.siali.label.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.model.User;
+import com.siali.label.service.InvitationService.Admission;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +90,7 @@ class TokensAndSessionsIT {
     assertThat(invitations.currentToken()).isEqualTo(token);
     assertThat(invitations.accepts(token)).isTrue();
 
-    String fresh = invitations.resetLink();
+    String fresh = invitations.resetLink(ada.id());
     assertThat(fresh).isNotEqualTo(token);
     assertThat(invitations.accepts(token)).isFalse();
     assertThat(invitations.accepts(fresh)).isTrue();
@@ -97,11 +99,53 @@ class TokensAndSessionsIT {
   }
 
   @Test
+  void resettingTheLinkRecordsTheActorsActivity() {
+    store.clock.advance(Duration.ofHours(3));
+    store.services.invitations().resetLink(ada.id());
+    assertThat(store.services.people().get(ada.id()).lastActivity())
+        .isEqualTo(ada.lastActivity().plus(Duration.ofHours(3)));
+  }
+
+  @Test
   void openSignupSettingIsStored() {
     var invitations = store.services.invitations();
     assertThat(invitations.openSignupAllowed()).isTrue();
     invitations.setOpenSignupAllowed(false);
     assertThat(invitations.openSignupAllowed()).isFalse();
+  }
+
+  @Test
+  void theEnvironmentVariableBeatsTheStoredSwitch() {
+    var invitations = store.services.invitations();
+    Optional<Boolean> unset = Optional.empty();
+    assertThat(invitations.signupRequiresLink(unset)).isFalse();
+    assertThat(invitations.signupRequiresLink(Optional.of(true))).isTrue();
+    invitations.setOpenSignupAllowed(false);
+    assertThat(invitations.signupRequiresLink(unset)).isTrue();
+    assertThat(invitations.signupRequiresLink(Optional.of(false))).isFalse();
+  }
+
+  @Test
+  void admissionNeedsTheCurrentTokenOrOpenSignup() {
+    var invitations = store.services.invitations();
+    String token = invitations.currentToken();
+    Optional<Boolean> unset = Optional.empty();
+    assertThat(invitations.admission(Optional.empty(), unset)).isEqualTo(Admission.ALLOWED);
+    assertThat(invitations.admission(Optional.of(token), Optional.of(true)))
+        .isEqualTo(Admission.ALLOWED);
+    assertThat(invitations.admission(Optional.empty(), Optional.of(true)))
+        .isEqualTo(Admission.INVITATION_ONLY);
+    assertThat(invitations.admission(Optional.of(token + "x"), unset))
+        .as("a wrong token is refused even in open mode")
+        .isEqualTo(Admission.LINK_INVALID);
+  }
+
+  @Test
+  void theLinkIsTheSignupPageWithTheTokenOnTheBaseUrl() {
+    assertThat(InvitationService.signupLink("http://192.168.1.20:8080/", "a_b-c"))
+        .isEqualTo("http://192.168.1.20:8080/user/signup/?token=a_b-c");
+    assertThat(InvitationService.signupLink("https://lab.example", "x"))
+        .isEqualTo("https://lab.example/user/signup/?token=x");
   }
 
   @Test

@@ -213,9 +213,14 @@ class ViewModelTest {
 
   @Test
   void resetLinkChangesTheLinkAndRefusesTheOldToken() {
+    User lead = fixture.account("lead@example.com");
     InviteModel model =
         new InviteModel(
-            fixture.services.invitations(), fixture.serverStatus(), Optional.empty(), inline);
+            fixture.services.invitations(),
+            fixture.serverStatus(),
+            Optional.empty(),
+            inline,
+            new SimpleObjectProperty<>(lead));
     model.load();
     String before = model.linkProperty().get();
     String oldToken = fixture.services.invitations().currentToken();
@@ -226,13 +231,20 @@ class ViewModelTest {
     assertThat(model.linkProperty().get()).isNotEqualTo(before);
     assertThat(fixture.services.invitations().accepts(oldToken)).isFalse();
     assertThat(model.status().textProperty().get()).contains("old link no longer works");
+    assertThat(fixture.services.people().get(lead.id()).lastActivity())
+        .as("Reset Link counts as the lead's activity, as on the web")
+        .isAfter(lead.lastActivity());
   }
 
   @Test
   void theOpenSignupSwitchIsStoredUnlessTheEnvironmentDecides() {
     InviteModel free =
         new InviteModel(
-            fixture.services.invitations(), fixture.serverStatus(), Optional.empty(), inline);
+            fixture.services.invitations(),
+            fixture.serverStatus(),
+            Optional.empty(),
+            inline,
+            new SimpleObjectProperty<>());
     free.load();
     assertThat(free.locked()).isFalse();
     free.openSignupAllowedProperty().set(false);
@@ -240,7 +252,11 @@ class ViewModelTest {
 
     InviteModel locked =
         new InviteModel(
-            fixture.services.invitations(), fixture.serverStatus(), Optional.of(false), inline);
+            fixture.services.invitations(),
+            fixture.serverStatus(),
+            Optional.of(false),
+            inline,
+            new SimpleObjectProperty<>());
     locked.load();
     assertThat(locked.locked()).isTrue();
     assertThat(locked.openSignupAllowedProperty().get())

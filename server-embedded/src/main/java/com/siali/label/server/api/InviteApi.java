@@ -3,21 +3,16 @@ package com.siali.label.server.api;
 import com.siali.label.server.http.Json;
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
-import com.siali.label.service.AccountService;
 import com.siali.label.service.InvitationService;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code /api/invite}: the invitation link, and Reset Link (the old token is refused at once). */
 public final class InviteApi {
   private final InvitationService invitations;
-  private final AccountService accounts;
 
-  public InviteApi(InvitationService invitations, AccountService accounts) {
+  public InviteApi(InvitationService invitations) {
     this.invitations = invitations;
-    this.accounts = accounts;
   }
 
   public WebResponse current(WebRequest request) {
@@ -25,15 +20,13 @@ public final class InviteApi {
   }
 
   public WebResponse reset(WebRequest request) {
-    String token = invitations.resetLink();
-    accounts.recordActivity(request.requireUser().id());
+    String token = invitations.resetLink(request.requireUser().id());
     return WebResponse.json(201, body(token));
   }
 
   private static String body(String token) {
     Map<String, String> body = new LinkedHashMap<>();
-    body.put(
-        "invite_url", "/user/signup/?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    body.put("invite_url", InvitationService.signupPath(token));
     body.put("token", token);
     return Json.write(body);
   }

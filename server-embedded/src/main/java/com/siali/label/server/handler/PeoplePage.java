@@ -90,8 +90,7 @@ public final class PeoplePage {
 
   /** Reset Link: the old token is refused from this moment (SPEC §5). */
   public WebResponse resetLink(WebRequest request) {
-    services.invitations().resetLink();
-    services.accounts().recordActivity(request.requireUser().id());
+    services.invitations().resetLink(request.requireUser().id());
     return WebResponse.redirect("/people/?invite=reset#add-people");
   }
 

@@ -1,9 +1,10 @@
 package com.siali.label.app.console.model;
 
-import com.siali.label.server.InvitationLinks;
+import com.siali.label.model.User;
 import com.siali.label.service.InvitationService;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,6 +26,7 @@ public final class InviteModel {
   private final ServerStatus server;
   private final Optional<Boolean> requiresLinkByEnvironment;
   private final Background background;
+  private final ObjectProperty<User> signedIn;
 
   private final StringProperty link = new SimpleStringProperty("");
   private final BooleanProperty openSignupAllowed = new SimpleBooleanProperty(false);
@@ -35,11 +37,13 @@ public final class InviteModel {
       InvitationService invitations,
       ServerStatus server,
       Optional<Boolean> requiresLinkByEnvironment,
-      Background background) {
+      Background background,
+      ObjectProperty<User> signedIn) {
     this.invitations = invitations;
     this.server = server;
     this.requiresLinkByEnvironment = requiresLinkByEnvironment;
     this.background = background;
+    this.signedIn = signedIn;
     openSignupAllowed.addListener(
         (obs, old, now) -> {
           if (!applying) {
@@ -50,20 +54,23 @@ public final class InviteModel {
 
   public void load() {
     background.run(
-        () -> new State(invitations.currentToken(), invitations.openSignupAllowed()),
+        () ->
+            new State(
+                invitations.currentToken(),
+                !invitations.signupRequiresLink(requiresLinkByEnvironment)),
         state -> {
           link.set(linkFor(state.token()));
           applying = true;
-          openSignupAllowed.set(
-              requiresLinkByEnvironment.map(requires -> !requires).orElse(state.openSignup()));
+          openSignupAllowed.set(state.openSignup());
           applying = false;
         },
         status::fail);
   }
 
   public void resetLink() {
+    long actor = signedIn.get().id();
     background.run(
-        invitations::resetLink,
+        () -> invitations.resetLink(actor),
         token -> {
           link.set(linkFor(token));
           status.succeed("The invitation link was reset; the old link no longer works.");
@@ -97,7 +104,7 @@ public final class InviteModel {
   }
 
   private String linkFor(String token) {
-    return InvitationLinks.forBaseUrl(server.urls().getFirst(), token);
+    return InvitationService.signupLink(server.urls().getFirst(), token);
   }
 
   public StringProperty linkProperty() {

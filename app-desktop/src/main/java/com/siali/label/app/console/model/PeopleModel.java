@@ -7,6 +7,7 @@ import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
 import com.siali.label.security.Tokens;
 import com.siali.label.service.Services;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +31,9 @@ import javafx.collections.ObservableList;
  */
 public final class PeopleModel {
   public static final int PAGE_SIZE = 100;
+
+  private static final List<String> WARM_UP_SEARCHES = List.of("a", "e", "gr", "e a", "an l");
+  private static final int WARM_UP_ROUNDS = 3;
 
   private final Services services;
   private final Background background;
@@ -80,9 +84,21 @@ public final class PeopleModel {
     show(page);
   }
 
-  /** Makes the first searches fast, out of sight (see {@code PeopleDirectory.prepareSearch}). */
+  /**
+   * Makes the first searches fast, out of sight: the search copy is built now rather than on the
+   * first keystroke, then a few searches of the kinds a person types run, so that the code they
+   * take is loaded and compiled before anyone waits on it.
+   */
   public void prepareSearch() {
-    background.runUnseen(services.people()::prepareSearch);
+    background.runUnseen(
+        () -> {
+          services.people().buildSearchCopy();
+          for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (String typed : WARM_UP_SEARCHES) {
+              services.people().page(new UserQuery(typed, UserSort.NAME, false, 0, PAGE_SIZE));
+            }
+          }
+        });
   }
 
   /** Loads the current page again (search, sort and page as they are). */

@@ -148,7 +148,8 @@ public final class ConsoleWindow {
             context.services().invitations(),
             context.server(),
             context.signupRequiresLinkByEnvironment(),
-            background);
+            background,
+            signedIn);
     AccountModel account = new AccountModel(context.services(), remembered, background, signedIn);
     PeopleView peopleView = new PeopleView(people, pictures, context.clock());
     Map<MainView.Section, Node> sections =

@@ -1,17 +1,23 @@
-package com.siali.label.persistence;
+package com.siali.label.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.model.EmailAddress;
 import com.siali.label.model.ProfileUpdate;
+import com.siali.label.model.SearchText;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
+import com.siali.label.persistence.AccountChanges;
+import com.siali.label.persistence.DataDirectory;
+import com.siali.label.persistence.Database;
+import com.siali.label.persistence.UserRepository;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +39,15 @@ class UserPageQueryIT {
   /** Closed at once, so it never builds: searches through it read {@code user_search_terms}. */
   static PeopleSearchIndex databaseOnly;
 
-  final UserRepository users = new UserRepository(db);
+  static PeopleSearchIndex index;
+  final UserRepository users = new UserRepository(new AccountChanges());
 
   @BeforeAll
   static void seed() {
     db = Database.open(DataDirectory.open(dir.resolve("data")));
-    var users = new UserRepository(db);
+    var changes = new AccountChanges();
+    var users = new UserRepository(changes);
+    index = PeopleSearchIndex.following(db, changes);
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     db.inTransactionDo(
         ctx -> {
@@ -62,13 +71,13 @@ class UserPageQueryIT {
     everyone = db.inTransaction(ctx -> allUsers(ctx, users));
     databaseOnly = new PeopleSearchIndex(db.dsl());
     databaseOnly.close();
-    db.searchIndex().build();
+    index.build();
   }
 
-  private static List<User> allUsers(org.jooq.DSLContext ctx, UserRepository users) {
+  private static List<User> allUsers(DSLContext ctx, UserRepository users) {
     List<User> all = new ArrayList<>();
     for (int offset = 0; ; offset += 500) {
-      var page = users.page(ctx, new UserQuery("", UserSort.EMAIL, false, offset, 500));
+      var page = index.page(ctx, new UserQuery("", UserSort.EMAIL, false, offset, 500));
       all.addAll(page.items());
       if (!page.hasNext()) {
         return all;
@@ -94,8 +103,8 @@ class UserPageQueryIT {
   private List<Long> actual(
       String search, UserSort sort, boolean descending, int offset, int limit) {
     var query = new UserQuery(search, sort, descending, offset, limit);
-    assertThat(db.searchIndex().isCurrent()).isTrue();
-    var fromCopy = db.inTransaction(ctx -> UserPageQuery.run(ctx, db.searchIndex(), query));
+    assertThat(index.isCurrent()).isTrue();
+    var fromCopy = db.inTransaction(ctx -> index.page(ctx, query));
     var fromDatabase = db.inTransaction(ctx -> UserPageQuery.run(ctx, databaseOnly, query));
     assertThat(fromCopy.total())
         .as("total of '%s', in memory and in the database", search)
@@ -113,9 +122,9 @@ class UserPageQueryIT {
         Comparator.comparing(User::lastActivity).thenComparingLong(User::id);
     long total =
         db.inTransaction(
-                ctx -> users.page(ctx, new UserQuery("ana", UserSort.LAST_ACTIVITY, false, 0, 50)))
+                ctx -> index.page(ctx, new UserQuery("ana", UserSort.LAST_ACTIVITY, false, 0, 50)))
             .total();
-    assertThat(db.searchIndex().isCurrent()).as("the copy answered").isTrue();
+    assertThat(index.isCurrent()).as("the copy answered").isTrue();
     assertThat(total)
         .isEqualTo(ACCOUNTS - (ACCOUNTS + 9) / 10)
         .isGreaterThan(UserPageQuery.DIRECT_LOOKUP_LIMIT);

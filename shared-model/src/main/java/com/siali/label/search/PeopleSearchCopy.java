@@ -1,4 +1,4 @@
-package com.siali.label.persistence;
+package com.siali.label.search;
 
 import com.siali.label.model.UserSort;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package com.siali.label.persistence;
+package com.siali.label.search;
 
 import java.sql.Connection;
 import java.sql.SQLException;

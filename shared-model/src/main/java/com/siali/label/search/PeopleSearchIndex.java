@@ -1,5 +1,11 @@
-package com.siali.label.persistence;
+package com.siali.label.search;
 
+import com.siali.label.model.Page;
+import com.siali.label.model.User;
+import com.siali.label.model.UserQuery;
+import com.siali.label.persistence.AccountChanges;
+import com.siali.label.persistence.Database;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,10 +56,31 @@ public final class PeopleSearchIndex implements AutoCloseable {
     this.dsl = dsl;
   }
 
-  /** Called by the repository inside every transaction that writes search terms or a sort name. */
-  void termsChanging() {
-    version.incrementAndGet();
-    Database.afterCommit(version::incrementAndGet);
+  /**
+   * The index of {@code db}, going stale with every write of search terms that {@code changes}
+   * reports, and closed before the database's connections are.
+   */
+  public static PeopleSearchIndex following(Database db, AccountChanges changes) {
+    PeopleSearchIndex index = new PeopleSearchIndex(db.dsl());
+    changes.subscribeToSearchTerms(
+        new AccountChanges.SearchTermsListener() {
+          @Override
+          public void writing() {
+            index.version.incrementAndGet();
+          }
+
+          @Override
+          public void committed() {
+            index.version.incrementAndGet();
+          }
+        });
+    db.closeFirst(index);
+    return index;
+  }
+
+  /** One page of the People list, from this copy while it is current, else from the database. */
+  public Page<User> page(DSLContext ctx, UserQuery query) {
+    return UserPageQuery.run(ctx, this, query);
   }
 
   /**
@@ -85,8 +112,7 @@ public final class PeopleSearchIndex implements AutoCloseable {
               try {
                 build();
               } catch (RuntimeException e) {
-                // The database closed under it, or a read failed: searches go on reading the
-                // database.
+                // The database closed under it, or a read failed: searches read the database.
                 LOG.debug("people search index not built: {}", e.getMessage());
               }
             });
@@ -108,10 +134,8 @@ public final class PeopleSearchIndex implements AutoCloseable {
     }
     long start = System.nanoTime();
     // The order is read on a second connection and thread meanwhile (the terms are 5 rows per
-    // account, so most of
-    // the work). Reading at two moments is safe: a write committed in between has bumped the
-    // version past readAt,
-    // so this copy would not be used.
+    // account, so most of the work). Reading at two moments is safe: a write committed in between
+    // has bumped the version past readAt, so this copy would not be used.
     FutureTask<PeopleSearchCopy.SortOrder> byName =
         new FutureTask<>(
             () ->
@@ -138,7 +162,7 @@ public final class PeopleSearchIndex implements AutoCloseable {
       task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | java.util.concurrent.CancellationException failed) {
+    } catch (ExecutionException | CancellationException failed) {
       // reported by orderOf, or superseded by the failure of the terms' read
     }
   }

@@ -1,10 +1,12 @@
-package com.siali.label.persistence;
+package com.siali.label.search;
 
 import static com.siali.label.persistence.jooq.Tables.USERS;
 
 import com.siali.label.model.Page;
+import com.siali.label.model.SearchText;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
+import com.siali.label.persistence.UserRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.ConnectionCallable;
@@ -193,7 +196,7 @@ final class UserPageQuery {
     Map<Long, User> byId =
         ctx.selectFrom(USERS).where(USERS.ID.in(ids)).fetch(UserRepository::toUser).stream()
             .collect(Collectors.toMap(User::id, Function.identity()));
-    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   private static List<SortField<?>> order(UserQuery query) {

@@ -1,4 +1,4 @@
-package com.siali.label.persistence;
+package com.siali.label.search;
 
 import java.util.BitSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.siali.label.persistence;
+package com.siali.label.model;
 
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -12,19 +12,19 @@ import java.util.regex.Pattern;
  * How people are found: text is folded (lower-case, accents removed, so "jose" finds "José") and
  * split into words; a search matches when each of its words starts one of the person's words.
  */
-final class SearchText {
+public final class SearchText {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
-  static final int MAX_TERM_LENGTH = 254;
+  public static final int MAX_TERM_LENGTH = 254;
 
   private SearchText() {}
 
-  static String fold(String text) {
+  public static String fold(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
     return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
   }
 
-  static List<String> words(String text) {
+  public static List<String> words(String text) {
     return Arrays.stream(SEPARATORS.split(fold(text)))
         .filter(w -> !w.isEmpty())
         .map(w -> w.length() > MAX_TERM_LENGTH ? w.substring(0, MAX_TERM_LENGTH) : w)
@@ -33,7 +33,7 @@ final class SearchText {
   }
 
   /** The terms stored for a person: every word of their names and of their email. */
-  static Set<String> termsOf(String email, String firstName, String lastName) {
+  public static Set<String> termsOf(String email, String firstName, String lastName) {
     Set<String> terms = new LinkedHashSet<>();
     terms.addAll(words(firstName));
     terms.addAll(words(lastName));
@@ -42,7 +42,7 @@ final class SearchText {
   }
 
   /** The key the People list sorts by name on: the folded display name, then the email. */
-  static String sortName(String email, String firstName, String lastName) {
+  public static String sortName(String email, String firstName, String lastName) {
     String name = fold((firstName + " " + lastName).strip());
     String key = name.isEmpty() ? email : name + " " + email;
     return key.length() > 600 ? key.substring(0, 600) : key;
