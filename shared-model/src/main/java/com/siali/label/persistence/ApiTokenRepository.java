@@ -10,12 +10,12 @@ import org.jooq.DSLContext;
 
 /**
  * One API token per account, looked up by its SHA-256 digest; replacing one reports to {@link
- * AccountChanges}.
+ * ChangeFeed}.
  */
 public final class ApiTokenRepository {
-  private final AccountChanges changes;
+  private final ChangeFeed changes;
 
-  public ApiTokenRepository(AccountChanges changes) {
+  public ApiTokenRepository(ChangeFeed changes) {
     this.changes = changes;
   }
 
@@ -27,7 +27,7 @@ public final class ApiTokenRepository {
         .set(API_TOKENS.TOKEN_DIGEST, Tokens.sha256Hex(token))
         .set(API_TOKENS.CREATED_AT, UserRepository.at(now))
         .execute();
-    changes.changed(userId);
+    changes.record(ctx, ChangeKind.TOKEN_ROTATED, userId);
   }
 
   public Optional<String> tokenOf(DSLContext ctx, long userId) {

@@ -96,6 +96,19 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Whether other processes may write this database, so that the change feed must follow its log:
+   * never for the H2 file, which one process opens (ADR 0005).
+   */
+  public boolean sharedWithOtherProcesses() {
+    return false;
+  }
+
+  /** How a change follower on this database waits for news (ADR 0013). */
+  ChangeWakeups changeWakeups() {
+    return ChangeWakeups.polling();
+  }
+
+  /**
    * {@code user} of the database (a cache that reads it on its own threads) is closed before the
    * connections are, so that none of its reads outlives the pool.
    */
@@ -105,7 +118,7 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction; it commits when {@code work} returns and rolls back when
-   * it throws. After a commit, and before this returns, the {@link AccountChanges} notices of the
+   * it throws. After a commit, and before this returns, the {@link ChangeFeed} deliveries of the
    * transaction are delivered. (A call inside another's {@code work} is a transaction of its own,
    * on another connection.)
    */

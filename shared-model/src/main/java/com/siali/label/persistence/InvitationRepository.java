@@ -8,6 +8,12 @@ import org.jooq.DSLContext;
 
 /** The single row holding the instance's invitation token. */
 public final class InvitationRepository {
+  private final ChangeFeed changes;
+
+  public InvitationRepository(ChangeFeed changes) {
+    this.changes = changes;
+  }
+
   private static final int ROW = 1;
 
   public Optional<String> token(DSLContext ctx) {
@@ -31,5 +37,6 @@ public final class InvitationRepository {
             INVITATION_LINK.ID, INVITATION_LINK.TOKEN, INVITATION_LINK.CREATED_AT)
         .values(ROW, token, UserRepository.at(now))
         .execute();
+    changes.record(ctx, ChangeKind.INVITATION_LINK_RESET, 0);
   }
 }

@@ -13,6 +13,11 @@ import org.jooq.impl.DSL;
 
 /** Projects and annotations: enough to say what a person created and contributed to. */
 public final class ProjectRepository {
+  private final ChangeFeed changes;
+
+  public ProjectRepository(ChangeFeed changes) {
+    this.changes = changes;
+  }
 
   public ProjectSummary insert(
       DSLContext ctx, String title, String description, long creatorId, Instant now) {
@@ -24,6 +29,7 @@ public final class ProjectRepository {
             .set(PROJECTS.CREATED_AT, UserRepository.at(now))
             .returning()
             .fetchSingle();
+    changes.record(ctx, ChangeKind.PROJECT_RECORDED, creatorId);
     return toSummary(r);
   }
 
@@ -39,14 +45,17 @@ public final class ProjectRepository {
 
   public long insertAnnotation(
       DSLContext ctx, long projectId, long authorId, String resultJson, Instant now) {
-    return ctx.insertInto(ANNOTATIONS)
-        .set(ANNOTATIONS.PROJECT_ID, projectId)
-        .set(ANNOTATIONS.AUTHOR_ID, authorId)
-        .set(ANNOTATIONS.RESULT, resultJson)
-        .set(ANNOTATIONS.CREATED_AT, UserRepository.at(now))
-        .returning(ANNOTATIONS.ID)
-        .fetchSingle()
-        .getId();
+    long id =
+        ctx.insertInto(ANNOTATIONS)
+            .set(ANNOTATIONS.PROJECT_ID, projectId)
+            .set(ANNOTATIONS.AUTHOR_ID, authorId)
+            .set(ANNOTATIONS.RESULT, resultJson)
+            .set(ANNOTATIONS.CREATED_AT, UserRepository.at(now))
+            .returning(ANNOTATIONS.ID)
+            .fetchSingle()
+            .getId();
+    changes.record(ctx, ChangeKind.ANNOTATION_RECORDED, authorId);
+    return id;
   }
 
   public List<ProjectSummary> createdBy(DSLContext ctx, long userId) {

@@ -7,6 +7,11 @@ import org.jooq.DSLContext;
 
 /** Small named instance settings. */
 public final class SettingsRepository {
+  private final ChangeFeed changes;
+
+  public SettingsRepository(ChangeFeed changes) {
+    this.changes = changes;
+  }
 
   public Optional<String> get(DSLContext ctx, String name) {
     return ctx.select(SETTINGS.SETTING_VALUE)
@@ -24,5 +29,6 @@ public final class SettingsRepository {
         .whenNotMatchedThenInsert(SETTINGS.NAME, SETTINGS.SETTING_VALUE)
         .values(name, value)
         .execute();
+    changes.record(ctx, ChangeKind.SETTING_CHANGED, 0);
   }
 }

@@ -18,14 +18,13 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * Accounts in the {@code users} table, mapped to {@link User}; every method runs in the caller's
- * transaction. Every method that changes an existing row reports it to {@link AccountChanges} (the
- * API token cache relies on it), and so does every one that writes search terms (the People search
- * copy relies on that).
+ * transaction. Every method that writes records what changed in the {@link ChangeFeed}, in the same
+ * transaction (the API token cache, the People search copy and the window follow it).
  */
 public final class UserRepository {
-  private final AccountChanges changes;
+  private final ChangeFeed changes;
 
-  public UserRepository(AccountChanges changes) {
+  public UserRepository(ChangeFeed changes) {
     this.changes = changes;
   }
 
@@ -63,6 +62,7 @@ public final class UserRepository {
               .fetchSingle()
               .getId();
       replaceSearchTerms(ctx, id, email.value(), "", "");
+      changes.record(ctx, ChangeKind.ACCOUNT_CREATED, id);
       return id;
     } catch (IntegrityConstraintViolationException e) {
       String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
@@ -97,7 +97,7 @@ public final class UserRepository {
 
   public void updatePasswordHash(DSLContext ctx, long id, String hash) {
     ctx.update(USERS).set(USERS.PASSWORD_HASH, hash).where(USERS.ID.eq(id)).execute();
-    changes.changed(id);
+    changes.record(ctx, ChangeKind.PASSWORD_CHANGED, id);
   }
 
   public void updateProfile(DSLContext ctx, User user, ProfileUpdate update) {
@@ -111,28 +111,28 @@ public final class UserRepository {
         .where(USERS.ID.eq(user.id()))
         .execute();
     replaceSearchTerms(ctx, user.id(), user.email().value(), update.firstName(), update.lastName());
-    changes.changed(user.id());
+    changes.record(ctx, ChangeKind.PROFILE_CHANGED, user.id());
   }
 
   public void setAvatar(DSLContext ctx, long id, Optional<String> fileName) {
     ctx.update(USERS).set(USERS.AVATAR, fileName.orElse(null)).where(USERS.ID.eq(id)).execute();
-    changes.changed(id);
+    changes.record(ctx, ChangeKind.PICTURE_CHANGED, id);
   }
 
   public void setActive(DSLContext ctx, long id, boolean active) {
     ctx.update(USERS).set(USERS.IS_ACTIVE, active).where(USERS.ID.eq(id)).execute();
-    changes.changed(id);
+    changes.record(ctx, active ? ChangeKind.ACTIVATED : ChangeKind.DEACTIVATED, id);
   }
 
   public void touchActivity(DSLContext ctx, long id, Instant now) {
     ctx.update(USERS).set(USERS.LAST_ACTIVITY, at(now)).where(USERS.ID.eq(id)).execute();
-    changes.changed(id);
+    changes.record(ctx, ChangeKind.ACTIVITY_RECORDED, id);
   }
 
   public boolean delete(DSLContext ctx, long id) {
-    changes.searchTermsChanging(); // the account's terms go with it
     boolean deleted = ctx.deleteFrom(USERS).where(USERS.ID.eq(id)).execute() == 1;
-    changes.changed(id); // its token and sessions go with it (ON DELETE CASCADE)
+    // its terms, token and sessions go with it (ON DELETE CASCADE)
+    changes.record(ctx, ChangeKind.DELETED, id);
     return deleted;
   }
 
@@ -142,7 +142,6 @@ public final class UserRepository {
 
   private void replaceSearchTerms(
       DSLContext ctx, long id, String email, String firstName, String lastName) {
-    changes.searchTermsChanging();
     ctx.deleteFrom(USER_SEARCH_TERMS).where(USER_SEARCH_TERMS.USER_ID.eq(id)).execute();
     var insert =
         ctx.insertInto(USER_SEARCH_TERMS, USER_SEARCH_TERMS.USER_ID, USER_SEARCH_TERMS.TERM);

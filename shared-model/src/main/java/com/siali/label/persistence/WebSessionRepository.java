@@ -8,6 +8,11 @@ import org.jooq.DSLContext;
 
 /** Server-side web sessions, keyed by the digest of the session id. */
 public final class WebSessionRepository {
+  private final ChangeFeed changes;
+
+  public WebSessionRepository(ChangeFeed changes) {
+    this.changes = changes;
+  }
 
   public record StoredSession(
       long userId, String csrfToken, boolean rememberMe, Instant createdAt, Instant lastSeenAt) {}
@@ -55,7 +60,9 @@ public final class WebSessionRepository {
   }
 
   public int deleteAllOf(DSLContext ctx, long userId) {
-    return ctx.deleteFrom(WEB_SESSIONS).where(WEB_SESSIONS.USER_ID.eq(userId)).execute();
+    int ended = ctx.deleteFrom(WEB_SESSIONS).where(WEB_SESSIONS.USER_ID.eq(userId)).execute();
+    changes.record(ctx, ChangeKind.SESSIONS_ENDED, userId);
+    return ended;
   }
 
   public int countOf(DSLContext ctx, long userId) {

@@ -3,7 +3,7 @@ package com.siali.label.search;
 import com.siali.label.model.Page;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
-import com.siali.label.persistence.AccountChanges;
+import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.Database;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -60,10 +60,10 @@ public final class PeopleSearchIndex implements AutoCloseable {
    * The index of {@code db}, going stale with every write of search terms that {@code changes}
    * reports, and closed before the database's connections are.
    */
-  public static PeopleSearchIndex following(Database db, AccountChanges changes) {
+  public static PeopleSearchIndex following(Database db, ChangeFeed changes) {
     PeopleSearchIndex index = new PeopleSearchIndex(db.dsl());
     changes.subscribeToSearchTerms(
-        new AccountChanges.SearchTermsListener() {
+        new ChangeFeed.SearchTermsListener() {
           @Override
           public void writing() {
             index.version.incrementAndGet();

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Valid API tokens and the active accounts they belong to, so that a token-authenticated request
  * needs no database round trip (ADR 0009). An entry is dropped when anything about its account
- * changes (row or token, reported by {@code AccountChanges} after the commit), and a load that
- * raced with such a change is not stored: a reader takes {@link #generation()} before reading the
+ * changes (row or token, reported by {@code ChangeFeed} after the commit), and a load that raced
+ * with such a change is not stored: a reader takes {@link #generation()} before reading the
  * database and {@link #remember} refuses the result if a change was reported since. Only valid
  * tokens of active accounts are stored, at most one per account (an account has one token), so the
  * cache cannot grow beyond the accounts that exist.
@@ -49,5 +49,11 @@ final class ApiTokenCache {
   synchronized void forget(long userId) {
     generation++;
     byDigest.values().removeIf(entry -> entry.user().id() == userId);
+  }
+
+  /** Changes may have been missed (ADR 0013): nothing cached can be trusted. */
+  synchronized void forgetAll() {
+    generation++;
+    byDigest.clear();
   }
 }

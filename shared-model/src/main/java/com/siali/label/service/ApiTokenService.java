@@ -1,8 +1,9 @@
 package com.siali.label.service;
 
 import com.siali.label.model.User;
-import com.siali.label.persistence.AccountChanges;
 import com.siali.label.persistence.ApiTokenRepository;
+import com.siali.label.persistence.Change;
+import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
 import com.siali.label.security.Tokens;
@@ -25,13 +26,26 @@ public final class ApiTokenService {
       Database db,
       UserRepository users,
       ApiTokenRepository tokens,
-      AccountChanges changes,
+      ChangeFeed changes,
       Clock clock) {
     this.db = db;
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;
-    changes.subscribe(cache::forget);
+    changes.subscribe(
+        new ChangeFeed.Listener() {
+          @Override
+          public void changed(Change change) {
+            if (change.kind().aboutAnAccount()) {
+              cache.forget(change.subjectId());
+            }
+          }
+
+          @Override
+          public void resynchronise() {
+            cache.forgetAll();
+          }
+        });
   }
 
   public String tokenOf(long userId) {

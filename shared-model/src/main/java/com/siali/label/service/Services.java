@@ -1,7 +1,7 @@
 package com.siali.label.service;
 
-import com.siali.label.persistence.AccountChanges;
 import com.siali.label.persistence.ApiTokenRepository;
+import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.InvitationRepository;
 import com.siali.label.persistence.ProjectRepository;
@@ -13,8 +13,12 @@ import com.siali.label.security.PasswordHasher;
 import com.siali.label.service.avatar.AvatarService;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
-/** The services over one database, wired once (by the launcher, or by a test). */
+/**
+ * The services over one database, wired once (by the launcher, or by a test), with the change feed
+ * that their caches follow and that the window's views may follow too.
+ */
 public record Services(
     AccountService accounts,
     PeopleDirectory people,
@@ -24,16 +28,24 @@ public record Services(
     SessionService sessions,
     ProjectService projects,
     AvatarService avatars,
-    ServerPreferences serverPreferences) {
+    ServerPreferences serverPreferences,
+    ChangeFeed changes) {
+
+  /** How often a follower reads the change log at least, when nothing notifies it. */
+  static final Duration FOLLOW_POLL = Duration.ofSeconds(1);
 
   public static Services over(
       Database db, Path avatarFolder, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
-    var changes = new AccountChanges();
+    var changes = new ChangeFeed();
+    db.closeFirst(changes);
+    if (db.sharedWithOtherProcesses()) {
+      changes.follow(db, FOLLOW_POLL);
+    }
     var users = new UserRepository(changes);
     var tokens = new ApiTokenRepository(changes);
     var search = PeopleSearchIndex.following(db, changes);
-    var webSessions = new WebSessionRepository();
-    var projectRepository = new ProjectRepository();
+    var webSessions = new WebSessionRepository(changes);
+    var projectRepository = new ProjectRepository(changes);
     var accounts = new AccountService(db, users, tokens, webSessions, hasher, policy, clock);
     return new Services(
         accounts,
@@ -41,10 +53,11 @@ public record Services(
         new AccountAdministration(db, users, webSessions, clock),
         new ApiTokenService(db, users, tokens, changes, clock),
         new InvitationService(
-            db, new InvitationRepository(), new SettingsRepository(), users, clock),
+            db, new InvitationRepository(changes), new SettingsRepository(changes), users, clock),
         new SessionService(db, users, webSessions, accounts, clock),
         new ProjectService(db, projectRepository, users, clock),
         new AvatarService(db, users, avatarFolder, clock),
-        new ServerPreferences(db, new SettingsRepository()));
+        new ServerPreferences(db, new SettingsRepository(changes)),
+        changes);
   }
 }

@@ -114,7 +114,7 @@ class SharedModelArchitectureTest {
         .resideInAnyPackage("com.siali.label.service..", "com.siali.label.search..")
         .because(
             "services own transactions and call repositories; the search copy follows the"
-                + " repositories' AccountChanges, never the other way round")
+                + " repositories' ChangeFeed, never the other way round")
         .check(classes);
   }
 

@@ -64,7 +64,7 @@ public final class BulkAccounts {
    */
   public static void seed(Database db, int accounts) {
     long start = System.nanoTime();
-    var users = new UserRepository(new AccountChanges());
+    var users = new UserRepository(new ChangeFeed());
     var random = new Random(42);
     String hash =
         "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$0000000000000000000000000000000000000000000";

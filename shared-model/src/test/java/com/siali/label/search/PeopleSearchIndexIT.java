@@ -8,8 +8,8 @@ import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
-import com.siali.label.persistence.AccountChanges;
 import com.siali.label.persistence.BulkAccounts;
+import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
@@ -35,7 +35,7 @@ class PeopleSearchIndexIT {
   @BeforeEach
   void open() {
     db = Database.open(DataDirectory.open(dir.resolve("data")));
-    var changes = new AccountChanges();
+    var changes = new ChangeFeed();
     users = new UserRepository(changes);
     index = PeopleSearchIndex.following(db, changes);
     ada = account("ada@example.com", "Ada", "Lovelace");
@@ -184,7 +184,7 @@ class PeopleSearchIndexIT {
           .noneMatch(t -> t.getName().equals("people-search-order"));
       Files.move(dir.resolve("kept.mv.db"), data.resolve("siali-label.mv.db"));
       db = Database.open(DataDirectory.open(data));
-      var changes = new AccountChanges();
+      var changes = new ChangeFeed();
       users = new UserRepository(changes);
       index = PeopleSearchIndex.following(db, changes);
     }

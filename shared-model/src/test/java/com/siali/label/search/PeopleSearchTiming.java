@@ -2,8 +2,8 @@ package com.siali.label.search;
 
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
-import com.siali.label.persistence.AccountChanges;
 import com.siali.label.persistence.BulkAccounts;
+import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.TempTree;
@@ -24,7 +24,7 @@ public final class PeopleSearchTiming {
     Path dir = Files.createTempDirectory("people-search");
     try (Database db = Database.open(DataDirectory.open(dir))) {
       BulkAccounts.seed(db, accounts);
-      var index = PeopleSearchIndex.following(db, new AccountChanges());
+      var index = PeopleSearchIndex.following(db, new ChangeFeed());
       String[][] queries = {
         {"", "NAME"},
         {"ada", "NAME"},

@@ -8,7 +8,7 @@ import com.siali.label.model.SearchText;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
-import com.siali.label.persistence.AccountChanges;
+import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
@@ -40,12 +40,12 @@ class UserPageQueryIT {
   static PeopleSearchIndex databaseOnly;
 
   static PeopleSearchIndex index;
-  final UserRepository users = new UserRepository(new AccountChanges());
+  final UserRepository users = new UserRepository(new ChangeFeed());
 
   @BeforeAll
   static void seed() {
     db = Database.open(DataDirectory.open(dir.resolve("data")));
-    var changes = new AccountChanges();
+    var changes = new ChangeFeed();
     var users = new UserRepository(changes);
     index = PeopleSearchIndex.following(db, changes);
     Instant start = Instant.parse("2026-01-01T00:00:00Z");

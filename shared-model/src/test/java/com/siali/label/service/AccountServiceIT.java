@@ -10,7 +10,7 @@ import com.siali.label.model.NewAccount;
 import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
 import com.siali.label.model.ValidationException;
-import com.siali.label.persistence.AccountChanges;
+import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.UserRepository;
 import com.siali.label.security.Argon2Parameters;
 import com.siali.label.security.PasswordHasher;
@@ -137,7 +137,7 @@ class AccountServiceIT {
     String hash =
         store.database.inTransaction(
             ctx ->
-                new UserRepository(new AccountChanges())
+                new UserRepository(new ChangeFeed())
                     .credentials(ctx, EmailAddress.parse("ada@example.com"))
                     .orElseThrow()
                     .passwordHash());

@@ -3,10 +3,16 @@ package com.siali.label.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.model.User;
+import com.siali.label.persistence.ChangeFeed;
+import com.siali.label.persistence.WebSessionRepository;
+import com.siali.label.security.Tokens;
 import com.siali.label.service.InvitationService.Admission;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +82,7 @@ class TokensAndSessionsIT {
     } finally {
       stop.set(true);
       readers.shutdown();
-      assertThat(readers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(readers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
   }
 
@@ -188,16 +194,16 @@ class TokensAndSessionsIT {
   void lastSeenIsRefreshedAtMostOncePerMinute() {
     var sessions = store.services.sessions();
     var session = sessions.start(ada.id(), false);
-    String digest = com.siali.label.security.Tokens.sha256Hex(session.id());
-    var repository = new com.siali.label.persistence.WebSessionRepository();
-    java.util.function.Supplier<java.time.Instant> lastSeen =
+    String digest = Tokens.sha256Hex(session.id());
+    var repository = new WebSessionRepository(new ChangeFeed());
+    Supplier<Instant> lastSeen =
         () ->
             store
                 .database
                 .inTransaction(ctx -> repository.find(ctx, digest))
                 .orElseThrow()
                 .lastSeenAt();
-    java.time.Instant started = lastSeen.get();
+    Instant started = lastSeen.get();
     store.clock.advance(Duration.ofSeconds(30));
     sessions.find(session.id());
     assertThat(lastSeen.get()).isEqualTo(started);
