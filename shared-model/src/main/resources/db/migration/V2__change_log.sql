@@ -1,4 +1,4 @@
--- The change feed (ADR 0013): every committed change that a cache or a window follows, appended in the
+-- The change feed (ADR 0014): every committed change that a cache or a window follows, appended in the
 -- transaction that makes it. Other processes on the same database read it after the sequence they saw last
 -- (on PostgreSQL woken by NOTIFY, with a poll as the backstop). A kind and an id only: never a secret.
 -- Rows older than an hour are pruned; a process that falls further behind drops its caches wholesale.

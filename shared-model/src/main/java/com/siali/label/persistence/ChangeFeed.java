@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one change feed that every cache and window follows (ADR 0013). Every repository method that
+ * The one change feed that every cache and window follows (ADR 0014). Every repository method that
  * writes something a cache or a view depends on records a {@link Change} here, in the writing
  * transaction: it is appended to the {@code change_log} table, and once the transaction commits it
  * is delivered to this process's listeners, before the writing call returns. A rolled-back

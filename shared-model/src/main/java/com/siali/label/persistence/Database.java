@@ -103,7 +103,7 @@ public final class Database implements AutoCloseable {
     return false;
   }
 
-  /** How a change follower on this database waits for news (ADR 0013). */
+  /** How a change follower on this database waits for news (ADR 0014). */
   ChangeWakeups changeWakeups() {
     return ChangeWakeups.polling();
   }

@@ -51,7 +51,7 @@ final class ApiTokenCache {
     byDigest.values().removeIf(entry -> entry.user().id() == userId);
   }
 
-  /** Changes may have been missed (ADR 0013): nothing cached can be trusted. */
+  /** Changes may have been missed (ADR 0014): nothing cached can be trusted. */
   synchronized void forgetAll() {
     generation++;
     byDigest.clear();
