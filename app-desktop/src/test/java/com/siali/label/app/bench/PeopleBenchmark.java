@@ -6,9 +6,9 @@ import static com.siali.label.app.bench.BenchSupport.prepareSignedIn;
 
 import com.siali.label.app.console.ConsoleFixture;
 import com.siali.label.app.console.FxThread;
-import com.siali.label.app.console.model.Background;
-import com.siali.label.app.console.model.RememberedStart;
-import com.siali.label.app.console.view.ConsoleWindow;
+import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.shell.ConsoleWindow;
+import com.siali.label.app.console.shell.RememberedStart;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +152,7 @@ final class PeopleBenchmark {
                       com.siali.label.model.UserSort.NAME,
                       false,
                       0,
-                      com.siali.label.app.console.model.PeopleModel.PAGE_SIZE));
+                      com.siali.label.app.console.people.PeopleModel.PAGE_SIZE));
           fixture.services.people().count();
           serviceAlone.add((System.nanoTime() - t0) / 1_000_000);
           eachAlone.append(" '").append(typed).append("' ").append(serviceAlone.getLast());

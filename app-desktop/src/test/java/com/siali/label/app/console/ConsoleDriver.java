@@ -2,10 +2,10 @@ package com.siali.label.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.siali.label.app.console.model.Background;
-import com.siali.label.app.console.model.ConsoleContext;
-import com.siali.label.app.console.model.RememberedStart;
-import com.siali.label.app.console.view.ConsoleWindow;
+import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.shell.ConsoleContext;
+import com.siali.label.app.console.shell.ConsoleWindow;
+import com.siali.label.app.console.shell.RememberedStart;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;

@@ -1,8 +1,8 @@
 package com.siali.label.app.console;
 
-import com.siali.label.app.console.model.Background;
-import com.siali.label.app.console.model.RememberedSignIn;
-import com.siali.label.app.console.view.ConsoleWindow;
+import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.shell.ConsoleWindow;
+import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.model.User;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

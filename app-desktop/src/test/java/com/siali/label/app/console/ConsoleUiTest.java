@@ -2,8 +2,8 @@ package com.siali.label.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.siali.label.app.console.model.RememberedSignIn;
-import com.siali.label.app.console.model.RememberedStart;
+import com.siali.label.app.console.shell.RememberedStart;
+import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.model.User;
 import java.nio.file.Path;
 import java.util.Optional;

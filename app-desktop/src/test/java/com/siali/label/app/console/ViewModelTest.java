@@ -2,12 +2,12 @@ package com.siali.label.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.siali.label.app.console.model.AccountModel;
-import com.siali.label.app.console.model.Background;
-import com.siali.label.app.console.model.InviteModel;
-import com.siali.label.app.console.model.PeopleModel;
-import com.siali.label.app.console.model.RememberedSignIn;
-import com.siali.label.app.console.model.SignInModel;
+import com.siali.label.app.console.account.AccountModel;
+import com.siali.label.app.console.addpeople.InviteModel;
+import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.people.PeopleModel;
+import com.siali.label.app.console.signin.RememberedSignIn;
+import com.siali.label.app.console.signin.SignInModel;
 import com.siali.label.model.User;
 import com.siali.label.model.UserSort;
 import java.nio.file.Files;
