@@ -3,7 +3,7 @@ package com.siali.label.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.app.console.account.AccountModel;
-import com.siali.label.app.console.addpeople.InviteModel;
+import com.siali.label.app.console.addpeople.AddPeopleModel;
 import com.siali.label.app.console.common.Background;
 import com.siali.label.app.console.people.PeopleModel;
 import com.siali.label.app.console.signin.RememberedSignIn;
@@ -213,8 +213,8 @@ class ViewModelTest {
 
   @Test
   void resetLinkChangesTheLinkAndRefusesTheOldToken() {
-    InviteModel model =
-        new InviteModel(
+    AddPeopleModel model =
+        new AddPeopleModel(
             fixture.services.invitations(), fixture.serverStatus(), Optional.empty(), inline);
     model.load();
     String before = model.linkProperty().get();
@@ -230,16 +230,16 @@ class ViewModelTest {
 
   @Test
   void theOpenSignupSwitchIsStoredUnlessTheEnvironmentDecides() {
-    InviteModel free =
-        new InviteModel(
+    AddPeopleModel free =
+        new AddPeopleModel(
             fixture.services.invitations(), fixture.serverStatus(), Optional.empty(), inline);
     free.load();
     assertThat(free.locked()).isFalse();
     free.openSignupAllowedProperty().set(false);
     assertThat(fixture.services.invitations().openSignupAllowed()).isFalse();
 
-    InviteModel locked =
-        new InviteModel(
+    AddPeopleModel locked =
+        new AddPeopleModel(
             fixture.services.invitations(), fixture.serverStatus(), Optional.of(false), inline);
     locked.load();
     assertThat(locked.locked()).isTrue();

@@ -2,8 +2,8 @@ package com.siali.label.app.console.shell;
 
 import com.siali.label.app.console.account.AccountModel;
 import com.siali.label.app.console.account.AccountView;
-import com.siali.label.app.console.addpeople.InviteModel;
-import com.siali.label.app.console.addpeople.InviteView;
+import com.siali.label.app.console.addpeople.AddPeopleModel;
+import com.siali.label.app.console.addpeople.AddPeopleView;
 import com.siali.label.app.console.common.Background;
 import com.siali.label.app.console.common.Dialogs;
 import com.siali.label.app.console.common.PictureLoader;
@@ -148,8 +148,8 @@ public final class ConsoleWindow {
       // Read while the sections are built: in a new process both take a few hundred milliseconds.
       people.refresh();
     }
-    InviteModel invite =
-        new InviteModel(
+    AddPeopleModel addPeople =
+        new AddPeopleModel(
             context.services().invitations(),
             context.server(),
             context.signupRequiresLinkByEnvironment(),
@@ -159,7 +159,7 @@ public final class ConsoleWindow {
     Map<MainView.Section, Node> sections =
         Map.of(
             MainView.Section.PEOPLE, peopleView,
-            MainView.Section.ADD_PEOPLE, new InviteView(invite),
+            MainView.Section.ADD_PEOPLE, new AddPeopleView(addPeople),
             MainView.Section.ACCOUNT, new AccountView(account, signedIn, pictureChooser),
             MainView.Section.SERVER, new ServerView(server));
     main =
@@ -173,7 +173,7 @@ public final class ConsoleWindow {
             dark,
             this::signOut);
     root.getChildren().setAll(main);
-    invite.load();
+    addPeople.load();
     account.load();
     server.refresh();
     startPolling(people);

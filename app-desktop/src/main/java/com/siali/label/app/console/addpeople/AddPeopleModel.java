@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
  * link stops working at once, SPEC §5), and the switch for sign-up without a link, locked when the
  * environment variable decides.
  */
-public final class InviteModel {
+public final class AddPeopleModel {
   static final String LOCKED_ON =
       "LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK is set to true for this start: "
           + "people can sign up only with the invitation link.";
@@ -34,7 +34,7 @@ public final class InviteModel {
   private final StatusMessage status = new StatusMessage();
   private boolean applying;
 
-  public InviteModel(
+  public AddPeopleModel(
       InvitationService invitations,
       ServerStatus server,
       Optional<Boolean> requiresLinkByEnvironment,

@@ -22,11 +22,11 @@ import org.kordamp.ikonli.feather.Feather;
  * "+ Add People": the invitation link with Copy, its QR code, Reset Link, and who may sign up
  * without it.
  */
-public final class InviteView extends VBox {
+public final class AddPeopleView extends VBox {
   static final int QR_SIZE = 220;
 
-  public InviteView(InviteModel model) {
-    setId("inviteView");
+  public AddPeopleView(AddPeopleModel model) {
+    setId("addPeopleView");
     getStyleClass().add("section");
     Label title = new Label("Add People");
     title.getStyleClass().add(Styles.TITLE_3);
@@ -92,7 +92,7 @@ public final class InviteView extends VBox {
     Label openHelp = new Label("When it is off, the sign-up page asks for the invitation link.");
     openHelp.getStyleClass().add("muted");
 
-    Label message = Messages.bound("inviteMessage", model.status());
+    Label message = Messages.bound("addPeopleMessage", model.status());
     VBox card = new VBox(12, linkRow, qrFrame, message);
     card.getStyleClass().add("card-box");
     VBox signup = new VBox(8, open, openHelp, lockNote);
