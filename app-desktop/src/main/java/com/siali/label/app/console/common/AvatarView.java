@@ -2,7 +2,6 @@ package com.siali.label.app.console.common;
 
 import com.siali.label.model.User;
 import javafx.scene.control.Label;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
@@ -66,10 +65,6 @@ public final class AvatarView extends StackPane {
     shownUserId = -1;
     shownPicture = null;
     picture.setImage(bytes == null ? null : PictureLoader.decode(bytes, size));
-  }
-
-  Image image() {
-    return picture.getImage();
   }
 
   public void clear() {

@@ -10,7 +10,6 @@ import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
 import com.siali.label.security.Tokens;
 import com.siali.label.service.Services;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -242,10 +241,6 @@ public final class PeopleModel {
    * A page and, for the first one, how many accounts there were when it was read (-1: not read).
    */
   private record Loaded(Page<User> page, long accounts) {}
-
-  public Optional<User> signedInAccount() {
-    return Optional.ofNullable(signedIn.get());
-  }
 
   public StringProperty searchProperty() {
     return search;
