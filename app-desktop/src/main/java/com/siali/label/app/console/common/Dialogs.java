@@ -1,6 +1,5 @@
 package com.siali.label.app.console.common;
 
-import com.siali.label.app.console.people.PeopleModel;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -30,15 +29,13 @@ public final class Dialogs {
     return alert.showAndWait().filter(yes::equals).isPresent();
   }
 
-  /**
-   * The new password for a person, offered as a strong random one that can be copied or replaced.
-   */
-  public static Optional<String> newPassword(Node owner, String personName) {
+  /** The new password for a person, offered as {@code suggestion}, to be copied or replaced. */
+  public static Optional<String> newPassword(Node owner, String personName, String suggestion) {
     Dialog<String> dialog = new Dialog<>();
     dialog.initOwner(owner.getScene().getWindow());
     dialog.setTitle("Reset password");
     dialog.setHeaderText("Reset the password of " + personName);
-    TextField field = new TextField(PeopleModel.suggestedPassword());
+    TextField field = new TextField(suggestion);
     field.setId("newPasswordField");
     field.setAccessibleText("New password");
     Label help =

@@ -63,7 +63,7 @@ final class PersonDetailView extends StackPane {
         e ->
             withPerson(
                 person ->
-                    Dialogs.newPassword(this, person.displayName())
+                    Dialogs.newPassword(this, person.displayName(), PeopleModel.suggestedPassword())
                         .ifPresent(pw -> model.resetPassword(person, pw))));
     Button signOut = new Button("Sign out everywhere", Icons.of(Feather.LOG_OUT));
     signOut.setId("signOutEverywhereButton");
