@@ -13,6 +13,10 @@ import com.siali.label.model.UserSort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +53,14 @@ class ViewModelTest {
         remembered(),
         inline,
         signedIn::add);
+  }
+
+  private PeopleModel people(User signedInAs) {
+    return people(signedInAs, Clock.systemUTC());
+  }
+
+  private PeopleModel people(User signedInAs, Clock clock) {
+    return new PeopleModel(fixture.services, clock, inline, new SimpleObjectProperty<>(signedInAs));
   }
 
   private RememberedSignIn remembered() {
@@ -128,7 +140,7 @@ class ViewModelTest {
       fixture.account("member" + i + "@example.com", "Member", String.format("No%03d", i));
     }
     fixture.account("ada@example.com", "Ada", "Lovelace");
-    PeopleModel model = new PeopleModel(fixture.services, inline, new SimpleObjectProperty<>(lead));
+    PeopleModel model = people(lead);
     model.refresh();
     assertThat(model.totalProperty().get()).isEqualTo(122);
     assertThat(model.rows()).hasSize(PeopleModel.PAGE_SIZE);
@@ -149,7 +161,7 @@ class ViewModelTest {
   @Test
   void newAccountsAppearWhenPolled() {
     User lead = fixture.account("lead@example.com");
-    PeopleModel model = new PeopleModel(fixture.services, inline, new SimpleObjectProperty<>(lead));
+    PeopleModel model = people(lead);
     model.refresh();
     model.pollForNewAccounts();
     assertThat(model.totalProperty().get()).isEqualTo(1);
@@ -164,7 +176,7 @@ class ViewModelTest {
     User lead = fixture.account("lead@example.com");
     User grace = fixture.account("grace@example.com", "Grace", "Hopper");
     fixture.services.sessions().start(grace.id(), false);
-    PeopleModel model = new PeopleModel(fixture.services, inline, new SimpleObjectProperty<>(lead));
+    PeopleModel model = people(lead);
     model.refresh();
     assertThat(model.mayAdminister()).isTrue();
 
@@ -199,12 +211,19 @@ class ViewModelTest {
   }
 
   @Test
+  void lastActivityReadsAsOnTheLanPages() {
+    User lead = fixture.account("lead@example.com");
+    Instant fiveMinutesLater = lead.lastActivity().plus(Duration.ofMinutes(5));
+    PeopleModel model = people(lead, Clock.fixed(fiveMinutesLater, ZoneOffset.UTC));
+    assertThat(model.lastActivityOf(lead)).isEqualTo("5 minutes ago");
+  }
+
+  @Test
   void onlyTheOwnerMayDeactivateOthers() {
     fixture.account("lead@example.com");
     User member = fixture.account("member@example.com");
     User other = fixture.account("other@example.com");
-    PeopleModel model =
-        new PeopleModel(fixture.services, inline, new SimpleObjectProperty<>(member));
+    PeopleModel model = people(member);
     assertThat(model.mayAdminister()).isFalse();
     model.setActive(other, false);
     assertThat(model.status().isErrorProperty().get()).isTrue();

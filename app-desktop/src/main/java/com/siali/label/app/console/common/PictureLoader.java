@@ -1,26 +1,33 @@
 package com.siali.label.app.console.common;
 
-import com.siali.label.service.avatar.AvatarService;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 
 /**
  * Reads and decodes profile pictures off the UI thread, keeping the most recent ones, so scrolling
  * the People table never waits on the disk. Pictures have generated names that change with every
- * upload, so a cached one is never stale.
+ * upload, so a cached one is never stale. The bytes come from the view-model, which reads them from
+ * the picture store.
  */
 public final class PictureLoader {
   private static final int CACHED = 400;
 
-  private final AvatarService avatars;
-  private final ExecutorService decoder =
-      Executors.newSingleThreadExecutor(
+  private final Function<String, byte[]> read;
+  private final ThreadPoolExecutor decoder =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          30,
+          TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(),
           Thread.ofPlatform().daemon().name("picture-loader").factory());
   private final Map<String, Image> recent =
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -30,8 +37,13 @@ public final class PictureLoader {
         }
       };
 
-  public PictureLoader(AvatarService avatars) {
-    this.avatars = avatars;
+  /**
+   * @param read the stored picture's bytes by its name, called off the UI thread
+   */
+  public PictureLoader(Function<String, byte[]> read) {
+    this.read = read;
+    // One loader per People section, made again at each sign-in: an idle one lets its thread end.
+    decoder.allowCoreThreadTimeOut(true);
   }
 
   /**
@@ -50,7 +62,7 @@ public final class PictureLoader {
           try {
             image =
                 new Image(
-                    new ByteArrayInputStream(avatars.read(name)), size * 2, size * 2, true, true);
+                    new ByteArrayInputStream(read.apply(name)), size * 2, size * 2, true, true);
           } catch (RuntimeException unreadable) {
             return; // the initials stay
           }

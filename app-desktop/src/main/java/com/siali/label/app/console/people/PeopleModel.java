@@ -9,7 +9,9 @@ import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
 import com.siali.label.security.Tokens;
+import com.siali.label.server.view.RelativeTime;
 import com.siali.label.service.Services;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -34,6 +36,7 @@ public final class PeopleModel {
   public static final int PAGE_SIZE = 100;
 
   private final Services services;
+  private final Clock clock;
   private final Background background;
   private final ObjectProperty<User> signedIn;
 
@@ -55,8 +58,10 @@ public final class PeopleModel {
 
   private long knownAccountCount = -1;
 
-  public PeopleModel(Services services, Background background, ObjectProperty<User> signedIn) {
+  public PeopleModel(
+      Services services, Clock clock, Background background, ObjectProperty<User> signedIn) {
     this.services = services;
+    this.clock = clock;
     this.background = background;
     this.signedIn = signedIn;
     search.addListener(
@@ -177,6 +182,19 @@ public final class PeopleModel {
           }
         },
         status::fail);
+  }
+
+  /** When {@code person} was last active, as the LAN pages say it: "5 minutes ago". */
+  public String lastActivityOf(User person) {
+    return RelativeTime.since(person.lastActivity(), clock.instant());
+  }
+
+  /**
+   * The stored picture called {@code name}, read on the calling thread (the People table's picture
+   * loader calls it off the UI thread).
+   */
+  public byte[] picture(String name) {
+    return services.avatars().read(name);
   }
 
   /** Whether the signed-in account may deactivate or delete others (only the owner may). */

@@ -7,8 +7,6 @@ import com.siali.label.app.console.common.Messages;
 import com.siali.label.app.console.common.PictureLoader;
 import com.siali.label.model.User;
 import com.siali.label.model.UserSort;
-import com.siali.label.server.view.RelativeTime;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -41,8 +39,9 @@ public final class PeopleView extends SplitPane {
   private final TextField search;
   private final TableView<User> table = new TableView<>();
 
-  public PeopleView(PeopleModel model, PictureLoader pictures, Clock clock) {
+  public PeopleView(PeopleModel model) {
     this.model = model;
+    PictureLoader pictures = new PictureLoader(model::picture);
     setId("peopleView");
 
     Label title = new Label("People");
@@ -85,8 +84,7 @@ public final class PeopleView extends SplitPane {
             });
     TableColumn<User, String> name = text("Name", User::displayName);
     TableColumn<User, String> email = text("Email", u -> u.email().value());
-    TableColumn<User, String> lastActivity =
-        text("Last activity", u -> RelativeTime.since(u.lastActivity(), clock.instant()));
+    TableColumn<User, String> lastActivity = text("Last activity", model::lastActivityOf);
     TableColumn<User, String> joined =
         text("Joined", u -> JOINED.format(u.dateJoined().atZone(ZoneId.systemDefault())));
     name.setId("nameColumn");
@@ -177,7 +175,7 @@ public final class PeopleView extends SplitPane {
 
     VBox list = new VBox(12, header, table, footer);
     list.getStyleClass().add("section");
-    PersonDetailView detail = new PersonDetailView(model, pictures, clock);
+    PersonDetailView detail = new PersonDetailView(model, pictures);
     getItems().addAll(list, detail);
     setDividerPositions(0.71);
     SplitPane.setResizableWithParent(detail, false);

@@ -8,8 +8,6 @@ import com.siali.label.app.console.common.PictureLoader;
 import com.siali.label.model.PersonActivity;
 import com.siali.label.model.ProjectSummary;
 import com.siali.label.model.User;
-import com.siali.label.server.view.RelativeTime;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -28,7 +26,6 @@ import org.kordamp.ikonli.feather.Feather;
 final class PersonDetailView extends StackPane {
   private final PeopleModel model;
   private final PictureLoader pictures;
-  private final Clock clock;
   private final AvatarView avatar = new AvatarView(72);
   private final Label name = new Label();
   private final Label email = new Label();
@@ -40,10 +37,9 @@ final class PersonDetailView extends StackPane {
   private final Button delete = new Button("Delete…", Icons.of(Feather.TRASH_2));
   private final VBox content;
 
-  PersonDetailView(PeopleModel model, PictureLoader pictures, Clock clock) {
+  PersonDetailView(PeopleModel model, PictureLoader pictures) {
     this.model = model;
     this.pictures = pictures;
-    this.clock = clock;
     setId("personDetail");
     setMinWidth(280);
     name.getStyleClass().add(Styles.TITLE_4);
@@ -161,7 +157,7 @@ final class PersonDetailView extends StackPane {
         "Joined "
             + PeopleView.JOINED.format(person.dateJoined().atZone(ZoneId.systemDefault()))
             + " · last activity "
-            + RelativeTime.since(person.lastActivity(), clock.instant())
+            + model.lastActivityOf(person)
             + (person.phone().isEmpty() ? "" : " · " + person.phone()));
     status.setText(
         (person.owner() ? "Owner" : "Member") + (person.active() ? "" : " · deactivated"));

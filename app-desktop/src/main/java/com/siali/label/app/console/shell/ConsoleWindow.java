@@ -6,7 +6,6 @@ import com.siali.label.app.console.addpeople.AddPeopleModel;
 import com.siali.label.app.console.addpeople.AddPeopleView;
 import com.siali.label.app.console.common.Background;
 import com.siali.label.app.console.common.Dialogs;
-import com.siali.label.app.console.common.PictureLoader;
 import com.siali.label.app.console.people.PeopleModel;
 import com.siali.label.app.console.people.PeopleView;
 import com.siali.label.app.console.server.ServerModel;
@@ -50,7 +49,6 @@ public final class ConsoleWindow {
   private final Function<Window, Optional<Path>> pictureChooser;
   private final Runnable onQuit;
   private final RememberedSignIn remembered;
-  private final PictureLoader pictures;
   private final ObjectProperty<User> signedIn = new SimpleObjectProperty<>();
   private final BooleanProperty dark = new SimpleBooleanProperty(false);
   private final StackPane root = new StackPane();
@@ -75,7 +73,6 @@ public final class ConsoleWindow {
     this.pictureChooser = pictureChooser;
     this.onQuit = onQuit;
     this.remembered = new RememberedSignIn(context.services().sessions(), context.dataDirectory());
-    this.pictures = new PictureLoader(context.services().avatars());
     this.server =
         new ServerModel(context.server(), context.services().sessions(), background, signedIn);
   }
@@ -138,7 +135,7 @@ public final class ConsoleWindow {
    */
   private void showMain(User user, RememberedStart opening) {
     signedIn.set(user);
-    PeopleModel people = new PeopleModel(context.services(), background, signedIn);
+    PeopleModel people = new PeopleModel(context.services(), context.clock(), background, signedIn);
     if (opening != null) {
       people.showFirst(opening.firstPeople(), opening.accounts());
       // After this event, which shows the window: building the search copy meanwhile slowed the
@@ -155,7 +152,7 @@ public final class ConsoleWindow {
             context.signupRequiresLinkByEnvironment(),
             background);
     AccountModel account = new AccountModel(context.services(), remembered, background, signedIn);
-    PeopleView peopleView = new PeopleView(people, pictures, context.clock());
+    PeopleView peopleView = new PeopleView(people);
     Map<MainView.Section, Node> sections =
         Map.of(
             MainView.Section.PEOPLE, peopleView,
