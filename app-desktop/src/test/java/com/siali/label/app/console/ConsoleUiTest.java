@@ -94,11 +94,12 @@ class ConsoleUiTest {
   void aRememberedSignInOpensStraightOnPeople(FxRobot robot) {
     fixture();
     User lead = fixture.account("lead@example.com", "Lena", "Lead");
-    new RememberedSignIn(fixture.services.sessions(), fixture.dataDir).remember(lead);
-    var context = fixture.context(Optional.empty());
+    RememberedSignIn rememberedSignIn =
+        new RememberedSignIn(fixture.services.sessions(), fixture.dataDir);
+    rememberedSignIn.remember(lead);
 
-    var remembered = RememberedStart.read(context.services(), context.dataDirectory());
-    console = new ConsoleDriver(robot).open(stage, context, remembered);
+    var remembered = RememberedStart.read(rememberedSignIn, fixture.services.people());
+    console = new ConsoleDriver(robot).open(stage, fixture.context(Optional.empty()), remembered);
 
     // On screen from the first frame, the table filled: the sign-in screen is never built.
     assertThat(console.shows("#mainView")).isTrue();

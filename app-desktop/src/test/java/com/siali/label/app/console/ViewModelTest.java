@@ -60,7 +60,16 @@ class ViewModelTest {
   }
 
   private PeopleModel people(User signedInAs, Clock clock) {
-    return new PeopleModel(fixture.services, clock, inline, new SimpleObjectProperty<>(signedInAs));
+    var services = fixture.services;
+    return new PeopleModel(
+        services.people(),
+        services.accounts(),
+        services.administration(),
+        services.sessions(),
+        services.avatars(),
+        clock,
+        inline,
+        new SimpleObjectProperty<>(signedInAs));
   }
 
   private RememberedSignIn remembered() {
@@ -277,7 +286,14 @@ class ViewModelTest {
     var signedInProperty = new SimpleObjectProperty<>(me);
     RememberedSignIn remembered = remembered();
     remembered.remember(me);
-    AccountModel model = new AccountModel(fixture.services, remembered, inline, signedInProperty);
+    AccountModel model =
+        new AccountModel(
+            fixture.services.accounts(),
+            fixture.services.avatars(),
+            fixture.services.apiTokens(),
+            remembered,
+            inline,
+            signedInProperty);
     model.load();
 
     model.firstNameProperty().set("Lena");

@@ -6,7 +6,8 @@ import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
 import com.siali.label.model.ValidationException;
-import com.siali.label.service.Services;
+import com.siali.label.service.AccountService;
+import com.siali.label.service.ApiTokenService;
 import com.siali.label.service.avatar.AvatarImages;
 import com.siali.label.service.avatar.AvatarService;
 import java.nio.file.Files;
@@ -25,7 +26,9 @@ import javafx.beans.property.StringProperty;
 public final class AccountModel {
   static final String HIDDEN_TOKEN = "••••••••••••••••••••";
 
-  private final Services services;
+  private final AccountService accounts;
+  private final AvatarService avatars;
+  private final ApiTokenService apiTokens;
   private final RememberedSignIn remembered;
   private final Background background;
   private final ObjectProperty<User> signedIn;
@@ -42,11 +45,15 @@ public final class AccountModel {
   private final StatusMessage status = new StatusMessage();
 
   public AccountModel(
-      Services services,
+      AccountService accounts,
+      AvatarService avatars,
+      ApiTokenService apiTokens,
       RememberedSignIn remembered,
       Background background,
       ObjectProperty<User> signedIn) {
-    this.services = services;
+    this.accounts = accounts;
+    this.avatars = avatars;
+    this.apiTokens = apiTokens;
     this.remembered = remembered;
     this.background = background;
     this.signedIn = signedIn;
@@ -69,7 +76,7 @@ public final class AccountModel {
     String last = lastName.get();
     String phoneNumber = phone.get();
     background.run(
-        () -> services.accounts().updateProfile(id, new ProfileUpdate(first, last, phoneNumber)),
+        () -> accounts.updateProfile(id, new ProfileUpdate(first, last, phoneNumber)),
         updated -> {
           signedIn.set(updated);
           status.succeed("Your profile was saved.");
@@ -92,7 +99,7 @@ public final class AccountModel {
                     + AvatarImages.MAX_UPLOAD_BYTES / (1024 * 1024)
                     + " MB; choose a smaller one.");
           }
-          AvatarService.Upload upload = services.avatars().set(id, Files.readAllBytes(file));
+          AvatarService.Upload upload = avatars.set(id, Files.readAllBytes(file));
           return new Stored(upload.user(), pictureOf(upload.user()), upload.adjusted());
         },
         stored -> {
@@ -109,7 +116,7 @@ public final class AccountModel {
   public void removePicture() {
     long id = signedIn.get().id();
     background.run(
-        () -> services.avatars().remove(id),
+        () -> avatars.remove(id),
         updated -> {
           signedIn.set(updated);
           picture.set(null);
@@ -121,7 +128,7 @@ public final class AccountModel {
   public void showToken() {
     long id = signedIn.get().id();
     background.run(
-        () -> services.apiTokens().tokenOf(id),
+        () -> apiTokens.tokenOf(id),
         value -> {
           token.set(value);
           tokenShown.set(true);
@@ -137,7 +144,7 @@ public final class AccountModel {
   public void resetToken() {
     long id = signedIn.get().id();
     background.run(
-        () -> services.apiTokens().rotate(id),
+        () -> apiTokens.rotate(id),
         value -> {
           token.set(value);
           tokenShown.set(true);
@@ -157,7 +164,7 @@ public final class AccountModel {
     background.run(
         () -> {
           boolean wasRemembered = remembered.restore().isPresent();
-          services.accounts().changePassword(id, current, fresh);
+          accounts.changePassword(id, current, fresh);
           // The change ends every session of the account, the console's remembered one too: keep it
           // if it was kept.
           if (wasRemembered) {
@@ -174,7 +181,7 @@ public final class AccountModel {
   }
 
   private byte[] pictureOf(User user) {
-    return user.avatar().map(name -> services.avatars().read(name)).orElse(null);
+    return user.avatar().map(name -> avatars.read(name)).orElse(null);
   }
 
   public StringProperty firstNameProperty() {

@@ -10,7 +10,11 @@ import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
 import com.siali.label.security.Tokens;
 import com.siali.label.server.view.RelativeTime;
-import com.siali.label.service.Services;
+import com.siali.label.service.AccountAdministration;
+import com.siali.label.service.AccountService;
+import com.siali.label.service.PeopleDirectory;
+import com.siali.label.service.SessionService;
+import com.siali.label.service.avatar.AvatarService;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
@@ -35,7 +39,11 @@ import javafx.collections.ObservableList;
 public final class PeopleModel {
   public static final int PAGE_SIZE = 100;
 
-  private final Services services;
+  private final PeopleDirectory people;
+  private final AccountService accounts;
+  private final AccountAdministration administration;
+  private final SessionService sessions;
+  private final AvatarService avatars;
   private final Clock clock;
   private final Background background;
   private final ObjectProperty<User> signedIn;
@@ -59,8 +67,19 @@ public final class PeopleModel {
   private long knownAccountCount = -1;
 
   public PeopleModel(
-      Services services, Clock clock, Background background, ObjectProperty<User> signedIn) {
-    this.services = services;
+      PeopleDirectory people,
+      AccountService accounts,
+      AccountAdministration administration,
+      SessionService sessions,
+      AvatarService avatars,
+      Clock clock,
+      Background background,
+      ObjectProperty<User> signedIn) {
+    this.people = people;
+    this.accounts = accounts;
+    this.administration = administration;
+    this.sessions = sessions;
+    this.avatars = avatars;
     this.clock = clock;
     this.background = background;
     this.signedIn = signedIn;
@@ -89,7 +108,7 @@ public final class PeopleModel {
 
   /** Makes the first searches fast, out of sight (see {@code PeopleDirectory.prepareSearch}). */
   public void prepareSearch() {
-    background.runUnseen(services.people()::prepareSearch);
+    background.runUnseen(people::prepareSearch);
   }
 
   /** Loads the current page again (search, sort and page as they are). */
@@ -104,9 +123,7 @@ public final class PeopleModel {
         () ->
             latestQuery.get() != query
                 ? null
-                : new Loaded(
-                    services.people().page(request),
-                    needsBaseline ? services.people().count() : -1),
+                : new Loaded(people.page(request), needsBaseline ? people.count() : -1),
         loaded -> {
           if (loaded != null && latestQuery.get() == query) {
             if (loaded.accounts() >= 0) {
@@ -159,7 +176,7 @@ public final class PeopleModel {
   /** Called every second: people who signed up on the LAN appear without a manual refresh. */
   public void pollForNewAccounts() {
     background.run(
-        () -> services.people().count(),
+        () -> people.count(),
         count -> {
           if (knownAccountCount >= 0 && count != knownAccountCount) {
             knownAccountCount = count;
@@ -175,7 +192,7 @@ public final class PeopleModel {
       return;
     }
     background.run(
-        () -> services.people().activityOf(person.id()),
+        () -> people.activityOf(person.id()),
         activity -> {
           if (selected.get() != null && selected.get().id() == person.id()) {
             selectedActivity.set(activity);
@@ -194,7 +211,7 @@ public final class PeopleModel {
    * loader calls it off the UI thread).
    */
   public byte[] picture(String name) {
-    return services.avatars().read(name);
+    return avatars.read(name);
   }
 
   /** Whether the signed-in account may deactivate or delete others (only the owner may). */
@@ -209,7 +226,7 @@ public final class PeopleModel {
 
   public void resetPassword(User person, String newPassword) {
     background.run(
-        () -> services.accounts().setPassword(person.id(), newPassword),
+        () -> accounts.setPassword(person.id(), newPassword),
         () ->
             status.succeed(
                 "The password of "
@@ -221,7 +238,7 @@ public final class PeopleModel {
   public void setActive(User person, boolean active) {
     long actor = signedIn.get().id();
     background.run(
-        () -> services.administration().setActive(actor, person.id(), active),
+        () -> administration.setActive(actor, person.id(), active),
         updated -> {
           status.succeed(
               person.displayName()
@@ -234,7 +251,7 @@ public final class PeopleModel {
   public void delete(User person) {
     long actor = signedIn.get().id();
     background.run(
-        () -> services.administration().delete(actor, person.id()),
+        () -> administration.delete(actor, person.id()),
         () -> {
           status.succeed("The account of " + person.displayName() + " was deleted.");
           selected.set(null);
@@ -245,7 +262,7 @@ public final class PeopleModel {
 
   public void signOutEverywhere(User person) {
     background.run(
-        () -> services.sessions().endAllOf(person.id()),
+        () -> sessions.endAllOf(person.id()),
         ended ->
             status.succeed(
                 person.displayName()

@@ -44,7 +44,7 @@ public final class ConsoleWindow {
   static final double WIDTH = 1180;
   static final double HEIGHT = 760;
 
-  private final ConsoleContext context;
+  private final ConsoleModels models;
   private final Background background;
   private final Function<Window, Optional<Path>> pictureChooser;
   private final Runnable onQuit;
@@ -64,17 +64,13 @@ public final class ConsoleWindow {
    * @param onQuit stops the application (server and database) after the window closed
    */
   public ConsoleWindow(
-      ConsoleContext context,
-      Background background,
-      Function<Window, Optional<Path>> pictureChooser,
-      Runnable onQuit) {
-    this.context = context;
-    this.background = background;
+      ConsoleModels models, Function<Window, Optional<Path>> pictureChooser, Runnable onQuit) {
+    this.models = models;
+    this.background = models.background();
     this.pictureChooser = pictureChooser;
     this.onQuit = onQuit;
-    this.remembered = new RememberedSignIn(context.services().sessions(), context.dataDirectory());
-    this.server =
-        new ServerModel(context.server(), context.services().sessions(), background, signedIn);
+    this.remembered = models.remembered();
+    this.server = models.server(signedIn);
   }
 
   public void show(Stage window, boolean darkTheme) {
@@ -118,13 +114,7 @@ public final class ConsoleWindow {
   private void showSignIn() {
     stopPolling();
     main = null;
-    SignInModel model =
-        new SignInModel(
-            context.services().accounts(),
-            context.services().people(),
-            remembered,
-            background,
-            user -> showMain(user, null));
+    SignInModel model = models.signIn(user -> showMain(user, null));
     root.getChildren().setAll(new SignInView(model, background.busyProperty()));
     model.load();
   }
@@ -135,7 +125,7 @@ public final class ConsoleWindow {
    */
   private void showMain(User user, RememberedStart opening) {
     signedIn.set(user);
-    PeopleModel people = new PeopleModel(context.services(), context.clock(), background, signedIn);
+    PeopleModel people = models.people(signedIn);
     if (opening != null) {
       people.showFirst(opening.firstPeople(), opening.accounts());
       // After this event, which shows the window: building the search copy meanwhile slowed the
@@ -145,13 +135,8 @@ public final class ConsoleWindow {
       // Read while the sections are built: in a new process both take a few hundred milliseconds.
       people.refresh();
     }
-    AddPeopleModel addPeople =
-        new AddPeopleModel(
-            context.services().invitations(),
-            context.server(),
-            context.signupRequiresLinkByEnvironment(),
-            background);
-    AccountModel account = new AccountModel(context.services(), remembered, background, signedIn);
+    AddPeopleModel addPeople = models.addPeople();
+    AccountModel account = models.account(signedIn);
     PeopleView peopleView = new PeopleView(people);
     Map<MainView.Section, Node> sections =
         Map.of(

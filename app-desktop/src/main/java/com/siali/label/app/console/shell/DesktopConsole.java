@@ -115,8 +115,7 @@ public final class DesktopConsole {
     Background background = new Background(workers, Platform::runLater);
     ConsoleWindow window =
         new ConsoleWindow(
-            context,
-            background,
+            new ConsoleModels(context, background),
             DesktopConsole::choosePicture,
             () -> {
               exiting = true;

@@ -4,8 +4,7 @@ import com.siali.label.app.console.people.PeopleModel;
 import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.model.Page;
 import com.siali.label.model.User;
-import com.siali.label.service.Services;
-import java.nio.file.Path;
+import com.siali.label.service.PeopleDirectory;
 import java.util.Optional;
 
 /**
@@ -17,14 +16,12 @@ import java.util.Optional;
  */
 public record RememberedStart(User user, Page<User> firstPeople, long accounts) {
 
-  public static Optional<RememberedStart> read(Services services, Path dataDirectory) {
-    return new RememberedSignIn(services.sessions(), dataDirectory)
+  public static Optional<RememberedStart> read(
+      RememberedSignIn remembered, PeopleDirectory people) {
+    return remembered
         .restore()
         .map(
             user ->
-                new RememberedStart(
-                    user,
-                    services.people().page(PeopleModel.firstQuery()),
-                    services.people().count()));
+                new RememberedStart(user, people.page(PeopleModel.firstQuery()), people.count()));
   }
 }
