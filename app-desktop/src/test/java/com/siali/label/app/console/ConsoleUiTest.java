@@ -143,6 +143,7 @@ class ConsoleUiTest {
     var other = fixture.services.projects().create(lead.id(), "Street signs", "");
     fixture.services.projects().annotate(other.id(), ada.id(), "{}");
     open(robot).signIn("lead@example.com", ConsoleFixture.PASSWORD);
+    console.waitFor("#mainView");
     console.waitUntil("all 32 people", () -> table(robot).getItems().size() == 32);
 
     robot.clickOn("#peopleSearch").write("lovel");
