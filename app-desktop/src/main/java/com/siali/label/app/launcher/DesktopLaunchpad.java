@@ -5,7 +5,7 @@ import com.siali.label.app.cli.Launchpad;
 import com.siali.label.app.cli.LocalAdminOperations;
 import com.siali.label.app.cli.StartOptions;
 import com.siali.label.app.cli.StartupException;
-import com.siali.label.app.console.view.DesktopConsole;
+import com.siali.label.app.console.shell.DesktopConsole;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.DatabaseInUseException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package com.siali.label.app.launcher;
 
-import com.siali.label.app.console.model.ServerStatus;
+import com.siali.label.app.console.server.ServerStatus;
 import com.siali.label.server.LanServer;
 import java.util.List;
 import java.util.Optional;

@@ -3,9 +3,10 @@ package com.siali.label.app.launcher;
 import com.siali.label.app.cli.LocalAdminOperations;
 import com.siali.label.app.cli.StartOptions;
 import com.siali.label.app.cli.StartupException;
-import com.siali.label.app.console.model.ConsoleContext;
-import com.siali.label.app.console.model.RememberedStart;
-import com.siali.label.app.console.view.DesktopConsole;
+import com.siali.label.app.console.shell.ConsoleContext;
+import com.siali.label.app.console.shell.DesktopConsole;
+import com.siali.label.app.console.shell.RememberedStart;
+import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.model.EmailAddress;
 import com.siali.label.model.NewAccount;
 import com.siali.label.security.Tokens;
@@ -75,7 +76,10 @@ final class RunningInstance {
             ? CompletableFuture.completedFuture(Optional.empty())
             : CompletableFuture.supplyAsync(
                 () ->
-                    RememberedStart.read(installation.services(), installation.directory().root()),
+                    RememberedStart.read(
+                        new RememberedSignIn(
+                            installation.services().sessions(), installation.directory().root()),
+                        installation.services().people()),
                 task -> Thread.ofPlatform().daemon().name("console-remembered").start(task));
     try {
       var preferences = installation.services().serverPreferences();

@@ -1,7 +1,7 @@
 package com.siali.label.app.bench;
 
 import com.siali.label.app.console.ConsoleFixture;
-import com.siali.label.app.console.model.RememberedSignIn;
+import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.model.NewAccount;
 import com.siali.label.model.User;
 import com.siali.label.persistence.BulkAccounts;

@@ -6,9 +6,11 @@ import static com.siali.label.app.bench.BenchSupport.prepareSignedIn;
 
 import com.siali.label.app.console.ConsoleFixture;
 import com.siali.label.app.console.FxThread;
-import com.siali.label.app.console.model.Background;
-import com.siali.label.app.console.model.RememberedStart;
-import com.siali.label.app.console.view.ConsoleWindow;
+import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.shell.ConsoleModels;
+import com.siali.label.app.console.shell.ConsoleWindow;
+import com.siali.label.app.console.shell.RememberedStart;
+import com.siali.label.app.console.signin.RememberedSignIn;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +86,9 @@ final class PeopleBenchmark {
         Stage stage = FxThread.call(Stage::new);
         ConsoleWindow window =
             new ConsoleWindow(
-                fixture.context(),
-                new Background(Executors.newFixedThreadPool(2), Platform::runLater),
+                new ConsoleModels(
+                    fixture.context(),
+                    new Background(Executors.newFixedThreadPool(2), Platform::runLater)),
                 owner -> Optional.empty(),
                 () -> {});
         long start = System.nanoTime();
@@ -93,8 +96,10 @@ final class PeopleBenchmark {
         // As DesktopConsole opens it: the remembered account and the first page are read first
         // (there, while the
         // toolkit starts), and the window opens on People with them.
-        var context = fixture.context();
-        var remembered = RememberedStart.read(context.services(), context.dataDirectory());
+        var remembered =
+            RememberedStart.read(
+                new RememberedSignIn(fixture.services.sessions(), fixture.dataDir),
+                fixture.services.people());
         FxThread.call(
             () -> {
               window.show(stage, false, remembered);
@@ -152,7 +157,7 @@ final class PeopleBenchmark {
                       com.siali.label.model.UserSort.NAME,
                       false,
                       0,
-                      com.siali.label.app.console.model.PeopleModel.PAGE_SIZE));
+                      com.siali.label.app.console.people.PeopleModel.PAGE_SIZE));
           fixture.services.people().count();
           serviceAlone.add((System.nanoTime() - t0) / 1_000_000);
           eachAlone.append(" '").append(typed).append("' ").append(serviceAlone.getLast());

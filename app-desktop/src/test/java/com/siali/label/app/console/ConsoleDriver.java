@@ -2,10 +2,11 @@ package com.siali.label.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.siali.label.app.console.model.Background;
-import com.siali.label.app.console.model.ConsoleContext;
-import com.siali.label.app.console.model.RememberedStart;
-import com.siali.label.app.console.view.ConsoleWindow;
+import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.shell.ConsoleContext;
+import com.siali.label.app.console.shell.ConsoleModels;
+import com.siali.label.app.console.shell.ConsoleWindow;
+import com.siali.label.app.console.shell.RememberedStart;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +50,9 @@ final class ConsoleDriver implements AutoCloseable {
     Background background = new Background(workers, Platform::runLater);
     window =
         new ConsoleWindow(
-            context, background, owner -> Optional.ofNullable(nextPicture.get()), quit::countDown);
+            new ConsoleModels(context, background),
+            owner -> Optional.ofNullable(nextPicture.get()),
+            quit::countDown);
     robot.interact(() -> window.show(stage, false, remembered));
     return this;
   }

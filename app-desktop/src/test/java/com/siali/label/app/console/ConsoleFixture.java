@@ -1,7 +1,7 @@
 package com.siali.label.app.console;
 
-import com.siali.label.app.console.model.ConsoleContext;
-import com.siali.label.app.console.model.ServerStatus;
+import com.siali.label.app.console.server.ServerStatus;
+import com.siali.label.app.console.shell.ConsoleContext;
 import com.siali.label.app.launcher.LanServerStatus;
 import com.siali.label.model.NewAccount;
 import com.siali.label.model.ProfileUpdate;

@@ -1,8 +1,9 @@
 package com.siali.label.app.console;
 
-import com.siali.label.app.console.model.Background;
-import com.siali.label.app.console.model.RememberedSignIn;
-import com.siali.label.app.console.view.ConsoleWindow;
+import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.shell.ConsoleModels;
+import com.siali.label.app.console.shell.ConsoleWindow;
+import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.model.User;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -144,7 +145,8 @@ public final class ConsoleTour {
   private void open(ConsoleFixture fixture, Stage stage, boolean dark) throws Exception {
     Background background = new Background(Executors.newFixedThreadPool(2), Platform::runLater);
     ConsoleWindow window =
-        new ConsoleWindow(fixture.context(), background, owner -> Optional.empty(), () -> {});
+        new ConsoleWindow(
+            new ConsoleModels(fixture.context(), background), owner -> Optional.empty(), () -> {});
     ConsoleWindow previous = shown;
     shown = window;
     FxThread.call(

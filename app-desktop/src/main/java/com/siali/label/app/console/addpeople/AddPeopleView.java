@@ -1,0 +1,102 @@
+package com.siali.label.app.console.addpeople;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import com.siali.label.app.console.common.Clipboard;
+import com.siali.label.app.console.common.Dialogs;
+import com.siali.label.app.console.common.Icons;
+import com.siali.label.app.console.common.Messages;
+import com.siali.label.app.console.common.QrImages;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * "+ Add People": the invitation link with Copy, its QR code, Reset Link, and who may sign up
+ * without it.
+ */
+public final class AddPeopleView extends VBox {
+  static final int QR_SIZE = 220;
+
+  public AddPeopleView(AddPeopleModel model) {
+    setId("addPeopleView");
+    getStyleClass().add("section");
+    Label title = new Label("Add People");
+    title.getStyleClass().add(Styles.TITLE_3);
+    Label intro =
+        new Label(
+            "Share this link with the people you want on your team: it opens the sign-up page "
+                + "on this computer. On a phone, scan the QR code.");
+    intro.setWrapText(true);
+    intro.getStyleClass().add("muted");
+
+    TextField link = new TextField();
+    link.setId("inviteLink");
+    link.setEditable(false);
+    link.setAccessibleText("Invitation link");
+    link.textProperty().bind(model.linkProperty());
+    HBox.setHgrow(link, Priority.ALWAYS);
+    Button copy = new Button("Copy", Icons.of(Feather.COPY));
+    copy.setId("copyLink");
+    copy.setOnAction(
+        e -> {
+          Clipboard.copy(model.linkProperty().get());
+          copy.setText("Copied");
+        });
+    model.linkProperty().addListener((obs, old, now) -> copy.setText("Copy"));
+    Button reset = new Button("Reset Link", Icons.of(Feather.REFRESH_CW));
+    reset.setId("resetLink");
+    reset.setOnAction(
+        e -> {
+          if (Dialogs.confirm(
+              this,
+              "Reset the invitation link",
+              "The current link stops working at once; people who have not signed up yet need the new one.",
+              "Reset Link")) {
+            model.resetLink();
+          }
+        });
+    HBox linkRow = new HBox(8, link, copy, reset);
+    linkRow.setAlignment(Pos.CENTER_LEFT);
+
+    ImageView qr = new ImageView();
+    qr.setId("inviteQr");
+    qr.setAccessibleText("QR code of the invitation link");
+    qr.setFitWidth(QR_SIZE);
+    qr.setFitHeight(QR_SIZE);
+    model
+        .linkProperty()
+        .addListener(
+            (obs, old, now) -> qr.setImage(now.isEmpty() ? null : QrImages.of(now, QR_SIZE)));
+    StackPane qrFrame = new StackPane(qr);
+    qrFrame.getStyleClass().add("qr-frame");
+    qrFrame.setMaxWidth(StackPane.USE_PREF_SIZE);
+
+    ToggleSwitch open = new ToggleSwitch("Allow sign-up without an invitation link");
+    open.setId("openSignupSwitch");
+    open.selectedProperty().bindBidirectional(model.openSignupAllowedProperty());
+    open.setDisable(model.locked());
+    Label lockNote = new Label(model.lockExplanation(), Icons.of(Feather.LOCK));
+    lockNote.setId("lockNote");
+    lockNote.setWrapText(true);
+    lockNote.getStyleClass().add("muted");
+    lockNote.setVisible(model.locked());
+    lockNote.setManaged(model.locked());
+    Label openHelp = new Label("When it is off, the sign-up page asks for the invitation link.");
+    openHelp.getStyleClass().add("muted");
+
+    Label message = Messages.bound("addPeopleMessage", model.status());
+    VBox card = new VBox(12, linkRow, qrFrame, message);
+    card.getStyleClass().add("card-box");
+    VBox signup = new VBox(8, open, openHelp, lockNote);
+    signup.getStyleClass().add("card-box");
+    getChildren().addAll(title, intro, card, signup);
+  }
+}

@@ -1,0 +1,82 @@
+package com.siali.label.app.console.shell;
+
+import com.siali.label.app.console.account.AccountModel;
+import com.siali.label.app.console.addpeople.AddPeopleModel;
+import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.people.PeopleModel;
+import com.siali.label.app.console.server.ServerModel;
+import com.siali.label.app.console.signin.RememberedSignIn;
+import com.siali.label.app.console.signin.SignInModel;
+import com.siali.label.model.User;
+import com.siali.label.service.Services;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+
+/**
+ * The one place that hands each of the console's view-models the services it uses, out of what the
+ * launcher gives the console: the window asks it for a screen's model, the models never see the
+ * whole {@link Services}.
+ */
+public final class ConsoleModels {
+  private final ConsoleContext context;
+  private final Background background;
+  private final RememberedSignIn remembered;
+
+  public ConsoleModels(ConsoleContext context, Background background) {
+    this.context = context;
+    this.background = background;
+    this.remembered = new RememberedSignIn(context.services().sessions(), context.dataDirectory());
+  }
+
+  Background background() {
+    return background;
+  }
+
+  /** "Keep me signed in": one for the window, shared by signing in, out and changing passwords. */
+  RememberedSignIn remembered() {
+    return remembered;
+  }
+
+  SignInModel signIn(Consumer<User> onSignedIn) {
+    Services services = context.services();
+    return new SignInModel(
+        services.accounts(), services.people(), remembered, background, onSignedIn);
+  }
+
+  PeopleModel people(ObjectProperty<User> signedIn) {
+    Services services = context.services();
+    return new PeopleModel(
+        services.people(),
+        services.accounts(),
+        services.administration(),
+        services.sessions(),
+        services.avatars(),
+        context.clock(),
+        background,
+        signedIn);
+  }
+
+  AddPeopleModel addPeople(ObjectProperty<User> signedIn) {
+    return new AddPeopleModel(
+        context.services().invitations(),
+        context.server(),
+        context.signupRequiresLinkByEnvironment(),
+        background,
+        signedIn);
+  }
+
+  AccountModel account(ObjectProperty<User> signedIn) {
+    Services services = context.services();
+    return new AccountModel(
+        services.accounts(),
+        services.avatars(),
+        services.apiTokens(),
+        remembered,
+        background,
+        signedIn);
+  }
+
+  ServerModel server(ObjectProperty<User> signedIn) {
+    return new ServerModel(context.server(), context.services().sessions(), background, signedIn);
+  }
+}
