@@ -1,0 +1,93 @@
+package com.siali.label.server.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.form.FormData;
+import io.undertow.server.handlers.form.FormDataParser;
+import io.undertow.server.handlers.form.FormParserFactory;
+import io.undertow.util.HeaderValues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads headers, query and body of an exchange into a {@link RequestContent}, within {@link
+ * BodyLimits}. A body is read only on a worker (the exchange is blocking there); on the I/O thread
+ * only body-less requests are answered, so nothing is read.
+ */
+final class RequestReader {
+  private final FormParserFactory forms =
+      FormParserFactory.builder().withDefaultCharset("UTF-8").build();
+
+  RequestContent read(HttpServerExchange exchange) throws IOException {
+    BodyLimits.apply(exchange);
+    Map<String, String> form = new LinkedHashMap<>();
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    byte[] body = new byte[0];
+    boolean onWorker = !exchange.isInIoThread();
+    FormDataParser parser = onWorker ? forms.createParser(exchange) : null;
+    if (parser != null) {
+      readForm(parser, form, files);
+    } else if (onWorker && exchange.isRequestChannelAvailable() && !isGet(exchange)) {
+      body = exchange.getInputStream().readAllBytes();
+    }
+    return new RequestContent(
+        exchange.getRequestMethod().toString(),
+        exchange.getRequestPath(),
+        query(exchange),
+        headers(exchange),
+        form,
+        files,
+        body,
+        clientAddress(exchange));
+  }
+
+  /** A urlencoded or multipart body: the first value of each field, files as bytes. */
+  private static void readForm(
+      FormDataParser parser, Map<String, String> form, Map<String, byte[]> files)
+      throws IOException {
+    try (parser) {
+      FormData data = parser.parseBlocking();
+      for (String name : data) {
+        FormData.FormValue value = data.getFirst(name);
+        if (value.isFileItem()) {
+          try (InputStream in = value.getFileItem().getInputStream()) {
+            files.put(name, in.readAllBytes());
+          }
+        } else {
+          form.put(name, value.getValue());
+        }
+      }
+    }
+  }
+
+  private static boolean isGet(HttpServerExchange exchange) {
+    return exchange.getRequestMethod().toString().equals("GET");
+  }
+
+  private static Map<String, String> headers(HttpServerExchange exchange) {
+    Map<String, String> headers = new HashMap<>();
+    for (HeaderValues values : exchange.getRequestHeaders()) {
+      headers.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), values.getFirst());
+    }
+    return headers;
+  }
+
+  private static Map<String, List<String>> query(HttpServerExchange exchange) {
+    Map<String, List<String>> query = new HashMap<>();
+    for (Map.Entry<String, Deque<String>> entry : exchange.getQueryParameters().entrySet()) {
+      query.put(entry.getKey(), List.copyOf(entry.getValue()));
+    }
+    return query;
+  }
+
+  private static String clientAddress(HttpServerExchange exchange) {
+    return exchange.getSourceAddress() == null
+        ? ""
+        : exchange.getSourceAddress().getAddress().getHostAddress();
+  }
+}
