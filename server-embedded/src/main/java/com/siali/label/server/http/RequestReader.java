@@ -1,10 +1,13 @@
 package com.siali.label.server.http;
 
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.server.handlers.form.FormData;
 import io.undertow.server.handlers.form.FormDataParser;
 import io.undertow.server.handlers.form.FormParserFactory;
+import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Deque;
@@ -17,23 +20,38 @@ import java.util.Map;
 /**
  * Reads headers, query and body of an exchange into a {@link RequestContent}, within {@link
  * BodyLimits}. A body is read only on a worker (the exchange is blocking there); on the I/O thread
- * only body-less requests are answered, so nothing is read.
+ * only body-less requests are answered, so nothing is read. A body that cannot be read (broken
+ * multipart, bad chunking, cut short) is the client's fault: a {@link MalformedRequestException}.
  */
 final class RequestReader {
-  private final FormParserFactory forms =
-      FormParserFactory.builder().withDefaultCharset("UTF-8").build();
+  private final FormParserFactory multipart =
+      FormParserFactory.builder(false)
+          .addParser(new MultiPartParserDefinition().setDefaultEncoding("UTF-8"))
+          .build();
 
   RequestContent read(HttpServerExchange exchange) throws IOException {
     BodyLimits.apply(exchange);
     Map<String, String> form = new LinkedHashMap<>();
     Map<String, byte[]> files = new LinkedHashMap<>();
     byte[] body = new byte[0];
-    boolean onWorker = !exchange.isInIoThread();
-    FormDataParser parser = onWorker ? forms.createParser(exchange) : null;
-    if (parser != null) {
-      readForm(parser, form, files);
-    } else if (onWorker && exchange.isRequestChannelAvailable() && !isGet(exchange)) {
-      body = exchange.getInputStream().readAllBytes();
+    if (!exchange.isInIoThread()) {
+      String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+      try {
+        FormDataParser parser;
+        if (UrlEncodedForm.accepts(type)) {
+          form.putAll(UrlEncodedForm.decode(exchange.getInputStream().readAllBytes(), type));
+        } else if ((parser = multipart.createParser(exchange)) != null) {
+          readMultipart(parser, form, files);
+        } else if (exchange.isRequestChannelAvailable() && !isGet(exchange)) {
+          body = exchange.getInputStream().readAllBytes();
+        }
+      } catch (RequestTooBigException | MalformedRequestException refused) {
+        throw refused;
+      } catch (IOException | RuntimeException unreadable) {
+        // Undertow's parsers throw IOExceptions, and for some input (an empty boundary, too many
+        // parts) runtime exceptions: all of them are about the bytes the client sent.
+        throw new MalformedRequestException(400, "The request body could not be read.", unreadable);
+      }
     }
     return new RequestContent(
         exchange.getRequestMethod().toString(),
@@ -46,8 +64,8 @@ final class RequestReader {
         clientAddress(exchange));
   }
 
-  /** A urlencoded or multipart body: the first value of each field, files as bytes. */
-  private static void readForm(
+  /** A multipart body: the first value of each field, files as bytes. */
+  private static void readMultipart(
       FormDataParser parser, Map<String, String> form, Map<String, byte[]> files)
       throws IOException {
     try (parser) {
