@@ -37,10 +37,15 @@ public final class UndertowBridge implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) {
     Optional<Caller> knownCaller = Optional.empty();
     if (exchange.isInIoThread()) {
-      knownCaller =
-          answerableOnIoThread(exchange)
-              ? callers.identifyWithoutBlocking(exchange)
-              : Optional.empty();
+      try {
+        knownCaller =
+            answerableOnIoThread(exchange)
+                ? callers.identifyWithoutBlocking(exchange)
+                : Optional.empty();
+      } catch (MalformedRequestException unreadable) {
+        ResponseWriter.write(exchange, errors.map(exchange.getRequestPath(), unreadable));
+        return;
+      }
       if (knownCaller.isEmpty()) {
         exchange.dispatch(this);
         return;
