@@ -153,6 +153,18 @@ class MalformedRequestsIT {
     return Stream.of(
         Arguments.of("201 Cookie headers", raw("GET " + PAGE, cookieHeaders.toString(), "", false)),
         Arguments.of(
+            "query with %ZZ on a worker page", raw("GET " + PAGE + "?token=%ZZ", "", "", false)),
+        Arguments.of(
+            "query with %ZZ on an I/O-thread page",
+            raw("GET /user/login/?next=%ZZ", "", "", false)),
+        Arguments.of(
+            "multipart with charset=%s",
+            raw(
+                "POST " + PAGE,
+                "Content-Type: multipart/form-data; charset=%s; boundary=XYZ\r\nContent-Length: 0\r\n",
+                "",
+                false)),
+        Arguments.of(
             "201 cookies on a worker page", raw("GET " + PAGE, cookies + "\r\n", "", false)),
         Arguments.of(
             "201 cookies on an I/O-thread page",
