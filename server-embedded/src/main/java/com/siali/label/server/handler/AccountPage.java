@@ -6,9 +6,13 @@ import com.siali.label.model.User;
 import com.siali.label.server.http.Cookies;
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
+import com.siali.label.server.view.AccountPageModel;
+import com.siali.label.server.view.AccountPageModel.Section;
+import com.siali.label.server.view.AccountPageModel.SectionError;
 import com.siali.label.server.view.Pages;
 import com.siali.label.service.Services;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /user/account/}: profile, picture, API token and password. Each form posts here with an
@@ -38,7 +42,7 @@ public final class AccountPage {
 
   public WebResponse show(WebRequest request) {
     String notice = request.queryParam("done").map(NOTICES::get).orElse("");
-    return render(request, 200, notice, Map.of());
+    return render(request, 200, notice, Optional.empty());
   }
 
   public WebResponse submit(WebRequest request) {
@@ -71,16 +75,16 @@ public final class AccountPage {
           yield done("reset_token");
         }
         case "password" -> changePassword(request, user);
-        default -> render(request, 400, "", Map.of("profile", "Unknown action."));
+        default -> refuse(request, Section.PROFILE, "Unknown action.");
       };
     } catch (DomainException refused) {
-      String section =
+      Section section =
           switch (action) {
-            case "avatar", "remove_avatar" -> "avatar";
-            case "password" -> "password";
-            default -> "profile";
+            case "avatar", "remove_avatar" -> Section.AVATAR;
+            case "password" -> Section.PASSWORD;
+            default -> Section.PROFILE;
           };
-      return render(request, 400, "", Map.of(section, refused.getMessage()));
+      return refuse(request, section, refused.getMessage());
     }
   }
 
@@ -102,21 +106,17 @@ public final class AccountPage {
     return WebResponse.redirect("/user/account/?done=" + what);
   }
 
+  /** The page again with the refusal beside the form that caused it. */
+  private WebResponse refuse(WebRequest request, Section section, String message) {
+    return render(request, 400, "", Optional.of(new SectionError(section, message)));
+  }
+
   private WebResponse render(
-      WebRequest request, int status, String notice, Map<String, String> errors) {
+      WebRequest request, int status, String notice, Optional<SectionError> error) {
     User user = services.people().get(request.requireUser().id());
     return pages.render(
         request,
         status,
-        "account.jte",
-        Map.of(
-            "user",
-            user,
-            "token",
-            services.apiTokens().tokenOf(user.id()),
-            "notice",
-            notice,
-            "errors",
-            errors));
+        new AccountPageModel(user, services.apiTokens().tokenOf(user.id()), notice, error));
   }
 }

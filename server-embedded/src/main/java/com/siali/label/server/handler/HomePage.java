@@ -2,9 +2,9 @@ package com.siali.label.server.handler;
 
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
+import com.siali.label.server.view.HomePageModel;
 import com.siali.label.server.view.Pages;
 import com.siali.label.service.PeopleDirectory;
-import java.util.Map;
 
 /** {@code GET /}: the signed-in person's projects. */
 public final class HomePage {
@@ -18,9 +18,6 @@ public final class HomePage {
 
   public WebResponse show(WebRequest request) {
     return pages.render(
-        request,
-        200,
-        "home.jte",
-        Map.of("activity", people.activityOf(request.requireUser().id())));
+        request, 200, new HomePageModel(people.activityOf(request.requireUser().id())));
   }
 }

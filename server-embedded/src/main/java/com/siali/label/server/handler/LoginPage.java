@@ -7,10 +7,10 @@ import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
 import com.siali.label.server.throttle.LoginThrottle;
 import com.siali.label.server.throttle.RetryAfter;
+import com.siali.label.server.view.LoginPageModel;
 import com.siali.label.server.view.Pages;
 import com.siali.label.service.SessionService;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code /user/login/}: the form, and signing in (a new session id at every log-in). */
@@ -62,7 +62,6 @@ public final class LoginPage {
 
   private WebResponse form(WebRequest request, int status, String email, String error) {
     String next = SafeRedirect.localPath(request.queryParam("next")).orElse("");
-    return pages.render(
-        request, status, "login.jte", Map.of("email", email, "next", next, "error", error));
+    return pages.render(request, status, new LoginPageModel(email, next, error));
   }
 }

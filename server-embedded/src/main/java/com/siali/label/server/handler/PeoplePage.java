@@ -8,10 +8,11 @@ import com.siali.label.server.InvitationLinks;
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
 import com.siali.label.server.view.Pages;
+import com.siali.label.server.view.PeoplePageModel;
+import com.siali.label.server.view.PersonPageModel;
 import com.siali.label.server.view.QrCodes;
 import com.siali.label.service.Services;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * {@code /people/}: everyone, searchable and paged; a person's detail; "+ Add People" with the
@@ -50,19 +51,12 @@ public final class PeoplePage {
     return pages.render(
         request,
         200,
-        "people.jte",
-        Map.of(
-            "people",
+        new PeoplePageModel(
             page,
-            "search",
             search,
-            "pageNumber",
             pageNumber,
-            "now",
             clock.instant(),
-            "inviteLink",
             link,
-            "linkReset",
             request.queryParam("invite").isPresent()));
   }
 
@@ -71,14 +65,7 @@ public final class PeoplePage {
     return pages.render(
         request,
         200,
-        "person.jte",
-        Map.of(
-            "person",
-            person,
-            "now",
-            clock.instant(),
-            "activity",
-            services.people().activityOf(person.id())));
+        new PersonPageModel(person, clock.instant(), services.people().activityOf(person.id())));
   }
 
   public WebResponse qrCode(WebRequest request) {

@@ -12,14 +12,14 @@ import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
 import com.siali.label.server.throttle.AttemptThrottle;
 import com.siali.label.server.throttle.RetryAfter;
+import com.siali.label.server.view.InvitationOnlyPageModel;
 import com.siali.label.server.view.Pages;
+import com.siali.label.server.view.SignupPageModel;
 import com.siali.label.service.AccountService;
 import com.siali.label.service.SessionService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code /user/signup/}: open or by invitation (SPEC §3, §5); success signs the new person in. */
@@ -47,7 +47,7 @@ public final class SignupPage {
   }
 
   public WebResponse show(WebRequest request) {
-    return refusal(request).orElseGet(() -> form(request, 200, "", Map.of()));
+    return refusal(request).orElseGet(() -> form(request, 200, "", "", ""));
   }
 
   public WebResponse submit(WebRequest request) {
@@ -57,7 +57,6 @@ public final class SignupPage {
     }
     throttle.recordAttempt(request.clientAddress());
     String email = request.formField("email");
-    Map<String, String> errors = new LinkedHashMap<>();
     try {
       User user =
           accounts.create(
@@ -68,11 +67,12 @@ public final class SignupPage {
       return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
           .cookie(cookies.session(session.id(), false));
     } catch (ValidationException invalid) {
-      errors.put(invalid.field().equals("password") ? "password" : "email", invalid.getMessage());
+      return invalid.field().equals("password")
+          ? form(request, 400, email, "", invalid.getMessage())
+          : form(request, 400, email, invalid.getMessage(), "");
     } catch (AlreadyExistsException taken) {
-      errors.put("email", taken.getMessage());
+      return form(request, 400, email, taken.getMessage(), "");
     }
-    return form(request, 400, email, errors);
   }
 
   /**
@@ -88,9 +88,7 @@ public final class SignupPage {
               .render(
                   request,
                   429,
-                  "invitation_only.jte",
-                  Map.of(
-                      "message",
+                  new InvitationOnlyPageModel(
                       "Too many sign-up attempts from this computer. Try again in "
                           + seconds
                           + " seconds."))
@@ -103,12 +101,11 @@ public final class SignupPage {
     if (request.queryParam("token").isPresent()) {
       throttle.recordWrongToken(request.clientAddress());
     }
-    return Optional.of(
-        pages.render(request, 403, "invitation_only.jte", Map.of("message", reason.get())));
+    return Optional.of(pages.render(request, 403, new InvitationOnlyPageModel(reason.get())));
   }
 
   private WebResponse form(
-      WebRequest request, int status, String email, Map<String, String> errors) {
+      WebRequest request, int status, String email, String emailError, String passwordError) {
     StringBuilder action = new StringBuilder("/user/signup/");
     String separator = "?";
     for (String name : new String[] {"token", "next"}) {
@@ -123,9 +120,6 @@ public final class SignupPage {
       }
     }
     return pages.render(
-        request,
-        status,
-        "signup.jte",
-        Map.of("email", email, "action", action.toString(), "errors", errors));
+        request, status, new SignupPageModel(email, action.toString(), emailError, passwordError));
   }
 }

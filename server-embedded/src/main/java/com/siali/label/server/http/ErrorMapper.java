@@ -45,6 +45,17 @@ public final class ErrorMapper {
         status = statusOf(e);
         message = e.getMessage();
       }
+      case MalformedRequestException e -> {
+        // One line, no stack trace: the client's mistake, not the server's; never the bytes sent.
+        LOG.warn(
+            "malformed request on {} refused with {}: {}{}",
+            path,
+            e.status(),
+            e.getMessage(),
+            e.kind().isEmpty() ? "" : " (" + e.kind() + ")");
+        status = e.status();
+        message = e.getMessage();
+      }
       case RequestTooBigException e -> {
         status = 413;
         message = "The request is too large.";

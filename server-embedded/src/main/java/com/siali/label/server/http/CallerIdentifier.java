@@ -1,0 +1,116 @@
+package com.siali.label.server.http;
+
+import com.siali.label.model.User;
+import com.siali.label.service.ApiTokenService;
+import com.siali.label.service.SessionService;
+import com.siali.label.service.SessionService.ActiveSession;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.Cookie;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import java.util.Optional;
+
+/**
+ * Identifies the caller of a request: by session cookie (a database look-up) or by {@code
+ * Authorization: Token} (the token cache, else the database, ADR 0009). Tokens are accepted only in
+ * that header, never in the URL (SECURITY.md).
+ */
+final class CallerIdentifier {
+  private static final String TOKEN_SCHEME = "token ";
+
+  /** Undertow's own limit ({@code UndertowOptions.MAX_COOKIES}); ours set a few. */
+  private static final int MAX_COOKIES = 200;
+
+  private final SessionService sessions;
+  private final ApiTokenService tokens;
+
+  CallerIdentifier(SessionService sessions, ApiTokenService tokens) {
+    this.sessions = sessions;
+    this.tokens = tokens;
+  }
+
+  /**
+   * The caller, where that may block (a worker thread).
+   *
+   * @throws ApiError 401 for an {@code Authorization} header that is not a valid token
+   */
+  Caller identify(HttpServerExchange exchange) {
+    Optional<String> cookie = cookie(exchange, Cookies.SESSION);
+    Optional<ActiveSession> session = cookie.flatMap(sessions::find);
+    return new Caller(
+        session.isPresent() ? cookie : Optional.empty(),
+        session,
+        tokenUser(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)),
+        cookie(exchange, Cookies.CSRF).orElse(""));
+  }
+
+  /**
+   * The caller, when it is known without blocking: no session cookie, and no {@code Authorization}
+   * header or an API token already in the cache. Empty means: ask {@link #identify} on a worker.
+   *
+   * @throws MalformedRequestException for cookies that cannot be read (answer it here: Undertow
+   *     keeps what it parsed before the failure, so a second look-up would not fail again)
+   */
+  Optional<Caller> identifyWithoutBlocking(HttpServerExchange exchange) {
+    if (cookie(exchange, Cookies.SESSION).isPresent()) {
+      return Optional.empty();
+    }
+    String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+    Optional<User> tokenUser = Optional.empty();
+    if (authorization != null) {
+      String key = tokenKey(authorization);
+      tokenUser = key == null ? Optional.empty() : tokens.authenticateCached(key);
+      if (tokenUser.isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(
+        new Caller(
+            Optional.empty(),
+            Optional.empty(),
+            tokenUser,
+            cookie(exchange, Cookies.CSRF).orElse("")));
+  }
+
+  private Optional<User> tokenUser(String authorization) {
+    if (authorization == null) {
+      return Optional.empty();
+    }
+    String key = tokenKey(authorization);
+    if (key == null) {
+      throw new ApiError(401, "Authorization header must be 'Token <key>'.");
+    }
+    return Optional.of(
+        tokens.authenticate(key).orElseThrow(() -> new ApiError(401, "Invalid token.")));
+  }
+
+  /** The key of an {@code Authorization: Token <key>} header; null for any other scheme. */
+  private static String tokenKey(String authorization) {
+    return authorization.regionMatches(true, 0, TOKEN_SCHEME, 0, TOKEN_SCHEME.length())
+        ? authorization.substring(TOKEN_SCHEME.length()).strip()
+        : null;
+  }
+
+  /**
+   * Undertow parses the cookies at the first look-up, and throws on a byte they may not hold. Past
+   * {@link #MAX_COOKIES} in one header it drops the rest without a word (a session cookie among
+   * them); more than that is refused here instead.
+   */
+  private static Optional<String> cookie(HttpServerExchange exchange, String name) {
+    HeaderValues headers = exchange.getRequestHeaders().get(Headers.COOKIE);
+    if (headers != null
+        && headers.stream().mapToLong(CallerIdentifier::pairs).sum() > MAX_COOKIES) {
+      throw new MalformedRequestException(431, "The request has too many cookies.");
+    }
+    try {
+      return Optional.ofNullable(exchange.getRequestCookie(name)).map(Cookie::getValue);
+    } catch (IllegalArgumentException | IllegalStateException unreadable) {
+      throw new MalformedRequestException(
+          400, "The request's cookies could not be read.", unreadable);
+    }
+  }
+
+  private static long pairs(String cookieHeader) {
+    return cookieHeader.chars().filter(c -> c == ';').count() + 1;
+  }
+}
