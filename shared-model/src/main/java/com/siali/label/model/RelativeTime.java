@@ -1,9 +1,12 @@
-package com.siali.label.server.view;
+package com.siali.label.model;
 
 import java.time.Duration;
 import java.time.Instant;
 
-/** "5 minutes ago", as the People list shows last activity. */
+/**
+ * "5 minutes ago": how the People list shows last activity, in the same words on the web and in the
+ * window.
+ */
 public final class RelativeTime {
   private RelativeTime() {}
 
