@@ -9,6 +9,9 @@ import io.undertow.util.HttpString;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,7 @@ public final class LanServer implements AutoCloseable {
 
   private final Undertow undertow;
   private final GracefulShutdownHandler shutdown;
-  private final java.util.concurrent.atomic.AtomicBoolean ready;
+  private final AtomicBoolean ready;
   private final String host;
   private final int port;
   private final String scheme;
@@ -30,7 +33,7 @@ public final class LanServer implements AutoCloseable {
   private LanServer(
       Undertow undertow,
       GracefulShutdownHandler shutdown,
-      java.util.concurrent.atomic.AtomicBoolean ready,
+      AtomicBoolean ready,
       String host,
       int port,
       String scheme) {
@@ -49,16 +52,15 @@ public final class LanServer implements AutoCloseable {
    * security headers.
    */
   public static LanServer start(String host, int port, HttpHandler app) {
-    return start(host, port, app, java.util.Optional.empty());
+    return start(host, port, app, Optional.empty());
   }
 
   /**
    * As {@link #start(String, int, HttpHandler)}, over HTTPS (TLS 1.2 and 1.3 only) when {@code tls}
    * is given.
    */
-  public static LanServer start(
-      String host, int port, HttpHandler app, java.util.Optional<javax.net.ssl.SSLContext> tls) {
-    var ready = new java.util.concurrent.atomic.AtomicBoolean();
+  public static LanServer start(String host, int port, HttpHandler app, Optional<SSLContext> tls) {
+    var ready = new AtomicBoolean();
     GracefulShutdownHandler shutdown =
         Handlers.gracefulShutdown(
             securityHeaders(

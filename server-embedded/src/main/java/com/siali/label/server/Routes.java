@@ -22,6 +22,7 @@ import com.siali.label.server.throttle.AttemptThrottle;
 import com.siali.label.server.throttle.LoginThrottle;
 import com.siali.label.server.view.Pages;
 import com.siali.label.service.Services;
+import java.time.Clock;
 import java.util.List;
 
 /** The route table: every URL the LAN server answers, and who may call it. */
@@ -30,7 +31,7 @@ final class Routes {
 
   static List<Route> table(Services services, WebSettings settings, Pages pages, Cookies cookies) {
     var staticFiles = new StaticFiles();
-    var clock = java.time.Clock.systemUTC();
+    var clock = Clock.systemUTC();
     var login = new LoginPage(services.sessions(), pages, cookies, new LoginThrottle(clock));
     var logout = new LogoutAction(services.sessions(), cookies);
     var gate = new SignupGate(services.invitations(), settings.signupRequiresLink());

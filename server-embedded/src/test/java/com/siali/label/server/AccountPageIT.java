@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.model.User;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,8 +37,8 @@ class AccountPageIT {
     app.close();
   }
 
-  private java.net.http.HttpResponse<String> submit(Map<String, String> fields) throws Exception {
-    var form = new java.util.HashMap<>(fields);
+  private HttpResponse<String> submit(Map<String, String> fields) throws Exception {
+    var form = new HashMap<>(fields);
     form.put("csrf_token", browser.csrfFrom("/user/account/"));
     return browser.post("/user/account/", form);
   }

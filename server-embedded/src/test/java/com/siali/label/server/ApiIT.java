@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.model.User;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -68,8 +70,8 @@ class ApiIT {
         .doesNotContain("password");
   }
 
-  private static java.util.List<String> iterable(java.util.Collection<String> names) {
-    return java.util.List.copyOf(names);
+  private static List<String> iterable(Collection<String> names) {
+    return List.copyOf(names);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.siali.label.server;
 
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -84,7 +85,7 @@ final class Browser {
       String path, Map<String, String> fields, String fileField, byte[] file, String... headers)
       throws Exception {
     String boundary = "----siali" + System.nanoTime();
-    var out = new java.io.ByteArrayOutputStream();
+    var out = new ByteArrayOutputStream();
     for (var field : fields.entrySet()) {
       out.write(
           ("--"

@@ -2,6 +2,8 @@ package com.siali.label.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.siali.label.model.EmailAddress;
+import com.siali.label.model.NewAccount;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -203,8 +205,8 @@ class CachedTokenIT extends TwoAccountServer {
     app.services
         .accounts()
         .create(
-            new com.siali.label.model.NewAccount(
-                com.siali.label.model.EmailAddress.parse("seed@example.com"),
+            new NewAccount(
+                EmailAddress.parse("seed@example.com"),
                 TestServer.PASSWORD,
                 Optional.of("f".repeat(40))));
     assertThat(JSON.readTree(whoami("f".repeat(40)).body()).get("email").asString())

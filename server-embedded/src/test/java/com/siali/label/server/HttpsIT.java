@@ -2,6 +2,7 @@ package com.siali.label.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.siali.label.model.NewAccount;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.security.PasswordHasher;
@@ -48,9 +49,7 @@ class HttpsIT {
             PasswordHasher.withDefaults(),
             PasswordPolicy.standard(),
             Clock.systemUTC());
-    services
-        .accounts()
-        .create(com.siali.label.model.NewAccount.of("lead@example.com", TestServer.PASSWORD));
+    services.accounts().create(NewAccount.of("lead@example.com", TestServer.PASSWORD));
     identity =
         TlsIdentity.loadOrCreate(
             keystore(),

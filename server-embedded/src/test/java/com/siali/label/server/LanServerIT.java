@@ -3,11 +3,13 @@ package com.siali.label.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LanServerIT {
@@ -45,8 +47,7 @@ class LanServerIT {
 
   @Test
   void busyPortFailsAtOnceAndSuggestsAnother() throws Exception {
-    try (ServerSocket taken =
-        new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       assertThatThrownBy(
               () -> LanServer.start("127.0.0.1", taken.getLocalPort(), LanServerIT::hello))
           .isInstanceOf(PortInUseException.class)
@@ -59,7 +60,7 @@ class LanServerIT {
   void urlsForAWildcardHostAreLanAddressesNotLoopback() {
     var urls = LanAddresses.baseUrls("http", "0.0.0.0", 8080);
     assertThat(urls).isNotEmpty().allMatch(u -> u.startsWith("http://") && u.endsWith(":8080/"));
-    if (!LanAddresses.reachableIpv4().equals(java.util.List.of("127.0.0.1"))) {
+    if (!LanAddresses.reachableIpv4().equals(List.of("127.0.0.1"))) {
       assertThat(urls).noneMatch(u -> u.contains("127.0.0.1") || u.contains("localhost"));
     }
     assertThat(LanAddresses.baseUrls("http", "192.168.1.20", 9000))

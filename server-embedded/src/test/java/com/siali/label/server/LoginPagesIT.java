@@ -3,7 +3,9 @@ package com.siali.label.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.model.User;
+import java.net.URLEncoder;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -170,7 +172,7 @@ class LoginPagesIT {
       assertThat(client.post("/user/login/", form, "X-Test", "timing").statusCode()).isEqualTo(400);
       nanos[i] = System.nanoTime() - start;
     }
-    java.util.Arrays.sort(nanos);
+    Arrays.sort(nanos);
     return nanos[nanos.length / 2];
   }
 
@@ -199,7 +201,7 @@ class LoginPagesIT {
     String csrf = browser.csrfFrom("/user/login/");
     var response =
         browser.post(
-            "/user/login/?next=" + java.net.URLEncoder.encode(next, "UTF-8"),
+            "/user/login/?next=" + URLEncoder.encode(next, "UTF-8"),
             Map.of(
                 "email", "lead@example.com", "password", TestServer.PASSWORD, "csrf_token", csrf));
     assertThat(response.statusCode()).isEqualTo(302);

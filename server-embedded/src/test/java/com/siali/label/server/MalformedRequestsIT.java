@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,7 +38,7 @@ class MalformedRequestsIT {
   private static final String PAGE = "/user/signup/";
   private static final String API = "/api/projects";
 
-  @org.junit.jupiter.api.io.TempDir static Path tmp;
+  @TempDir static Path tmp;
   static TestServer app;
   static long accountsBefore;
   private ListAppender<ILoggingEvent> log;
@@ -315,7 +317,7 @@ class MalformedRequestsIT {
         for (int n; (n = in.read(buffer)) != -1; ) {
           reply.write(buffer, 0, n);
         }
-      } catch (SocketTimeoutException | java.net.SocketException stopped) {
+      } catch (SocketTimeoutException | SocketException stopped) {
         // keep what arrived
       }
       String text = reply.toString(StandardCharsets.ISO_8859_1);

@@ -1,10 +1,12 @@
 package com.siali.label.persistence;
 
+import com.siali.label.security.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -117,7 +119,7 @@ public final class DataDirectory {
         restrict(temp, OWNER_ONLY_FILE);
         Files.writeString(
             temp,
-            com.siali.label.security.Tokens.randomHex(32),
+            Tokens.randomHex(32),
             StandardCharsets.US_ASCII,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.SYNC);
@@ -159,7 +161,7 @@ public final class DataDirectory {
       if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(path, permissions);
       }
-    } catch (java.nio.file.NoSuchFileException vanished) {
+    } catch (NoSuchFileException vanished) {
       // a temporary file the database removed meanwhile
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot set permissions on " + path, e);

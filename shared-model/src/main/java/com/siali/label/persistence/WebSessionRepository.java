@@ -5,6 +5,7 @@ import static com.siali.label.persistence.jooq.Tables.WEB_SESSIONS;
 import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Server-side web sessions, keyed by the digest of the session id. */
 public final class WebSessionRepository {
@@ -72,7 +73,7 @@ public final class WebSessionRepository {
   /** How many people other than {@code userId} hold a session that has not expired. */
   public int countPeopleSignedInExcept(
       DSLContext ctx, long userId, Instant seenAfter, Instant createdAfter) {
-    return ctx.select(org.jooq.impl.DSL.countDistinct(WEB_SESSIONS.USER_ID))
+    return ctx.select(DSL.countDistinct(WEB_SESSIONS.USER_ID))
         .from(WEB_SESSIONS)
         .where(WEB_SESSIONS.USER_ID.ne(userId))
         .and(WEB_SESSIONS.LAST_SEEN_AT.gt(UserRepository.at(seenAfter)))

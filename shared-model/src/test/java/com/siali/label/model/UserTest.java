@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class UserTest {
@@ -41,10 +42,9 @@ class UserTest {
     var update = new ProfileUpdate("  Ada ", " Lovelace", " +44 20 7946 0958 ");
     assertThat(update.firstName()).isEqualTo("Ada");
     assertThat(update.phone()).isEqualTo("+44 20 7946 0958");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new ProfileUpdate("x".repeat(151), "", ""))
+    Assertions.assertThatThrownBy(() -> new ProfileUpdate("x".repeat(151), "", ""))
         .hasMessage("First name must be at most 150 characters.");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProfileUpdate("", "", "call me"))
+    Assertions.assertThatThrownBy(() -> new ProfileUpdate("", "", "call me"))
         .isInstanceOf(ValidationException.class);
   }
 }

@@ -15,6 +15,7 @@ import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -168,8 +169,7 @@ class PeopleSearchIndexIT {
       try (var files = Files.list(data)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
           if (file.getFileName().toString().endsWith(".db")) {
-            Files.copy(
-                file, dir.resolve("kept.mv.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, dir.resolve("kept.mv.db"), StandardCopyOption.REPLACE_EXISTING);
             Files.delete(file);
           }
         }

@@ -3,6 +3,7 @@ package com.siali.label.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,7 +112,7 @@ class PasswordHasherTest {
   }
 
   private static Set<String> argon2ThreadNames() {
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     Thread.getAllStackTraces().keySet().stream()
         .map(Thread::getName)
         .filter(name -> name.startsWith("argon2-"))

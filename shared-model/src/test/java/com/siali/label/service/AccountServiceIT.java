@@ -9,6 +9,7 @@ import com.siali.label.model.EmailAddress;
 import com.siali.label.model.NewAccount;
 import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
+import com.siali.label.model.UserQuery;
 import com.siali.label.model.ValidationException;
 import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.UserRepository;
@@ -16,6 +17,7 @@ import com.siali.label.security.Argon2Parameters;
 import com.siali.label.security.PasswordHasher;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -187,12 +189,7 @@ class AccountServiceIT {
     User updated = accounts.updateProfile(ada.id(), new ProfileUpdate("Ada", "Lovelace", "+44 1"));
     assertThat(updated.firstName()).isEqualTo("Ada");
     assertThat(updated.initials()).isEqualTo("AL");
-    assertThat(
-            store
-                .services
-                .people()
-                .page(com.siali.label.model.UserQuery.firstPage("love", 10))
-                .items())
+    assertThat(store.services.people().page(UserQuery.firstPage("love", 10)).items())
         .extracting(User::id)
         .containsExactly(ada.id());
   }
@@ -249,7 +246,7 @@ class AccountServiceIT {
     assertThat(owners).isEqualTo(1);
   }
 
-  private static java.time.Instant Instant(String text) {
-    return java.time.Instant.parse(text);
+  private static Instant Instant(String text) {
+    return Instant.parse(text);
   }
 }

@@ -12,6 +12,7 @@ import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class PeopleAndAdministrationIT {
     store.close();
   }
 
-  private java.util.List<Long> search(String text) {
+  private List<Long> search(String text) {
     return store.services.people().page(UserQuery.firstPage(text, 50)).items().stream()
         .map(User::id)
         .toList();

@@ -2,6 +2,7 @@ package com.siali.label.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.siali.label.model.AuthenticationFailedException;
 import com.siali.label.model.User;
 import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.WebSessionRepository;
@@ -11,8 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +61,9 @@ class TokensAndSessionsIT {
     var tokens = store.services.apiTokens();
     var admin = store.services.administration();
     User collab = store.create("collab@example.com");
-    var presented = new java.util.concurrent.atomic.AtomicReference<>(tokens.tokenOf(collab.id()));
-    var stop = new java.util.concurrent.atomic.AtomicBoolean();
-    var readers = java.util.concurrent.Executors.newFixedThreadPool(3);
+    var presented = new AtomicReference<>(tokens.tokenOf(collab.id()));
+    var stop = new AtomicBoolean();
+    var readers = Executors.newFixedThreadPool(3);
     try {
       for (int i = 0; i < 3; i++) {
         readers.submit(
@@ -221,9 +226,8 @@ class TokensAndSessionsIT {
     assertThat(sessions.find(loggedIn.session().id()).orElseThrow().rememberMe()).isTrue();
     assertThat(store.services.people().get(ada.id()).lastActivity())
         .isEqualTo(ada.lastActivity().plus(Duration.ofMinutes(10)));
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> sessions.logIn("ada@example.com", "wrong password", false))
-        .isInstanceOf(com.siali.label.model.AuthenticationFailedException.class)
+    Assertions.assertThatThrownBy(() -> sessions.logIn("ada@example.com", "wrong password", false))
+        .isInstanceOf(AuthenticationFailedException.class)
         .hasMessage("The email and password you entered don't match.");
     assertThat(sessions.countOf(ada.id())).isEqualTo(1);
   }

@@ -2,6 +2,7 @@ package com.siali.label.app.cli;
 
 import com.siali.label.model.DomainException;
 import com.siali.label.persistence.DatabaseInUseException;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,7 +23,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       exit = ex instanceof UserInputException ? LabelStudioCommand.USAGE : CommandOutput.FAILED;
     } else if (ex instanceof DatabaseInUseException
         || ex instanceof StartupException
-        || ex instanceof java.io.UncheckedIOException) {
+        || ex instanceof UncheckedIOException) {
       message = ex.getMessage();
       exit = CommandOutput.FAILED;
     } else {

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -204,7 +205,7 @@ final class RunningInstance {
       out.println("Admin window open (closing it stops the server)");
     } catch (Exception | LinkageError e) {
       LOG.warn("cannot open the admin window", e);
-      Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       err.println(
           "Cannot open the admin window ("
               + cause.getMessage()

@@ -1,5 +1,6 @@
 package com.siali.label.app.bench;
 
+import com.siali.label.persistence.TempTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,7 +47,7 @@ public final class ConsoleBenchmark {
     if (accounts > 0) {
       PeopleBenchmark.run(work.resolve("people"), accounts);
     }
-    com.siali.label.persistence.TempTree.delete(work);
+    TempTree.delete(work);
     System.exit(0);
   }
 }

@@ -7,10 +7,13 @@ import static com.siali.label.app.bench.BenchSupport.prepareSignedIn;
 import com.siali.label.app.console.ConsoleFixture;
 import com.siali.label.app.console.FxThread;
 import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.people.PeopleModel;
 import com.siali.label.app.console.shell.ConsoleModels;
 import com.siali.label.app.console.shell.ConsoleWindow;
 import com.siali.label.app.console.shell.RememberedStart;
 import com.siali.label.app.console.signin.RememberedSignIn;
+import com.siali.label.model.UserQuery;
+import com.siali.label.model.UserSort;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,13 +154,7 @@ final class PeopleBenchmark {
           fixture
               .services
               .people()
-              .page(
-                  new com.siali.label.model.UserQuery(
-                      typed,
-                      com.siali.label.model.UserSort.NAME,
-                      false,
-                      0,
-                      com.siali.label.app.console.people.PeopleModel.PAGE_SIZE));
+              .page(new UserQuery(typed, UserSort.NAME, false, 0, PeopleModel.PAGE_SIZE));
           fixture.services.people().count();
           serviceAlone.add((System.nanoTime() - t0) / 1_000_000);
           eachAlone.append(" '").append(typed).append("' ").append(serviceAlone.getLast());

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ final class StartupBenchmark {
       for (Path file : old) {
         Files.delete(file);
       }
-    } catch (java.nio.file.NoSuchFileException none) {
+    } catch (NoSuchFileException none) {
       // no cache yet
     }
     timeApplication(signedIn(work, "recording"), true, 25_000);

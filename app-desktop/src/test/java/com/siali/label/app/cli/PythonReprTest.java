@@ -7,6 +7,7 @@ import com.siali.label.model.User;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class PythonReprTest {
@@ -74,8 +75,7 @@ class PythonReprTest {
       assertThat(EnvironmentFlag.parse("X", no)).contains(false);
     }
     assertThat(EnvironmentFlag.parse("X", null)).isEmpty();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> EnvironmentFlag.parse("LABEL_STUDIO_X", "maybe"))
+    Assertions.assertThatThrownBy(() -> EnvironmentFlag.parse("LABEL_STUDIO_X", "maybe"))
         .hasMessageContaining("LABEL_STUDIO_X")
         .hasMessageContaining("maybe");
   }

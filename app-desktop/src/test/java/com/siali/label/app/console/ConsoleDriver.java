@@ -9,6 +9,7 @@ import com.siali.label.app.console.shell.ConsoleWindow;
 import com.siali.label.app.console.shell.RememberedStart;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 final class ConsoleDriver implements AutoCloseable {
   final FxRobot robot;
   final AtomicReference<Path> nextPicture = new AtomicReference<>();
-  final java.util.concurrent.CountDownLatch quit = new java.util.concurrent.CountDownLatch(1);
+  final CountDownLatch quit = new CountDownLatch(1);
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private ConsoleWindow window;
 
@@ -122,11 +124,7 @@ final class ConsoleDriver implements AutoCloseable {
 
   /** Clicks the window's close box, as a person would. */
   void requestClose(Stage stage) {
-    robot.interact(
-        () ->
-            stage.fireEvent(
-                new javafx.stage.WindowEvent(
-                    stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+    robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
   }
 
   void assertNoDialogLeft() {

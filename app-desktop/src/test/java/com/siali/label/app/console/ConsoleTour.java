@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -173,7 +174,7 @@ public final class ConsoleTour {
         FxThread.call(
             () -> {
               Scene scene = stage.getScene();
-              javafx.scene.Parent root = scene.getRoot();
+              Parent root = scene.getRoot();
               root.applyCss();
               root.layout();
               return scene.snapshot(null);

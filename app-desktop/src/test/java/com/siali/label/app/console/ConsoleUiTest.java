@@ -8,6 +8,8 @@ import com.siali.label.model.AuthenticationFailedException;
 import com.siali.label.model.User;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -158,10 +160,9 @@ class ConsoleUiTest {
         "her projects",
         () ->
             robot.lookup("#detailCreated .label").queryAll().stream()
-                .anyMatch(
-                    n -> ((javafx.scene.control.Label) n).getText().contains(project.title())));
+                .anyMatch(n -> ((Label) n).getText().contains(project.title())));
     assertThat(robot.lookup("#detailContributed .label").queryAll())
-        .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("Street signs"));
+        .anyMatch(n -> ((Label) n).getText().contains("Street signs"));
     assertThat(console.text("#detailFacts")).contains("last activity");
   }
 
@@ -307,14 +308,14 @@ class ConsoleUiTest {
 
     console.requestClose(stage);
     console.confirmDialog("Stop and close");
-    assertThat(console.quit.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(console.quit.await(5, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
   void closingWithNobodyElseSignedInStopsAtOnce(FxRobot robot) throws Exception {
     signedInAsLead(robot);
     console.requestClose(stage);
-    assertThat(console.quit.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(console.quit.await(5, TimeUnit.SECONDS)).isTrue();
     console.assertNoDialogLeft();
   }
 
@@ -326,11 +327,7 @@ class ConsoleUiTest {
     assertThat(console.text("#serverState")).isEqualTo("Running");
     assertThat(console.text("#serverPort")).isEqualTo("Port " + fixture.server.port());
     assertThat(robot.lookup("#serverUrls .label").queryAll())
-        .anyMatch(
-            n ->
-                ((javafx.scene.control.Label) n)
-                    .getText()
-                    .equals(fixture.server.urls().getFirst()));
+        .anyMatch(n -> ((Label) n).getText().equals(fixture.server.urls().getFirst()));
     assertThat(robot.lookup("#serverQr").queryAs(ImageView.class).getImage()).isNotNull();
     assertThat(console.text("#statusServing")).contains("plain HTTP");
   }

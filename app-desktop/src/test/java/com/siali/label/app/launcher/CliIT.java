@@ -2,8 +2,11 @@ package com.siali.label.app.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.siali.label.model.EmailAddress;
+import com.siali.label.model.NewAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +28,7 @@ class CliIT {
 
   private void seed(String email, String password, String token) {
     try (Installation installation = Installation.open(Path.of(dataDir))) {
-      var account =
-          new com.siali.label.model.NewAccount(
-              com.siali.label.model.EmailAddress.parse(email),
-              password,
-              java.util.Optional.ofNullable(token));
+      var account = new NewAccount(EmailAddress.parse(email), password, Optional.ofNullable(token));
       installation.services().accounts().create(account);
     }
   }

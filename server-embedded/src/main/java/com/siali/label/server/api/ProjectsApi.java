@@ -2,6 +2,7 @@ package com.siali.label.server.api;
 
 import com.siali.label.model.ProjectSummary;
 import com.siali.label.model.Timestamps;
+import com.siali.label.server.http.ApiError;
 import com.siali.label.server.http.Json;
 import com.siali.label.server.http.JsonBody;
 import com.siali.label.server.http.WebRequest;
@@ -46,7 +47,7 @@ public final class ProjectsApi {
             request, Set.of("result"), Set.of("id", "project", "completed_by", "created_at"));
     var result = body.get("result");
     if (result == null) {
-      throw new com.siali.label.server.http.ApiError(400, "result is required.");
+      throw new ApiError(400, "result is required.");
     }
     long projectId = request.pathId("id");
     long id = projects.annotate(projectId, request.requireUser().id(), Json.write(result));

@@ -1,5 +1,6 @@
 package com.siali.label.server.http;
 
+import java.util.Locale;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -12,7 +13,7 @@ public final class JsonBody {
 
   public static JsonNode object(WebRequest request, Set<String> writable, Set<String> readOnly) {
     String type = request.header("content-type").orElse("");
-    if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new ApiError(415, "Send the request body as application/json.");
     }
     JsonNode body = Json.MAPPER.readTree(request.body());

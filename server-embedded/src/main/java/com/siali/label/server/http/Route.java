@@ -1,5 +1,6 @@
 package com.siali.label.server.http;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public record Route(
     private Path() {}
 
     static List<String> segments(String path) {
-      var out = new java.util.ArrayList<String>(6);
+      var out = new ArrayList<String>(6);
       int start = 0;
       for (int i = 0; i <= path.length(); i++) {
         if (i == path.length() || path.charAt(i) == '/') {

@@ -4,6 +4,7 @@ import com.siali.label.security.Tokens;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class Router {
   public WebResponse handle(WebRequest request) throws Exception {
     List<String> path = Route.Path.segments(request.path());
     String method = request.method().equals("HEAD") ? "GET" : request.method();
-    List<String> allowed = new java.util.ArrayList<>(2);
+    List<String> allowed = new ArrayList<>(2);
     for (Route route : routes) {
       Optional<Map<String, String>> params = route.match(path);
       if (params.isEmpty()) {

@@ -1,8 +1,10 @@
 package com.siali.label.server.http;
 
+import com.siali.label.model.NotFoundException;
 import com.siali.label.model.User;
 import com.siali.label.service.SessionService.ActiveSession;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,7 +45,7 @@ public record WebRequest(
   }
 
   public Optional<String> header(String name) {
-    return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+    return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
   }
 
   /** The signed-in account, whichever way it authenticated. */
@@ -60,7 +62,7 @@ public record WebRequest(
     try {
       return Long.parseLong(pathParams.get(name));
     } catch (NumberFormatException e) {
-      throw new com.siali.label.model.NotFoundException("Not found.");
+      throw new NotFoundException("Not found.");
     }
   }
 

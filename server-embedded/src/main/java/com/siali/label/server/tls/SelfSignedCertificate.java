@@ -1,5 +1,6 @@
 package com.siali.label.server.tls;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
@@ -69,7 +70,7 @@ public record SelfSignedCertificate(KeyPair keys, X509Certificate certificate) {
       var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
       return new SelfSignedCertificate(
           keys, new JcaX509CertificateConverter().getCertificate(builder.build(signer)));
-    } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+    } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       throw new IllegalStateException("Cannot create the HTTPS certificate: " + e.getMessage(), e);
     }
   }

@@ -1,8 +1,10 @@
 package com.siali.label.server.bench;
 
 import com.siali.label.model.NewAccount;
+import com.siali.label.persistence.BulkAccounts;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
+import com.siali.label.persistence.TempTree;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.server.LanServer;
 import com.siali.label.server.WebApp;
@@ -12,6 +14,7 @@ import com.siali.label.service.Services;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,7 +96,7 @@ public final class WebBenchmark {
       String token = services.apiTokens().tokenOf(lead.id());
       String benchHash = hasher.hash(PASSWORD);
       if (accounts > 0) {
-        com.siali.label.persistence.BulkAccounts.seed(db, accounts);
+        BulkAccounts.seed(db, accounts);
       }
       var settings = new WebSettings(Optional.empty(), false, Set.of("127.0.0.1", "localhost"));
       try (LanServer app = LanServer.start("127.0.0.1", 0, WebApp.create(services, settings));
@@ -182,7 +187,7 @@ public final class WebBenchmark {
         System.out.println("resident memory after the log-ins: " + rssAfterLogins + " MB");
       }
     } finally {
-      com.siali.label.persistence.TempTree.delete(dir);
+      TempTree.delete(dir);
     }
   }
 
@@ -324,9 +329,9 @@ public final class WebBenchmark {
    * running, each calling Argon2 itself (no queue, no hand-off).
    */
   private static double argon2Rate(String hash, int threads) throws Exception {
-    var done = new java.util.concurrent.atomic.AtomicInteger();
-    var cpu = new java.util.concurrent.atomic.AtomicLong();
-    var clock = java.lang.management.ManagementFactory.getThreadMXBean();
+    var done = new AtomicInteger();
+    var cpu = new AtomicLong();
+    var clock = ManagementFactory.getThreadMXBean();
     long end = System.nanoTime() + 5_000_000_000L;
     List<Thread> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
@@ -360,12 +365,11 @@ public final class WebBenchmark {
   }
 
   private static long compileMillis() {
-    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
@@ -374,7 +378,7 @@ public final class WebBenchmark {
    * processes.
    */
   private static double argon2CpuMillis(String hash) {
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    var threads = ManagementFactory.getThreadMXBean();
     long start = threads.getCurrentThreadCpuTime();
     for (int i = 0; i < 20; i++) {
       argon2Verify(hash);

@@ -8,6 +8,7 @@ import com.siali.label.security.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -97,7 +98,7 @@ public final class AvatarService {
     }
     try {
       return Files.readAllBytes(folder.resolve(name));
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new NotFoundException("No such picture.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

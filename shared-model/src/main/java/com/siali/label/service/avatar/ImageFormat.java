@@ -2,6 +2,7 @@ package com.siali.label.service.avatar;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ enum ImageFormat {
     String head =
         new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
             .stripLeading()
-            .toLowerCase(java.util.Locale.ROOT);
+            .toLowerCase(Locale.ROOT);
     return head.startsWith("<?xml")
         || head.startsWith("<svg")
         || head.startsWith("<!doctype svg")

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class AvatarImagesTest {
   void webpIsDecoded() throws Exception {
     // 24×24 orange square, made with Debian's cwebp for this test
     byte[] webp =
-        java.util.Base64.getDecoder()
+        Base64.getDecoder()
             .decode(
                 "UklGRkoAAABXRUJQVlA4ID4AAACQAwCdASoYABgAPm0ylUekIyIhKAgAgA2JZQB2APwA/AAAkyr4AP7hR3//7O5tVIf3Uf//sHTBlz/DQAAAAA==");
     BufferedImage stored = decode(AvatarImages.normalise(webp).bytes());

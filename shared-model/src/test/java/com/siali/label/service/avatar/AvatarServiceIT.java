@@ -3,6 +3,7 @@ package com.siali.label.service.avatar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.siali.label.model.NewAccount;
 import com.siali.label.model.NotFoundException;
 import com.siali.label.model.User;
 import com.siali.label.model.ValidationException;
@@ -39,11 +40,7 @@ class AvatarServiceIT {
             PasswordHasher.withDefaults(),
             PasswordPolicy.standard(),
             Clock.systemUTC());
-    ada =
-        services
-            .accounts()
-            .create(
-                com.siali.label.model.NewAccount.of("ada@example.com", "correct horse battery"));
+    ada = services.accounts().create(NewAccount.of("ada@example.com", "correct horse battery"));
   }
 
   @AfterEach

@@ -11,6 +11,7 @@ import com.siali.label.model.User;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -89,10 +90,7 @@ public final class AccountView extends ScrollPane {
     Button show = new Button();
     show.setId("showToken");
     show.textProperty()
-        .bind(
-            javafx.beans.binding.Bindings.when(model.tokenShownProperty())
-                .then("Hide")
-                .otherwise("Show"));
+        .bind(Bindings.when(model.tokenShownProperty()).then("Hide").otherwise("Show"));
     show.setOnAction(
         e -> {
           if (model.tokenShownProperty().get()) {

@@ -1,6 +1,8 @@
 package com.siali.label.app.console.common;
 
 import com.siali.label.model.User;
+import java.util.Locale;
+import java.util.Objects;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
@@ -38,10 +40,10 @@ public final class AvatarView extends StackPane {
       clear();
       return;
     }
-    initials.setText(user.initials().toUpperCase(java.util.Locale.ROOT));
+    initials.setText(user.initials().toUpperCase(Locale.ROOT));
     setAccessibleText("Picture of " + user.displayName());
     String wanted = user.avatar().orElse(null);
-    if (user.id() == shownUserId && java.util.Objects.equals(wanted, shownPicture)) {
+    if (user.id() == shownUserId && Objects.equals(wanted, shownPicture)) {
       return;
     }
     shownUserId = user.id();
@@ -52,7 +54,7 @@ public final class AvatarView extends StackPane {
           wanted,
           size,
           image -> {
-            if (java.util.Objects.equals(shownPicture, wanted)) {
+            if (Objects.equals(shownPicture, wanted)) {
               picture.setImage(image);
             }
           });
@@ -61,7 +63,7 @@ public final class AvatarView extends StackPane {
 
   /** Shows picture bytes directly (Account &amp; Settings has them already). */
   public void show(String initialsText, byte[] bytes) {
-    initials.setText(initialsText.toUpperCase(java.util.Locale.ROOT));
+    initials.setText(initialsText.toUpperCase(Locale.ROOT));
     shownUserId = -1;
     shownPicture = null;
     picture.setImage(bytes == null ? null : PictureLoader.decode(bytes, size));

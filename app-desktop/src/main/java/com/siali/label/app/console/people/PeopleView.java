@@ -10,7 +10,10 @@ import com.siali.label.model.UserSort;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -64,8 +67,7 @@ public final class PeopleView extends SplitPane {
     avatar.setReorderable(false);
     avatar.setMinWidth(48);
     avatar.setMaxWidth(48);
-    avatar.setCellValueFactory(
-        row -> new javafx.beans.property.ReadOnlyObjectWrapper<>(row.getValue()));
+    avatar.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
     avatar.setCellFactory(
         column ->
             new TableCell<>() {
@@ -93,7 +95,7 @@ public final class PeopleView extends SplitPane {
     lastActivity.setPrefWidth(115);
     joined.setPrefWidth(135);
     lastActivity.setId("lastActivityColumn");
-    table.getColumns().setAll(java.util.List.of(avatar, name, email, lastActivity, joined));
+    table.getColumns().setAll(List.of(avatar, name, email, lastActivity, joined));
     Map<TableColumn<User, ?>, UserSort> orders =
         Map.of(
             name,
@@ -187,8 +189,7 @@ public final class PeopleView extends SplitPane {
     search.selectAll();
   }
 
-  private static TableColumn<User, String> text(
-      String title, java.util.function.Function<User, String> value) {
+  private static TableColumn<User, String> text(String title, Function<User, String> value) {
     TableColumn<User, String> column = new TableColumn<>(title);
     column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
     return column;

@@ -10,10 +10,12 @@ import com.siali.label.model.ProjectSummary;
 import com.siali.label.model.User;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -172,7 +174,7 @@ final class PersonDetailView extends StackPane {
         person.owner()
             ? "The owner account cannot be deactivated or deleted."
             : "Only the owner can deactivate or delete accounts.";
-    deactivate.setTooltip(administrable ? null : new javafx.scene.control.Tooltip(reason));
+    deactivate.setTooltip(administrable ? null : new Tooltip(reason));
     showActivity(model.selectedActivityProperty().get());
   }
 
@@ -194,7 +196,7 @@ final class PersonDetailView extends StackPane {
     }
   }
 
-  private void withPerson(java.util.function.Consumer<User> action) {
+  private void withPerson(Consumer<User> action) {
     User person = model.selectedProperty().get();
     if (person != null) {
       action.accept(person);

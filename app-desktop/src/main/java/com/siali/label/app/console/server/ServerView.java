@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.siali.label.app.console.common.Clipboard;
 import com.siali.label.app.console.common.Icons;
 import com.siali.label.app.console.common.QrImages;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -102,7 +103,7 @@ public final class ServerView extends VBox {
     fingerprint
         .textProperty()
         .bind(
-            javafx.beans.binding.Bindings.concat(
+            Bindings.concat(
                 "HTTPS with a self-signed certificate. Its SHA-256 fingerprint, for collaborators to compare: ",
                 model.fingerprintProperty()));
     fingerprint.visibleProperty().bind(model.httpsProperty());

@@ -17,6 +17,7 @@ import com.siali.label.model.User;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -214,7 +215,7 @@ public final class ConsoleWindow {
         () -> withMain(m -> m.show(MainView.Section.SERVER)));
   }
 
-  private void withMain(java.util.function.Consumer<MainView> action) {
+  private void withMain(Consumer<MainView> action) {
     if (main != null) {
       action.accept(main);
     }

@@ -3,14 +3,22 @@ package com.siali.label.app.console.shell;
 import com.siali.label.app.console.common.Background;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -36,8 +44,7 @@ public final class DesktopConsole {
   }
 
   /** Kept so the JDK cannot collect the loggers and forget their level. */
-  private static final java.util.List<java.util.logging.Logger> TOOLKIT_LOGGERS =
-      new java.util.ArrayList<>();
+  private static final List<java.util.logging.Logger> TOOLKIT_LOGGERS = new ArrayList<>();
 
   /**
    * JavaFX warns on the terminal that it runs from the class path ("Unsupported JavaFX
@@ -47,14 +54,14 @@ public final class DesktopConsole {
   private static void quietToolkitLog() {
     for (String name : new String[] {"javafx", "com.sun.javafx.application.PlatformImpl"}) {
       java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-      logger.setLevel(java.util.logging.Level.SEVERE);
+      logger.setLevel(Level.SEVERE);
       TOOLKIT_LOGGERS.add(logger);
     }
   }
 
   /** Whether a window can be shown here: on Linux that needs an X11 or Wayland display. */
   public static boolean displayAvailable(Map<String, String> environment) {
-    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (os.contains("win") || os.contains("mac")) {
       return true;
     }
@@ -146,7 +153,7 @@ public final class DesktopConsole {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       LOG.warn("cannot read the remembered sign-in; opening on the sign-in screen", e);
       return Optional.empty();
     }
@@ -164,11 +171,7 @@ public final class DesktopConsole {
       Platform.runLater(
           () -> {
             try {
-              javafx.scene.control.Alert alert =
-                  new javafx.scene.control.Alert(
-                      javafx.scene.control.Alert.AlertType.ERROR,
-                      message,
-                      javafx.scene.control.ButtonType.CLOSE);
+              Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
               alert.setTitle("Siali Label");
               alert.setHeaderText("Siali Label could not start");
               alert.getDialogPane().setMinWidth(460);

@@ -11,6 +11,7 @@ import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -113,7 +115,7 @@ final class MainView extends BorderPane {
     button.setToggleGroup(group);
     button.getStyleClass().add("nav-button");
     button.setMaxWidth(Double.MAX_VALUE);
-    button.setTooltip(new javafx.scene.control.Tooltip(text + " (" + shortcut + ")"));
+    button.setTooltip(new Tooltip(text + " (" + shortcut + ")"));
     button.setOnAction(e -> show(section));
     buttons.put(section, button);
   }
@@ -157,7 +159,7 @@ final class MainView extends BorderPane {
             serving.getStyleClass().add("warning-text");
           }
         };
-    server.urls().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
+    server.urls().addListener((ListChangeListener<String>) c -> update.run());
     server.httpsProperty().addListener((obs, old, now) -> update.run());
     server.runningProperty().addListener((obs, old, now) -> update.run());
     update.run();

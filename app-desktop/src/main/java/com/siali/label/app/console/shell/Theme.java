@@ -5,6 +5,11 @@ import atlantafx.base.theme.PrimerLight;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 
 /** Light and dark: AtlantaFX's Primer themes, with the accent colour of the LAN pages (app.css). */
 public final class Theme {
@@ -20,12 +25,7 @@ public final class Theme {
    */
   static void preload() {
     Scene scene =
-        new Scene(
-            new javafx.scene.layout.VBox(
-                new javafx.scene.control.Button("a"),
-                new javafx.scene.control.TextField(),
-                new javafx.scene.control.TableView<>(),
-                new javafx.scene.control.Label()));
+        new Scene(new VBox(new Button("a"), new TextField(), new TableView<>(), new Label()));
     apply(scene, false);
     scene.getRoot().applyCss();
   }

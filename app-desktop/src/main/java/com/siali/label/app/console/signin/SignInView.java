@@ -3,7 +3,10 @@ package com.siali.label.app.console.signin;
 import atlantafx.base.theme.Styles;
 import com.siali.label.app.console.common.Fields;
 import com.siali.label.app.console.common.Icons;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -17,7 +20,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** The first screen: "Create the owner account" on a fresh installation, "Log in" afterwards. */
 public final class SignInView extends StackPane {
 
-  public SignInView(SignInModel model, javafx.beans.value.ObservableBooleanValue busy) {
+  public SignInView(SignInModel model, ObservableBooleanValue busy) {
     Label brand = new Label("Siali Label", Icons.sized(Feather.TAG, 22));
     brand.getStyleClass().add("brand");
     Label title = new Label();
@@ -98,7 +101,7 @@ public final class SignInView extends StackPane {
             progress);
     card.getStyleClass().addAll("card-box", "sign-in-card");
     card.setMaxHeight(VBox.USE_PREF_SIZE);
-    VBox.setMargin(keep, new javafx.geometry.Insets(6, 0, 0, 0));
+    VBox.setMargin(keep, new Insets(6, 0, 0, 0));
     StackPane.setAlignment(card, Pos.CENTER);
     getChildren().add(card);
     setId("signInView");
@@ -111,7 +114,7 @@ public final class SignInView extends StackPane {
             });
   }
 
-  private static Label label(String text, javafx.scene.Node field) {
+  private static Label label(String text, Node field) {
     Label label = new Label(text);
     label.getStyleClass().add("field-label");
     label.setLabelFor(field);
