@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.siali.label.model.EmailAddress;
 import com.siali.label.model.ProfileUpdate;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ class AccountChangesIT {
 
   @BeforeEach
   void open() {
-    db = Database.open(DataDirectory.open(dir.resolve("data")));
+    db = TestDatabases.open(DataDirectory.open(dir.resolve("data")));
     users = new UserRepository(db);
     id =
         db.inTransaction(

@@ -2,6 +2,7 @@ package com.siali.label.persistence;
 
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ public final class PeopleSearchTiming {
   public static void main(String[] args) throws Exception {
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path dir = Files.createTempDirectory("people-search");
-    try (Database db = Database.open(DataDirectory.open(dir))) {
+    try (Database db = TestDatabases.open(DataDirectory.open(dir))) {
       BulkAccounts.seed(db, accounts);
       String[][] queries = {
         {"", "NAME"},

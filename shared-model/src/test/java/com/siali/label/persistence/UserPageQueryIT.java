@@ -7,6 +7,7 @@ import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class UserPageQueryIT {
 
   @BeforeAll
   static void seed() {
-    db = Database.open(DataDirectory.open(dir.resolve("data")));
+    db = TestDatabases.open(DataDirectory.open(dir.resolve("data")));
     var users = new UserRepository(db);
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     db.inTransactionDo(
