@@ -150,15 +150,22 @@ class BackendDifferencesIT {
   void peopleSearchUsesItsIndexesOnPostgreSql() throws Exception {
     assumeTrue(TestDatabases.postgres(), "EXPLAIN's output is PostgreSQL's");
     BulkAccounts.seed(db, 2_000);
-    db.dsl().execute("ANALYZE");
+    // As autovacuum would have: statistics, and the visibility map that index-only scans need.
+    db.dsl().execute("VACUUM ANALYZE");
     String prefix =
         explain(
             "SELECT user_id FROM user_search_terms WHERE term >= ? AND term < ?",
             "ad",
             "ad" + Character.MAX_VALUE);
-    assertThat(prefix).contains("Index Only Scan using user_search_terms_pkey");
+    assertThat(prefix)
+        .containsPattern(
+            "(Index Only Scan using|Index Scan using|Bitmap Index Scan on)"
+                + " user_search_terms_pkey")
+        .doesNotContain("Seq Scan");
     String walk = explain("SELECT id FROM users ORDER BY sort_name, id LIMIT ? OFFSET ?", 4096, 0);
-    assertThat(walk).containsPattern("Index (Only )?Scan using users_sort_name_idx");
+    assertThat(walk)
+        .containsPattern("Index (Only )?Scan using users_sort_name_idx")
+        .doesNotContain("Seq Scan");
   }
 
   private String explain(String sql, Object... parameters) {

@@ -35,7 +35,7 @@ public final class TestDatabases {
   public static final String PROPERTY = "siali.test.database";
   public static final String SERVER_VARIABLE = "SIALI_TEST_POSTGRES_URL";
   public static final String PASSWORD_VARIABLE = "SIALI_TEST_POSTGRES_PASSWORD";
-  static final String DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
+  static final String DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:54329/postgres";
   private static final String PREFIX = "siali_test_";
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
