@@ -9,6 +9,7 @@ import com.siali.label.security.PasswordHasher;
 import com.siali.label.server.tls.TlsIdentity;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
+import com.siali.label.testing.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +42,7 @@ class HttpsIT {
   @BeforeEach
   void start() {
     DataDirectory dir = DataDirectory.open(tmp.resolve("data"));
-    db = Database.open(dir);
+    db = TestDatabases.open(dir);
     services =
         Services.over(
             db,

@@ -7,6 +7,7 @@ import com.siali.label.persistence.Database;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -25,7 +26,7 @@ final class TestServer implements AutoCloseable {
   TestServer(Path dataDir, Optional<Boolean> signupRequiresLink) {
     this.dataDir = dataDir;
     DataDirectory directory = DataDirectory.open(dataDir);
-    database = Database.open(directory);
+    database = TestDatabases.open(directory);
     services =
         Services.over(
             database,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -54,17 +55,37 @@ public final class Database implements AutoCloseable {
    */
   private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
-  private final JdbcConnectionPool pool;
+  private final DataSource pool;
+  private final Runnable closePool;
   private final DSLContext dsl;
   private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
-  private Database(JdbcConnectionPool pool) {
+  private Database(DataSource pool, Runnable closePool, SQLDialect dialect) {
     this.pool = pool;
-    this.dsl = DSL.using(pool, SQLDialect.H2);
+    this.closePool = closePool;
+    this.dsl = DSL.using(pool, dialect);
   }
 
   /** Opens (creating and migrating as needed) the database of {@code dir}. */
   public static Database open(DataDirectory dir) {
+    return open(dir, DatabaseTarget.EMBEDDED);
+  }
+
+  /**
+   * Opens {@code target} (the H2 file of {@code dir}, or PostgreSQL: ADR 0013) and migrates it.
+   * Throws {@link DatabaseUnavailableException} when PostgreSQL cannot be reached or refuses us.
+   */
+  public static Database open(DataDirectory dir, DatabaseTarget target) {
+    if (target instanceof DatabaseTarget.PostgreSql postgres) {
+      com.zaxxer.hikari.HikariDataSource pool = PostgresPool.open(postgres, MAX_CONNECTIONS);
+      try {
+        migrate(pool, "postgresql");
+      } catch (RuntimeException e) {
+        pool.close();
+        throw e;
+      }
+      return new Database(pool, pool::close, SQLDialect.POSTGRES);
+    }
     String url = "jdbc:h2:file:" + dir.databaseBase() + SETTINGS;
     // The per-install secret doubles as the database password: a database file copied elsewhere
     // without its
@@ -82,13 +103,27 @@ public final class Database implements AutoCloseable {
           "Cannot open the database in " + dir.root() + ": " + e.getMessage(), e);
     }
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      migrate(pool, "h2");
     } catch (RuntimeException e) {
       pool.dispose();
       throw e;
     }
     dir.restrictPermissions();
-    return new Database(pool);
+    return new Database(pool, pool::dispose, SQLDialect.H2);
+  }
+
+  /**
+   * The shared migrations, and those of the backend's own folder where SQL must differ ({@code
+   * db/vendor/h2}, {@code db/vendor/postgresql}; ADR 0013). Flyway itself has no {@code {vendor}}
+   * placeholder (that is Spring Boot's), so the folder is named here.
+   */
+  private static void migrate(DataSource pool, String vendor) {
+    Flyway.configure()
+        .dataSource(pool)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+        .failOnMissingLocations(false)
+        .load()
+        .migrate();
   }
 
   public DSLContext dsl() {
@@ -97,15 +132,15 @@ public final class Database implements AutoCloseable {
 
   /**
    * Whether other processes may write this database, so that the change feed must follow its log:
-   * never for the H2 file, which one process opens (ADR 0005).
+   * PostgreSQL; never the H2 file, which one process opens (ADR 0005).
    */
   public boolean sharedWithOtherProcesses() {
-    return false;
+    return dsl.dialect().family() == SQLDialect.POSTGRES;
   }
 
   /** How a change follower on this database waits for news (ADR 0014). */
   ChangeWakeups changeWakeups() {
-    return ChangeWakeups.polling();
+    return sharedWithOtherProcesses() ? new PostgresWakeups(pool) : ChangeWakeups.polling();
   }
 
   /**
@@ -174,6 +209,6 @@ public final class Database implements AutoCloseable {
         LOG.warn("closing {} before the database failed: {}", user, e.toString());
       }
     }
-    pool.dispose();
+    closePool.run();
   }
 }

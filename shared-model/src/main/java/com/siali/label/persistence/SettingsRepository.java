@@ -4,6 +4,8 @@ import static com.siali.label.persistence.jooq.Tables.SETTINGS;
 
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** Small named instance settings. */
 public final class SettingsRepository {
@@ -21,14 +23,22 @@ public final class SettingsRepository {
   }
 
   public void put(DSLContext ctx, String name, String value) {
-    ctx.mergeInto(SETTINGS)
-        .using(ctx.selectOne())
-        .on(SETTINGS.NAME.eq(name))
-        .whenMatchedThenUpdate()
-        .set(SETTINGS.SETTING_VALUE, value)
-        .whenNotMatchedThenInsert(SETTINGS.NAME, SETTINGS.SETTING_VALUE)
-        .values(name, value)
-        .execute();
+    // An upsert, not MERGE (see InvitationRepository.replace).
+    Query upsert =
+        ctx.insertInto(SETTINGS)
+            .set(SETTINGS.NAME, name)
+            .set(SETTINGS.SETTING_VALUE, value)
+            .onConflict(SETTINGS.NAME)
+            .doUpdate()
+            .set(SETTINGS.SETTING_VALUE, value);
+    try {
+      upsert.execute();
+    } catch (IntegrityConstraintViolationException raced) {
+      // H2 runs the upsert as a MERGE, whose insert can lose a race with another one's (a key
+      // violation): the row exists now, so the same statement updates it. PostgreSQL's
+      // ON CONFLICT does not fail this way.
+      upsert.execute();
+    }
     changes.record(ctx, ChangeKind.SETTING_CHANGED, 0);
   }
 }

@@ -2,9 +2,11 @@ package com.siali.label.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.siali.label.model.EmailAddress;
 import com.siali.label.model.ProfileUpdate;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,7 @@ class ChangeFeedIT {
 
   @BeforeEach
   void open() {
-    db = Database.open(DataDirectory.open(dir.resolve("data")));
+    db = TestDatabases.open(DataDirectory.open(dir.resolve("data")));
     users = new UserRepository(changes);
     id =
         db.inTransaction(
@@ -154,6 +156,27 @@ class ChangeFeedIT {
                 assertThat(change.kind()).isEqualTo(ChangeKind.PROFILE_CHANGED);
                 assertThat(change.subjectId()).isEqualTo(id);
               });
+    }
+  }
+
+  @Test
+  void aBrokenListenerConnectionLosesNothing() throws Exception {
+    assumeTrue(db.sharedWithOtherProcesses(), "the LISTEN connection exists on PostgreSQL only");
+    List<Change> elsewhere = new CopyOnWriteArrayList<>();
+    try (var other = new ChangeFeed()) {
+      other.subscribe(elsewhere::add);
+      other.follow(db, Duration.ofMillis(200));
+      Thread.sleep(300); // the follower is listening now
+      int ended =
+          db.dsl()
+              .fetchOne(
+                  "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                      + " WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
+              .get(0, Integer.class);
+      assertThat(ended).as("listening connections ended").isPositive();
+      rename("Ada");
+      await(() -> !elsewhere.isEmpty());
+      assertThat(elsewhere).extracting(Change::kind).containsExactly(ChangeKind.PROFILE_CHANGED);
     }
   }
 

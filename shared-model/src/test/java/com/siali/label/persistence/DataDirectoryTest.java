@@ -2,6 +2,7 @@ package com.siali.label.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -56,7 +57,7 @@ class DataDirectoryTest {
   @Test
   void databaseFilesAreOwnerOnly() throws Exception {
     DataDirectory dir = DataDirectory.open(tmp.resolve("data"));
-    try (Database db = Database.open(dir)) {
+    try (Database db = TestDatabases.open(dir)) {
       Path file = Path.of(dir.databaseBase() + ".mv.db");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .isEqualTo("rw-------");

@@ -7,6 +7,7 @@ import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.TempTree;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ public final class PeopleSearchTiming {
   public static void main(String[] args) throws Exception {
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path dir = Files.createTempDirectory("people-search");
-    try (Database db = Database.open(DataDirectory.open(dir))) {
+    try (Database db = TestDatabases.open(DataDirectory.open(dir))) {
       BulkAccounts.seed(db, accounts);
       var index = PeopleSearchIndex.following(db, new ChangeFeed());
       String[][] queries = {

@@ -12,6 +12,7 @@ import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class UserPageQueryIT {
 
   @BeforeAll
   static void seed() {
-    db = Database.open(DataDirectory.open(dir.resolve("data")));
+    db = TestDatabases.open(DataDirectory.open(dir.resolve("data")));
     var changes = new ChangeFeed();
     var users = new UserRepository(changes);
     index = PeopleSearchIndex.following(db, changes);

@@ -6,6 +6,7 @@ import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.testing.MutableClock;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -27,7 +28,7 @@ final class TestStore implements AutoCloseable {
 
   TestStore(Path dir, PasswordHasher hasher) {
     directory = DataDirectory.open(dir);
-    database = Database.open(directory);
+    database = TestDatabases.open(directory);
     services = Services.over(database, directory.avatars(), hasher, SharedPolicy.INSTANCE, clock);
   }
 

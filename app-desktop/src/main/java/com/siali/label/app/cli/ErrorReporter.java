@@ -2,6 +2,8 @@ package com.siali.label.app.cli;
 
 import com.siali.label.model.DomainException;
 import com.siali.label.persistence.DatabaseInUseException;
+import com.siali.label.persistence.DatabaseSettingsException;
+import com.siali.label.persistence.DatabaseUnavailableException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +20,14 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       Exception ex, CommandLine commandLine, ParseResult parseResult) {
     String message;
     int exit;
-    if (ex instanceof UserInputException || ex instanceof DomainException) {
+    if (ex instanceof DatabaseSettingsException) {
+      message = ex.getMessage();
+      exit = LabelStudioCommand.USAGE;
+    } else if (ex instanceof UserInputException || ex instanceof DomainException) {
       message = ex.getMessage();
       exit = ex instanceof UserInputException ? LabelStudioCommand.USAGE : CommandOutput.FAILED;
     } else if (ex instanceof DatabaseInUseException
+        || ex instanceof DatabaseUnavailableException
         || ex instanceof StartupException
         || ex instanceof UncheckedIOException) {
       message = ex.getMessage();

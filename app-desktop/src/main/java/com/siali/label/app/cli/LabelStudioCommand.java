@@ -35,8 +35,8 @@ public final class LabelStudioCommand implements Runnable {
     Terminal terminal = new Terminal(out);
     CommandLine commandLine = new CommandLine(new LabelStudioCommand());
     commandLine.addSubcommand(new StartCommand(launchpad, environment));
-    commandLine.addSubcommand(new UserCommand(launchpad));
-    commandLine.addSubcommand(new ResetPasswordCommand(launchpad, terminal));
+    commandLine.addSubcommand(new UserCommand(launchpad, environment));
+    commandLine.addSubcommand(new ResetPasswordCommand(launchpad, terminal, environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(

@@ -1,5 +1,6 @@
 package com.siali.label.app.cli;
 
+import com.siali.label.persistence.DatabaseTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -9,10 +10,11 @@ import java.nio.file.Path;
 public interface Launchpad {
 
   /**
-   * Account operations on the installation in {@code dataDir}, through the running instance if
-   * there is one.
+   * Account operations on the installation in {@code dataDir} with {@code database}: on the
+   * embedded database through the running instance if there is one (ADR 0005); on PostgreSQL, which
+   * several processes share, directly.
    */
-  AdminOperations connect(Path dataDir);
+  AdminOperations connect(Path dataDir, DatabaseTarget database);
 
   /** Runs the application until it is stopped; returns the exit code. */
   int start(StartOptions options, PrintWriter out, PrintWriter err);

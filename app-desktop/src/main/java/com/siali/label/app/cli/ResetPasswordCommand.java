@@ -1,5 +1,6 @@
 package com.siali.label.app.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 final class ResetPasswordCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
+  @Mixin DatabaseOption database;
 
   @Option(
       names = "--username",
@@ -32,17 +34,20 @@ final class ResetPasswordCommand implements Callable<Integer> {
   String password;
 
   private final Launchpad launchpad;
+  private final Map<String, String> environment;
   private final Terminal terminal;
 
-  ResetPasswordCommand(Launchpad launchpad, Terminal terminal) {
+  ResetPasswordCommand(Launchpad launchpad, Terminal terminal, Map<String, String> environment) {
     this.launchpad = launchpad;
+    this.environment = environment;
     this.terminal = terminal;
   }
 
   @Override
   public Integer call() {
     String email = username != null ? username : terminal.readLine("Username: ");
-    try (AdminOperations operations = launchpad.connect(dataDir.resolve())) {
+    try (AdminOperations operations =
+        launchpad.connect(dataDir.resolve(), database.resolve(environment))) {
       CommandOutput exists = operations.checkUserExists(email);
       if (exists.exitCode() != CommandOutput.OK) {
         return Printer.print(exists, spec.commandLine());

@@ -25,6 +25,7 @@ final class StartCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
+  @Mixin DatabaseOption database;
 
   @Option(
       names = "--username",
@@ -96,7 +97,14 @@ final class StartCommand implements Callable<Integer> {
         EnvironmentFlag.parse(SIGNUP_VARIABLE, environment.get(SIGNUP_VARIABLE));
     StartOptions options =
         new StartOptions(
-            dataDir.resolve(), seedAccount(), host, port, headless, tls, signupRequiresLink);
+            dataDir.resolve(),
+            database.resolve(environment),
+            seedAccount(),
+            host,
+            port,
+            headless,
+            tls,
+            signupRequiresLink);
     return launchpad.start(options, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 

@@ -1,5 +1,6 @@
 package com.siali.label.app.cli;
 
+import com.siali.label.persistence.DatabaseTarget;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -7,12 +8,14 @@ import java.util.Optional;
  * {@code label-studio start}'s settings after flags and environment variables were combined and
  * checked.
  *
+ * @param database the embedded H2 file or PostgreSQL (ADR 0013)
  * @param seedAccount the account to create at start if it does not exist
  * @param https {@code --tls}: serve over HTTPS this time and from now on
  * @param signupRequiresLink {@code LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK}, when set
  */
 public record StartOptions(
     Path dataDir,
+    DatabaseTarget database,
     Optional<SeedAccount> seedAccount,
     String host,
     int port,

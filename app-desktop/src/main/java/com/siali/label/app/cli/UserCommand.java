@@ -1,5 +1,6 @@
 package com.siali.label.app.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 final class UserCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
+  @Mixin DatabaseOption database;
 
   @Option(
       names = "--username",
@@ -25,14 +27,17 @@ final class UserCommand implements Callable<Integer> {
   String username;
 
   private final Launchpad launchpad;
+  private final Map<String, String> environment;
 
-  UserCommand(Launchpad launchpad) {
+  UserCommand(Launchpad launchpad, Map<String, String> environment) {
     this.launchpad = launchpad;
+    this.environment = environment;
   }
 
   @Override
   public Integer call() {
-    try (AdminOperations operations = launchpad.connect(dataDir.resolve())) {
+    try (AdminOperations operations =
+        launchpad.connect(dataDir.resolve(), database.resolve(environment))) {
       return Printer.print(operations.userInfo(username), spec.commandLine());
     }
   }

@@ -8,6 +8,7 @@ import com.siali.label.app.cli.StartupException;
 import com.siali.label.app.console.shell.DesktopConsole;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.DatabaseInUseException;
+import com.siali.label.persistence.DatabaseTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,12 @@ final class DesktopLaunchpad implements Launchpad {
   private static final Duration STARTING_INSTANCE_WAIT = Duration.ofSeconds(20);
 
   @Override
-  public AdminOperations connect(Path dataDir) {
+  public AdminOperations connect(Path dataDir, DatabaseTarget database) {
+    if (database.sharedByProcesses()) {
+      // PostgreSQL: any number of processes may have it open, a running instance too.
+      Installation installation = Installation.open(dataDir, database);
+      return new LocalAdminOperations(installation.services(), installation::close);
+    }
     DataDirectory directory = DataDirectory.open(dataDir);
     String secret = directory.installSecret();
     Instant deadline = Instant.now().plus(STARTING_INSTANCE_WAIT);
@@ -37,7 +43,7 @@ final class DesktopLaunchpad implements Launchpad {
         return running.get();
       }
       try {
-        Installation installation = Installation.open(dataDir);
+        Installation installation = Installation.open(dataDir, database);
         return new LocalAdminOperations(installation.services(), installation::close);
       } catch (DatabaseInUseException starting) {
         if (Instant.now().isAfter(deadline)) {
@@ -66,7 +72,7 @@ final class DesktopLaunchpad implements Launchpad {
     try {
       Installation installation;
       try {
-        installation = Installation.open(options.dataDir());
+        installation = Installation.open(options.dataDir(), options.database());
       } catch (DatabaseInUseException e) {
         throw new StartupException(
             "Another Siali Label is starting with the data directory "

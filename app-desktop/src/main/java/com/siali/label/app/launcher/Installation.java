@@ -2,6 +2,7 @@ package com.siali.label.app.launcher;
 
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
+import com.siali.label.persistence.DatabaseTarget;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
@@ -28,9 +29,17 @@ final class Installation implements AutoCloseable {
    * process has it.
    */
   static Installation open(Path root) {
+    return open(root, DatabaseTarget.EMBEDDED);
+  }
+
+  /**
+   * Opens the installation in {@code root} with {@code target} as its database (ADR 0013); throws
+   * {@code DatabaseUnavailableException} when PostgreSQL cannot be used.
+   */
+  static Installation open(Path root, DatabaseTarget target) {
     DataDirectory directory = DataDirectory.open(root);
     LogSetup.toFile(directory.logs());
-    Database database = Database.open(directory);
+    Database database = Database.open(directory, target);
     Services services =
         Services.over(
             database,

@@ -14,6 +14,7 @@ import com.siali.label.server.WebApp;
 import com.siali.label.server.WebSettings;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
+import com.siali.label.testing.TestDatabases;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +43,7 @@ public final class ConsoleFixture implements AutoCloseable {
   public ConsoleFixture(Path dataDir) {
     this.dataDir = dataDir;
     DataDirectory directory = DataDirectory.open(dataDir);
-    database = Database.open(directory);
+    database = TestDatabases.open(directory);
     services =
         Services.over(
             database,

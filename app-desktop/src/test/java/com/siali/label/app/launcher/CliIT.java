@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.model.EmailAddress;
 import com.siali.label.model.NewAccount;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,10 +25,16 @@ class CliIT {
   void setUp() {
     dataDir = tmp.resolve("data").toString();
     cli = new CliRunner();
+    // On the PostgreSQL run, the commands find this data directory's test database by variable.
+    TestDatabases.environment(Path.of(dataDir)).forEach(cli::env);
+  }
+
+  private static Installation open(String dataDir) {
+    return Installation.open(Path.of(dataDir), TestDatabases.target(Path.of(dataDir)));
   }
 
   private void seed(String email, String password, String token) {
-    try (Installation installation = Installation.open(Path.of(dataDir))) {
+    try (Installation installation = open(dataDir)) {
       var account = new NewAccount(EmailAddress.parse(email), password, Optional.ofNullable(token));
       installation.services().accounts().create(account);
     }
@@ -57,6 +64,55 @@ class CliIT {
     var missing = cli.run("user", "--data-dir", dataDir);
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("--username").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anUnknownDjangoDbIsOneLineNamingItAndExitsTwo() {
+    var result =
+        new CliRunner()
+            .env("DJANGO_DB", "mysql")
+            .run("user", "--username", "a@example.com", "--data-dir", dataDir);
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.err())
+        .startsWith(
+            "label-studio: DJANGO_DB=mysql is not supported: use 'default' or 'postgresql'");
+  }
+
+  @Test
+  void anUnreachablePostgreSqlIsOneLineWithoutThePasswordAndExitsOne() {
+    String[] url = {"--database-url", "postgresql://ann@127.0.0.1:1/labels", "--data-dir", dataDir};
+    for (String[] command :
+        new String[][] {
+          {"user", "--username", "a@example.com"},
+          {"reset_password", "--username", "a@example.com", "--password", "another good one"}
+        }) {
+      String[] args =
+          java.util.stream.Stream.of(command, url)
+              .flatMap(java.util.Arrays::stream)
+              .toArray(String[]::new);
+      var result = new CliRunner().env("POSTGRE_PASSWORD", "hunter2-secret").run(args);
+      assertThat(result.exitCode()).as(command[0]).isEqualTo(1);
+      assertThat(result.err())
+          .isEqualTo(
+              "label-studio: Cannot connect to PostgreSQL at 127.0.0.1:1/labels: connection"
+                  + " refused (is PostgreSQL running and listening on that address?)\n");
+      assertThat(result.out() + result.err()).doesNotContain("hunter2");
+    }
+    var onTheCommandLine =
+        new CliRunner()
+            .run(
+                "user",
+                "--username",
+                "a@example.com",
+                "--database-url",
+                "postgresql://ann:hunter2@127.0.0.1:1/labels",
+                "--data-dir",
+                dataDir);
+    assertThat(onTheCommandLine.exitCode()).isEqualTo(2);
+    assertThat(onTheCommandLine.err())
+        .startsWith("label-studio: --database-url must not contain a password")
+        .doesNotContain("hunter2");
   }
 
   @Test
@@ -156,7 +212,7 @@ class CliIT {
             dataDir);
     assertThat(ok.exitCode()).isZero();
     assertThat(ok.out()).isEqualTo("Password successfully changed\n");
-    try (Installation installation = Installation.open(Path.of(dataDir))) {
+    try (Installation installation = open(dataDir)) {
       assertThat(
               installation
                   .services()

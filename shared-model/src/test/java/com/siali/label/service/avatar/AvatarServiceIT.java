@@ -12,6 +12,7 @@ import com.siali.label.persistence.Database;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
+import com.siali.label.testing.TestDatabases;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class AvatarServiceIT {
   @BeforeEach
   void open() {
     dir = DataDirectory.open(tmp.resolve("data"));
-    db = Database.open(dir);
+    db = TestDatabases.open(dir);
     services =
         Services.over(
             db,
