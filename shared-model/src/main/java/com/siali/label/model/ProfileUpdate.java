@@ -15,6 +15,11 @@ public record ProfileUpdate(String firstName, String lastName, String phone) {
     }
   }
 
+  /** The profile as {@code user} has it now. */
+  public static ProfileUpdate of(User user) {
+    return new ProfileUpdate(user.firstName(), user.lastName(), user.phone());
+  }
+
   private static String checked(String field, String value, int max, String label) {
     String v = value == null ? "" : value.strip();
     if (v.codePointCount(0, v.length()) > max) {

@@ -62,8 +62,15 @@ public final class ChangeFeed implements AutoCloseable {
   private final OwnChanges own = new OwnChanges();
   private volatile ChangeFollower follower;
 
-  public void subscribe(Listener listener) {
+  /** A listener's place in the feed; closing it stops the deliveries (a window that closes). */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  public Subscription subscribe(Listener listener) {
     listeners.add(listener);
+    return () -> listeners.remove(listener);
   }
 
   public void subscribeToSearchTerms(SearchTermsListener listener) {

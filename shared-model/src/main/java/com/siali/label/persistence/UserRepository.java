@@ -74,6 +74,15 @@ public final class UserRepository {
     return ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional().map(UserRepository::toUser);
   }
 
+  /** The account, its row locked until the transaction ends (for a check-then-write). */
+  public Optional<User> findByIdForUpdate(DSLContext ctx, long id) {
+    return ctx.selectFrom(USERS)
+        .where(USERS.ID.eq(id))
+        .forUpdate()
+        .fetchOptional()
+        .map(UserRepository::toUser);
+  }
+
   public Optional<User> findByEmail(DSLContext ctx, EmailAddress email) {
     return ctx.selectFrom(USERS)
         .where(USERS.EMAIL.eq(email.value()))

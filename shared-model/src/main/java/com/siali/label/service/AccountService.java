@@ -2,6 +2,7 @@ package com.siali.label.service;
 
 import com.siali.label.model.AlreadyExistsException;
 import com.siali.label.model.AuthenticationFailedException;
+import com.siali.label.model.ConflictException;
 import com.siali.label.model.EmailAddress;
 import com.siali.label.model.NewAccount;
 import com.siali.label.model.NotFoundException;
@@ -16,11 +17,15 @@ import com.siali.label.security.PasswordHasher;
 import com.siali.label.security.Tokens;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A person's own account: creating it, logging in, passwords and profile. */
 public final class AccountService {
+  public static final String PROFILE_CHANGED_ELSEWHERE =
+      "Your profile was changed elsewhere while you edited it. The new values are shown; save again"
+          + " to replace them with yours.";
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
   public static final String EMAIL_TAKEN_MESSAGE = "User with this email already exists";
   public static final String SAME_PASSWORD_MESSAGE = "Entered password is the same as current";
@@ -72,8 +77,13 @@ public final class AccountService {
     } catch (UserRepository.UniqueViolation e) {
       if (e.ownerSlot()) {
         // Two first sign-ups raced for the owner slot; the other one won, so this one is an
-        // ordinary account.
-        return insert(account.email(), hash, token, false);
+        // ordinary account, unless the winner had the same email (PostgreSQL may report the owner
+        // slot before the email).
+        try {
+          return insert(account.email(), hash, token, false);
+        } catch (UserRepository.UniqueViolation sameEmail) {
+          throw new AlreadyExistsException(EMAIL_TAKEN_MESSAGE);
+        }
       }
       throw new AlreadyExistsException(EMAIL_TAKEN_MESSAGE);
     }
@@ -174,14 +184,35 @@ public final class AccountService {
   }
 
   public User updateProfile(long userId, ProfileUpdate update) {
+    return updateProfile(userId, Optional.empty(), update);
+  }
+
+  /**
+   * Saves {@code update} only if the profile is still {@code loadedFrom}, what the form showed when
+   * the person began editing; otherwise throws {@link ConflictException} and changes nothing.
+   */
+  public User updateProfile(long userId, ProfileUpdate loadedFrom, ProfileUpdate update) {
+    return updateProfile(userId, Optional.of(loadedFrom), update);
+  }
+
+  private User updateProfile(
+      long userId, Optional<ProfileUpdate> loadedFrom, ProfileUpdate update) {
     Instant now = ServiceClock.now(clock);
     return db.inTransaction(
         ctx -> {
-          User user = users.findById(ctx, userId).orElseThrow(() -> notFound(userId));
+          User user = users.findByIdForUpdate(ctx, userId).orElseThrow(() -> notFound(userId));
+          if (loadedFrom.isPresent() && !loadedFrom.get().equals(ProfileUpdate.of(user))) {
+            throw new ConflictException(PROFILE_CHANGED_ELSEWHERE);
+          }
           users.updateProfile(ctx, user, update);
           users.touchActivity(ctx, userId, now);
           return users.findById(ctx, userId).orElseThrow();
         });
+  }
+
+  /** The account as it is now, if it still exists. */
+  public Optional<User> find(long userId) {
+    return db.inTransaction(ctx -> users.findById(ctx, userId));
   }
 
   /** Marks the person as active now (a state-changing request or console action). */

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.siali.label.app.console.shell.RememberedStart;
 import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.model.AuthenticationFailedException;
+import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
+import com.siali.label.service.AccountService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -247,6 +254,71 @@ class ConsoleUiTest {
     assertThat(fixture.services.invitations().accepts(oldToken)).isFalse();
     assertThat(console.text("#inviteLink")).endsWith(fixture.services.invitations().currentToken());
     assertThat(robot.lookup("#inviteQr").queryAs(ImageView.class).getImage()).isNotSameAs(qrBefore);
+  }
+
+  @Test
+  void aLinkResetThroughTheApiChangesAddPeopleAndWhatCopyCopies(FxRobot robot) throws Exception {
+    signedInAsLead(robot);
+    robot.clickOn("#navADD_PEOPLE");
+    console.waitUntil("the link", () -> console.text("#inviteLink").contains("token="));
+    String before = console.text("#inviteLink");
+    Image qrBefore = robot.lookup("#inviteQr").queryAs(ImageView.class).getImage();
+
+    User lead = fixture.services.people().findByEmail("lead@example.com").orElseThrow();
+    assertThat(api("POST", "/api/invite/reset", lead, "").statusCode()).isEqualTo(201);
+    String current = fixture.services.invitations().currentToken();
+    console.waitUntil(
+        "the new link, within a second", () -> console.text("#inviteLink").endsWith(current));
+    assertThat(console.text("#inviteLink")).isNotEqualTo(before);
+    assertThat(robot.lookup("#inviteQr").queryAs(ImageView.class).getImage()).isNotSameAs(qrBefore);
+    robot.clickOn("#copyLink");
+    String[] copied = new String[1];
+    robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
+    assertThat(copied[0]).isEqualTo(console.text("#inviteLink")).endsWith(current);
+  }
+
+  @Test
+  void aNameSetThroughTheApiAppearsInAccountAndTheSidebar(FxRobot robot) throws Exception {
+    signedInAsLead(robot);
+    robot.clickOn("#navACCOUNT");
+    console.waitUntil("the form", () -> "Lena".equals(console.text("#firstNameField")));
+    User lead = fixture.services.people().findByEmail("lead@example.com").orElseThrow();
+    var answer =
+        api("PATCH", "/api/users/" + lead.id() + "/", lead, "{\"first_name\": \"Helena\"}");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    console.waitUntil("the new name", () -> "Helena".equals(console.text("#firstNameField")));
+    console.waitUntil("the sidebar", () -> "Helena Lead".equals(console.text("#signedInName")));
+  }
+
+  @Test
+  void aStaleSaveIsRefusedAndShowsTheNewValues(FxRobot robot) throws Exception {
+    signedInAsLead(robot);
+    robot.clickOn("#navACCOUNT");
+    console.waitUntil("the form", () -> "Lena".equals(console.text("#firstNameField")));
+    console.type("#firstNameField", "Mine");
+    User lead = fixture.services.people().findByEmail("lead@example.com").orElseThrow();
+    fixture.services.accounts().updateProfile(lead.id(), new ProfileUpdate("Theirs", "Lead", ""));
+    robot.clickOn("#saveProfile");
+    console.waitUntil(
+        "the refusal",
+        () -> AccountService.PROFILE_CHANGED_ELSEWHERE.equals(console.text("#accountMessage")));
+    console.waitUntil("the new values", () -> "Theirs".equals(console.text("#firstNameField")));
+    assertThat(fixture.services.people().get(lead.id()).firstName()).isEqualTo("Theirs");
+  }
+
+  private HttpResponse<String> api(String method, String path, User user, String json)
+      throws Exception {
+    String token = fixture.services.apiTokens().tokenOf(user.id());
+    URI uri = URI.create(fixture.server.urls().getFirst()).resolve(path);
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(
+          HttpRequest.newBuilder(uri)
+              .header("Authorization", "Token " + token)
+              .header("Content-Type", "application/json")
+              .method(method, HttpRequest.BodyPublishers.ofString(json))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   @Test

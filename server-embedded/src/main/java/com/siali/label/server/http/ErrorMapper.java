@@ -2,6 +2,7 @@ package com.siali.label.server.http;
 
 import com.siali.label.model.AlreadyExistsException;
 import com.siali.label.model.AuthenticationFailedException;
+import com.siali.label.model.ConflictException;
 import com.siali.label.model.DomainException;
 import com.siali.label.model.NotFoundException;
 import com.siali.label.model.PermissionDeniedException;
@@ -96,6 +97,7 @@ public final class ErrorMapper {
       case PermissionDeniedException p -> 403;
       case AuthenticationFailedException a -> 401;
       case ServiceBusyException s -> 503;
+      case ConflictException c -> 409;
     };
   }
 }

@@ -44,6 +44,9 @@ public final class AccountModel {
   private final StringProperty newPasswordAgain = new SimpleStringProperty("");
   private final StatusMessage status = new StatusMessage();
 
+  /** What the profile fields were filled from: Save is refused if the account changed since. */
+  private ProfileUpdate loadedFrom;
+
   public AccountModel(
       AccountService accounts,
       AvatarService avatars,
@@ -57,17 +60,50 @@ public final class AccountModel {
     this.remembered = remembered;
     this.background = background;
     this.signedIn = signedIn;
+    signedIn.addListener((obs, old, now) -> follow(now));
+  }
+
+  /**
+   * The account changed (here or elsewhere): the fields show the new values unless the person is
+   * editing them, whose edits stay; their Save then says that the profile changed meanwhile.
+   */
+  private void follow(User now) {
+    if (now == null || loadedFrom == null) {
+      return;
+    }
+    ProfileUpdate stored = ProfileUpdate.of(now);
+    if (formShows(loadedFrom)) {
+      fill(stored);
+    } else if (formShows(stored)) {
+      loadedFrom = stored; // saved here, or changed elsewhere to what was typed
+    }
+  }
+
+  private boolean formShows(ProfileUpdate profile) {
+    return firstName.get().strip().equals(profile.firstName())
+        && lastName.get().strip().equals(profile.lastName())
+        && phone.get().strip().equals(profile.phone());
+  }
+
+  private void fill(ProfileUpdate profile) {
+    loadedFrom = profile;
+    firstName.set(profile.firstName());
+    lastName.set(profile.lastName());
+    phone.set(profile.phone());
   }
 
   /** Fills the form from the signed-in account (its stored picture too). */
   public void load() {
     User me = signedIn.get();
-    firstName.set(me.firstName());
-    lastName.set(me.lastName());
-    phone.set(me.phone());
+    fill(ProfileUpdate.of(me));
     token.set(HIDDEN_TOKEN);
     tokenShown.set(false);
     background.run(() -> pictureOf(me), picture::set, status::fail);
+  }
+
+  private void showChanged(User me) {
+    fill(ProfileUpdate.of(me));
+    signedIn.set(me);
   }
 
   public void saveProfile() {
@@ -75,13 +111,21 @@ public final class AccountModel {
     String first = firstName.get();
     String last = lastName.get();
     String phoneNumber = phone.get();
+    ProfileUpdate from = loadedFrom;
     background.run(
-        () -> accounts.updateProfile(id, new ProfileUpdate(first, last, phoneNumber)),
+        () -> accounts.updateProfile(id, from, new ProfileUpdate(first, last, phoneNumber)),
         updated -> {
+          loadedFrom = ProfileUpdate.of(updated);
           signedIn.set(updated);
           status.succeed("Your profile was saved.");
         },
-        status::fail);
+        message -> {
+          status.fail(message);
+          if (AccountService.PROFILE_CHANGED_ELSEWHERE.equals(message)) {
+            background.run(
+                () -> accounts.find(id), me -> me.ifPresent(this::showChanged), ignored -> {});
+          }
+        });
   }
 
   /**

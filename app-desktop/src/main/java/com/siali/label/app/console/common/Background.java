@@ -91,6 +91,11 @@ public final class Background {
         });
   }
 
+  /** Runs {@code action} on the UI thread (at once, for {@link #inline()}). */
+  public void onUi(Runnable action) {
+    ui.execute(action);
+  }
+
   private void started() {
     running++;
     busy.set(true);

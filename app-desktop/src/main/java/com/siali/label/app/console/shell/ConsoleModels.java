@@ -76,6 +76,16 @@ public final class ConsoleModels {
         signedIn);
   }
 
+  ScreensFollowChanges followChanges(
+      ObjectProperty<User> signedIn,
+      PeopleModel people,
+      AddPeopleModel addPeople,
+      ServerModel server) {
+    Services services = context.services();
+    return new ScreensFollowChanges(
+        services.changes(), background, services.people(), signedIn, people, addPeople, server);
+  }
+
   ServerModel server(ObjectProperty<User> signedIn) {
     return new ServerModel(context.server(), context.services().sessions(), background, signedIn);
   }

@@ -51,6 +51,7 @@ public final class ConsoleWindow {
   private final Runnable onQuit;
   private final RememberedSignIn remembered;
   private final ObjectProperty<User> signedIn = new SimpleObjectProperty<>();
+  private ScreensFollowChanges following;
   private final BooleanProperty dark = new SimpleBooleanProperty(false);
   private final StackPane root = new StackPane();
   private final ServerModel server;
@@ -156,13 +157,27 @@ public final class ConsoleWindow {
             dark,
             this::signOut);
     root.getChildren().setAll(main);
+    followChanges(people, addPeople);
     addPeople.load();
     account.load();
     server.refresh();
     startPolling(people);
   }
 
+  private void followChanges(PeopleModel people, AddPeopleModel addPeople) {
+    stopFollowing();
+    following = models.followChanges(signedIn, people, addPeople, server);
+  }
+
+  private void stopFollowing() {
+    if (following != null) {
+      following.close();
+      following = null;
+    }
+  }
+
   private void signOut() {
+    stopFollowing();
     background.run(
         remembered::forget,
         () -> {
@@ -243,10 +258,12 @@ public final class ConsoleWindow {
   /** Stops the window's timers (the window closes, or a test is done with it). */
   public void dispose() {
     stopPolling();
+    stopFollowing();
   }
 
   private void quit() {
     stopPolling();
+    stopFollowing();
     stage.hide();
     // Stopping the server drains requests for up to a few seconds: not on the UI thread.
     Thread.ofPlatform().name("console-quit").start(onQuit);
