@@ -113,7 +113,12 @@ public final class AccountModel {
     String phoneNumber = phone.get();
     ProfileUpdate from = loadedFrom;
     background.run(
-        () -> accounts.updateProfile(id, from, new ProfileUpdate(first, last, phoneNumber)),
+        () -> {
+          ProfileUpdate update = new ProfileUpdate(first, last, phoneNumber);
+          return from == null
+              ? accounts.updateProfile(id, update)
+              : accounts.updateProfile(id, from, update);
+        },
         updated -> {
           loadedFrom = ProfileUpdate.of(updated);
           signedIn.set(updated);
