@@ -265,7 +265,7 @@ class ConsoleUiTest {
     Image qrBefore = robot.lookup("#inviteQr").queryAs(ImageView.class).getImage();
 
     User lead = fixture.services.people().findByEmail("lead@example.com").orElseThrow();
-    assertThat(api("POST", "/api/invite/reset", lead, "").statusCode()).isEqualTo(201);
+    assertThat(api("POST", "/api/invite/reset-token", lead, "").statusCode()).isEqualTo(201);
     String current = fixture.services.invitations().currentToken();
     console.waitUntil(
         "the new link, within a second", () -> console.text("#inviteLink").endsWith(current));
