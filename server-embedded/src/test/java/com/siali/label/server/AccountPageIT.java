@@ -2,7 +2,9 @@ package com.siali.label.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
+import com.siali.label.service.AccountService;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +63,27 @@ class AccountPageIT {
     assertThat(new Browser(app.base()).get("/user/account/").statusCode())
         .as("anonymous")
         .isEqualTo(302);
+  }
+
+  @Test
+  void aSaveOverAChangeMadeElsewhereIsRefusedAndShowsTheNewValues() throws Exception {
+    String form = browser.get("/user/account/").body();
+    assertThat(form).contains("name=\"loaded_first_name\" value=\"\"");
+    app.services.accounts().updateProfile(ada.id(), new ProfileUpdate("Augusta", "King", ""));
+    var stale =
+        submit(
+            Map.of(
+                "action", "profile",
+                "first_name", "Ada",
+                "last_name", "Lovelace",
+                "phone", "",
+                "loaded_first_name", "",
+                "loaded_last_name", "",
+                "loaded_phone", ""));
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.body())
+        .contains(AccountService.PROFILE_CHANGED_ELSEWHERE, "value=\"Augusta\"");
+    assertThat(app.services.people().get(ada.id()).firstName()).isEqualTo("Augusta");
   }
 
   @Test

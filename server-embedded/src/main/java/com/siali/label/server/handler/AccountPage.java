@@ -1,5 +1,6 @@
 package com.siali.label.server.handler;
 
+import com.siali.label.model.ConflictException;
 import com.siali.label.model.DomainException;
 import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
@@ -51,14 +52,23 @@ public final class AccountPage {
     try {
       return switch (action) {
         case "profile" -> {
-          services
-              .accounts()
-              .updateProfile(
-                  user.id(),
-                  new ProfileUpdate(
-                      request.formField("first_name"),
-                      request.formField("last_name"),
-                      request.formField("phone")));
+          ProfileUpdate update =
+              new ProfileUpdate(
+                  request.formField("first_name"),
+                  request.formField("last_name"),
+                  request.formField("phone"));
+          // The form carries what it showed: a save over a change made elsewhere meanwhile is
+          // refused (ConflictException) and the page shows the new values.
+          if (request.formFieldPresent("loaded_first_name")) {
+            ProfileUpdate loadedFrom =
+                new ProfileUpdate(
+                    request.formField("loaded_first_name"),
+                    request.formField("loaded_last_name"),
+                    request.formField("loaded_phone"));
+            services.accounts().updateProfile(user.id(), loadedFrom, update);
+          } else {
+            services.accounts().updateProfile(user.id(), update);
+          }
           yield done("profile");
         }
         case "avatar" -> {
@@ -84,7 +94,7 @@ public final class AccountPage {
             case "password" -> Section.PASSWORD;
             default -> Section.PROFILE;
           };
-      return refuse(request, section, refused.getMessage());
+      return refuse(request, section, refused);
     }
   }
 
@@ -109,6 +119,13 @@ public final class AccountPage {
   /** The page again with the refusal beside the form that caused it. */
   private WebResponse refuse(WebRequest request, Section section, String message) {
     return render(request, 400, "", Optional.of(new SectionError(section, message)));
+  }
+
+  /** A stale save is a 409 (the form now shows the new values); any other refusal a 400. */
+  private WebResponse refuse(WebRequest request, Section section, DomainException refused) {
+    int status = refused instanceof ConflictException ? 409 : 400;
+    return render(
+        request, status, "", Optional.of(new SectionError(section, refused.getMessage())));
   }
 
   private WebResponse render(

@@ -44,6 +44,11 @@ public record WebRequest(
     return form.getOrDefault(name, "");
   }
 
+  /** Whether the form sent {@code name} at all (even empty). */
+  public boolean formFieldPresent(String name) {
+    return form.containsKey(name);
+  }
+
   public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
   }
