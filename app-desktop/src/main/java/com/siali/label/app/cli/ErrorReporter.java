@@ -1,6 +1,7 @@
 package com.siali.label.app.cli;
 
 import com.siali.label.model.DomainException;
+import com.siali.label.persistence.DatabaseCopy;
 import com.siali.label.persistence.DatabaseInUseException;
 import com.siali.label.persistence.DatabaseSettingsException;
 import com.siali.label.persistence.DatabaseUnavailableException;
@@ -28,6 +29,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       exit = ex instanceof UserInputException ? LabelStudioCommand.USAGE : CommandOutput.FAILED;
     } else if (ex instanceof DatabaseInUseException
         || ex instanceof DatabaseUnavailableException
+        || ex instanceof DatabaseCopy.TargetNotEmptyException
         || ex instanceof StartupException
         || ex instanceof UncheckedIOException) {
       message = ex.getMessage();

@@ -37,6 +37,7 @@ public final class LabelStudioCommand implements Runnable {
     commandLine.addSubcommand(new StartCommand(launchpad, environment));
     commandLine.addSubcommand(new UserCommand(launchpad, environment));
     commandLine.addSubcommand(new ResetPasswordCommand(launchpad, terminal, environment));
+    commandLine.addSubcommand(new CopyDatabaseCommand(launchpad, environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(

@@ -16,6 +16,12 @@ public interface Launchpad {
    */
   AdminOperations connect(Path dataDir, DatabaseTarget database);
 
+  /**
+   * Copies the embedded database of {@code dataDir} into the empty PostgreSQL {@code target},
+   * printing progress and the rows copied to {@code out}; the embedded data is only read.
+   */
+  void copyDatabase(Path dataDir, DatabaseTarget target, boolean withSessions, PrintWriter out);
+
   /** Runs the application until it is stopped; returns the exit code. */
   int start(StartOptions options, PrintWriter out, PrintWriter err);
 }

@@ -5,14 +5,18 @@ import com.siali.label.app.cli.Launchpad;
 import com.siali.label.app.cli.LocalAdminOperations;
 import com.siali.label.app.cli.StartOptions;
 import com.siali.label.app.cli.StartupException;
+import com.siali.label.app.cli.UserInputException;
 import com.siali.label.app.console.shell.DesktopConsole;
 import com.siali.label.persistence.DataDirectory;
+import com.siali.label.persistence.Database;
+import com.siali.label.persistence.DatabaseCopy;
 import com.siali.label.persistence.DatabaseInUseException;
 import com.siali.label.persistence.DatabaseTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,6 +55,49 @@ final class DesktopLaunchpad implements Launchpad {
         }
         pause();
       }
+    }
+  }
+
+  @Override
+  public void copyDatabase(
+      Path dataDir, DatabaseTarget target, boolean withSessions, PrintWriter out) {
+    if (!target.sharedByProcesses()) {
+      throw new UserInputException(
+          "copy-database --to-postgresql needs a PostgreSQL target: --database-url, or DJANGO_DB"
+              + " with the POSTGRE_* variables.");
+    }
+    DataDirectory directory = DataDirectory.open(dataDir);
+    LogSetup.toFile(directory.logs());
+    try (Database source = openSourceOf(directory);
+        Database destination = Database.open(directory, target)) {
+      out.println("Copying " + directory.root() + " to " + target + " ...");
+      out.flush();
+      Map<String, Integer> copied =
+          DatabaseCopy.copy(
+              source,
+              destination,
+              withSessions,
+              (table, rows) -> {
+                if (rows % 10_000 == 0) {
+                  out.println("  " + table + ": " + rows + " rows so far");
+                  out.flush();
+                }
+              });
+      copied.forEach((table, rows) -> out.println("  " + table + ": " + rows + " rows"));
+      out.println(
+          "Copied and verified. Start with the same variables (or --database-url) to serve it.");
+    }
+  }
+
+  /** The embedded database, which must not be in use: the copy must see every write. */
+  private static Database openSourceOf(DataDirectory directory) {
+    try {
+      return Database.open(directory);
+    } catch (DatabaseInUseException running) {
+      throw new StartupException(
+          "Siali Label is running with "
+              + directory.root()
+              + "; stop it first, so that the copy has every change.");
     }
   }
 

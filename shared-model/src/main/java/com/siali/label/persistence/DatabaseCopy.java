@@ -1,0 +1,121 @@
+package com.siali.label.persistence;
+
+import static com.siali.label.persistence.jooq.Tables.ANNOTATIONS;
+import static com.siali.label.persistence.jooq.Tables.API_TOKENS;
+import static com.siali.label.persistence.jooq.Tables.INVITATION_LINK;
+import static com.siali.label.persistence.jooq.Tables.PROJECTS;
+import static com.siali.label.persistence.jooq.Tables.SETTINGS;
+import static com.siali.label.persistence.jooq.Tables.USERS;
+import static com.siali.label.persistence.jooq.Tables.USER_SEARCH_TERMS;
+import static com.siali.label.persistence.jooq.Tables.WEB_SESSIONS;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+
+/**
+ * Copies everything a data directory's database holds into another, empty one ({@code label-studio
+ * copy-database}, ADR 0013): accounts with their hashes, tokens, the invitation link, settings,
+ * projects, annotations, and sessions if asked, in one transaction on the target, ids kept and the
+ * identity columns moved past them, and each table's row count checked against the source (a
+ * mismatch rolls everything back). The change log is not copied: it only matters to the processes
+ * that wrote it. The source is only read.
+ */
+public final class DatabaseCopy {
+  private static final int BATCH = 1_000;
+
+  /** Thrown when the target already holds accounts: a copy never merges. */
+  public static final class TargetNotEmptyException extends RuntimeException {
+    TargetNotEmptyException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private DatabaseCopy() {}
+
+  /**
+   * Copies {@code from} into {@code to}; the rows copied per table, in copy order. {@code progress}
+   * hears (table, rows so far) every {@value #BATCH} rows.
+   */
+  public static Map<String, Integer> copy(
+      Database from, Database to, boolean withSessions, BiConsumer<String, Integer> progress) {
+    List<Table<? extends TableRecord<?>>> tables =
+        new ArrayList<>(
+            List.of(
+                USERS,
+                USER_SEARCH_TERMS,
+                API_TOKENS,
+                INVITATION_LINK,
+                SETTINGS,
+                PROJECTS,
+                ANNOTATIONS));
+    if (withSessions) {
+      tables.add(WEB_SESSIONS);
+    }
+    return to.inTransaction(
+        target -> {
+          if (target.fetchCount(USERS) > 0) {
+            throw new TargetNotEmptyException(
+                "The target database already has accounts; copy-database copies only into an empty"
+                    + " one.");
+          }
+          Map<String, Integer> copied = new LinkedHashMap<>();
+          for (Table<? extends TableRecord<?>> table : tables) {
+            int rows = copyTable(from.dsl(), target, table, progress);
+            int inSource = from.dsl().fetchCount(table);
+            int inTarget = target.fetchCount(table);
+            if (rows != inSource || inTarget != inSource) {
+              throw new IllegalStateException(
+                  "The copy of "
+                      + table.getName()
+                      + " does not match: "
+                      + inSource
+                      + " rows in the source, "
+                      + inTarget
+                      + " in the target; nothing was copied.");
+            }
+            copied.put(table.getName(), rows);
+          }
+          IdentitySequences.restart(target, USERS.getName(), USERS.ID.getName());
+          IdentitySequences.restart(target, PROJECTS.getName(), PROJECTS.ID.getName());
+          IdentitySequences.restart(target, ANNOTATIONS.getName(), ANNOTATIONS.ID.getName());
+          return copied;
+        });
+  }
+
+  private static <R extends TableRecord<?>> int copyTable(
+      DSLContext source, DSLContext target, Table<R> table, BiConsumer<String, Integer> progress) {
+    int rows = 0;
+    List<R> batch = new ArrayList<>(BATCH);
+    try (Cursor<R> cursor = source.selectFrom(table).fetchSize(BATCH).fetchLazy()) {
+      for (R row : cursor) {
+        batch.add(row);
+        if (batch.size() == BATCH) {
+          rows += insert(target, table, batch);
+          progress.accept(table.getName(), rows);
+        }
+      }
+    }
+    return rows + insert(target, table, batch);
+  }
+
+  private static <R extends TableRecord<?>> int insert(
+      DSLContext target, Table<R> table, List<R> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    var insert = target.insertInto(table).columns(table.fields());
+    for (R row : batch) {
+      insert = insert.values(row.intoArray());
+    }
+    int inserted = insert.execute();
+    batch.clear();
+    return inserted;
+  }
+}
