@@ -19,6 +19,10 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,6 +72,22 @@ public final class ConsoleFixture implements AutoCloseable {
   public User account(String email, String first, String last) {
     User user = account(email);
     return services.accounts().updateProfile(user.id(), new ProfileUpdate(first, last, ""));
+  }
+
+  /** A call of the REST API as {@code user}, with their token, over real HTTP. */
+  public HttpResponse<String> api(String method, String path, User user, String json)
+      throws IOException, InterruptedException {
+    String token = services.apiTokens().tokenOf(user.id());
+    URI uri = URI.create(server.urls().getFirst()).resolve(path);
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(
+          HttpRequest.newBuilder(uri)
+              .header("Authorization", "Token " + token)
+              .header("Content-Type", "application/json")
+              .method(method, HttpRequest.BodyPublishers.ofString(json))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   public ServerStatus serverStatus() {

@@ -8,10 +8,6 @@ import com.siali.label.model.AuthenticationFailedException;
 import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
 import com.siali.label.service.AccountService;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -265,7 +261,8 @@ class ConsoleUiTest {
     Image qrBefore = robot.lookup("#inviteQr").queryAs(ImageView.class).getImage();
 
     User lead = fixture.services.people().findByEmail("lead@example.com").orElseThrow();
-    assertThat(api("POST", "/api/invite/reset-token", lead, "").statusCode()).isEqualTo(201);
+    assertThat(fixture.api("POST", "/api/invite/reset-token", lead, "").statusCode())
+        .isEqualTo(201);
     String current = fixture.services.invitations().currentToken();
     console.waitUntil(
         "the new link, within a second", () -> console.text("#inviteLink").endsWith(current));
@@ -284,7 +281,7 @@ class ConsoleUiTest {
     console.waitUntil("the form", () -> "Lena".equals(console.text("#firstNameField")));
     User lead = fixture.services.people().findByEmail("lead@example.com").orElseThrow();
     var answer =
-        api("PATCH", "/api/users/" + lead.id() + "/", lead, "{\"first_name\": \"Helena\"}");
+        fixture.api("PATCH", "/api/users/" + lead.id() + "/", lead, "{\"first_name\": \"Helena\"}");
     assertThat(answer.statusCode()).isEqualTo(200);
     console.waitUntil("the new name", () -> "Helena".equals(console.text("#firstNameField")));
     console.waitUntil("the sidebar", () -> "Helena Lead".equals(console.text("#signedInName")));
@@ -304,21 +301,6 @@ class ConsoleUiTest {
         () -> AccountService.PROFILE_CHANGED_ELSEWHERE.equals(console.text("#accountMessage")));
     console.waitUntil("the new values", () -> "Theirs".equals(console.text("#firstNameField")));
     assertThat(fixture.services.people().get(lead.id()).firstName()).isEqualTo("Theirs");
-  }
-
-  private HttpResponse<String> api(String method, String path, User user, String json)
-      throws Exception {
-    String token = fixture.services.apiTokens().tokenOf(user.id());
-    URI uri = URI.create(fixture.server.urls().getFirst()).resolve(path);
-    try (HttpClient client = HttpClient.newHttpClient()) {
-      return client.send(
-          HttpRequest.newBuilder(uri)
-              .header("Authorization", "Token " + token)
-              .header("Content-Type", "application/json")
-              .method(method, HttpRequest.BodyPublishers.ofString(json))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
   }
 
   @Test
