@@ -183,4 +183,33 @@ class UsersAdminApiIT extends TwoAccountServer {
       assertThat(detail(response)).as(entry.getKey()).startsWith(entry.getValue() + " must");
     }
   }
+
+  @Test
+  void avatarsAreFetchedWithATokenOrTheSession() throws Exception {
+    var upload =
+        client.upload(
+            "/api/users/" + collab.id() + "/avatar/",
+            Map.of(),
+            "avatar",
+            Pictures.png(64, 64),
+            as(collab));
+    String url = JSON.readTree(upload.body()).get("avatar").asString();
+
+    var byToken = client.getBytes(url, as(lead));
+    assertThat(byToken.statusCode()).isEqualTo(200);
+    assertThat(byToken.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(byToken.body()).startsWith((byte) 0xFF, (byte) 0xD8);
+
+    var badToken = client.get(url, "Authorization", "Token not-a-token");
+    assertThat(badToken.statusCode()).isEqualTo(401);
+    assertThat(badToken.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/json");
+    assertThat(detail(badToken)).isEqualTo("Invalid token.");
+
+    var nobody = new Browser(app.base()).get(url);
+    assertThat(nobody.statusCode()).isEqualTo(302);
+    assertThat(nobody.headers().firstValue("Location").orElseThrow())
+        .startsWith("/user/login/?next=");
+    assertThat(collabLoggedIn().getBytes(url).statusCode()).isEqualTo(200);
+  }
 }
