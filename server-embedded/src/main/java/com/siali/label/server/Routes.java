@@ -3,6 +3,7 @@ package com.siali.label.server;
 import static com.siali.label.server.http.Access.ANYONE;
 import static com.siali.label.server.http.Access.API;
 import static com.siali.label.server.http.Access.SIGNED_IN;
+import static com.siali.label.server.http.Access.SIGNED_IN_OR_TOKEN;
 
 import com.siali.label.server.api.CurrentUserApi;
 import com.siali.label.server.api.InviteApi;
@@ -46,7 +47,7 @@ final class Routes {
     var home = new HomePage(services.people(), pages);
     var currentUser = new CurrentUserApi(services.apiTokens());
     var invite = new InviteApi(services.invitations());
-    var users = new UsersApi(services);
+    var users = new UsersApi(services, settings.secureCookies() ? "https" : "http");
     var projects = new ProjectsApi(services.projects());
     var account = new AccountPage(services, pages, cookies);
     var avatars = new AvatarFiles(services.avatars());
@@ -56,7 +57,7 @@ final class Routes {
         Route.ioThreadSafe("GET", "/health", ANYONE, staticFiles::health),
         Route.ioThreadSafe("GET", "/static/app.css", ANYONE, staticFiles::css),
         Route.ioThreadSafe("GET", "/static/app.js", ANYONE, staticFiles::js),
-        new Route("GET", "/data/avatars/{name}", SIGNED_IN, avatars::serve),
+        new Route("GET", "/data/avatars/{name}", SIGNED_IN_OR_TOKEN, avatars::serve),
         new Route("GET", "/user/account", SIGNED_IN, account::show),
         new Route("POST", "/user/account", SIGNED_IN, account::submit),
         Route.ioThreadSafe(

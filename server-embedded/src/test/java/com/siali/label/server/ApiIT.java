@@ -59,7 +59,8 @@ class ApiIT {
             "initials",
             "phone",
             "active_organization",
-            "date_joined");
+            "date_joined",
+            "is_active");
     assertThat(user.get("email").asString()).isEqualTo("lead@example.com");
     assertThat(user.get("avatar").isNull()).isTrue();
     assertThat(user.get("last_activity").asString())

@@ -116,10 +116,12 @@ final class Browser {
     return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<byte[]> getBytes(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+  HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+    var builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Loads {@code formPath} and returns the CSRF token its form carries. */

@@ -6,6 +6,7 @@ import com.siali.label.model.Page;
 import com.siali.label.model.SearchText;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
+import com.siali.label.model.UserStatus;
 import com.siali.label.persistence.UserRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 
 /**
  * One page of the People list, fast at 100 000 accounts (figures in docs/PERFORMANCE.md).
@@ -51,13 +54,17 @@ final class UserPageQuery {
   static Page<User> run(DSLContext ctx, PeopleSearchIndex searchIndex, UserQuery query) {
     List<String> words = SearchText.words(query.search());
     if (words.isEmpty()) {
+      Condition shown = shown(query.status());
       List<User> items =
           ctx.selectFrom(USERS)
+              .where(shown)
               .orderBy(order(query))
               .limit(query.limit())
               .offset(query.offset())
               .fetch(UserRepository::toUser);
-      return new Page<>(items, ctx.fetchCount(USERS), query.offset(), query.limit());
+      long total =
+          query.status() == UserStatus.ALL ? ctx.fetchCount(USERS) : ctx.fetchCount(USERS, shown);
+      return new Page<>(items, total, query.offset(), query.limit());
     }
     // The longest word first, being the likeliest to be the narrowest (an empty set ends the
     // reading).
@@ -65,6 +72,7 @@ final class UserPageQuery {
         words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     PeopleSearchCopy copy = searchIndex.current();
     BitSet matches = copy != null ? copy.matching(longestFirst) : matchingIds(ctx, longestFirst);
+    keepStatus(ctx, matches, query.status());
     int total = matches.cardinality();
     List<Long> pageIds =
         copy == null
@@ -83,6 +91,40 @@ final class UserPageQuery {
               : walkSortIndex(ctx, query, matches);
     }
     return new Page<>(fetchInOrder(ctx, pageIds), total, query.offset(), query.limit());
+  }
+
+  /**
+   * Narrows a search's match set to the accounts of {@code status}, before the total is counted and
+   * the page picked, so that both count only what is shown. Deactivated accounts are few (people
+   * who left), so the filter reads their ids ({@code SELECT id FROM users WHERE NOT is_active}, one
+   * pass over the table's rows and a handful of ids, without a new index or a column in the
+   * in-memory copy, which would then go stale with every (de)activation) and intersects or
+   * subtracts them in memory; the rest of the query (the copy's order, the direct lookup, the
+   * sort-index walk) works on the narrowed set unchanged. Without a filter nothing is read.
+   */
+  private static void keepStatus(DSLContext ctx, BitSet matches, UserStatus status) {
+    if (status == UserStatus.ALL || matches.isEmpty()) {
+      return;
+    }
+    BitSet deactivated = new BitSet();
+    ctx.select(USERS.ID)
+        .from(USERS)
+        .where(USERS.IS_ACTIVE.isFalse())
+        .fetch(USERS.ID)
+        .forEach(id -> deactivated.set(Math.toIntExact(id)));
+    if (status == UserStatus.ACTIVE) {
+      matches.andNot(deactivated);
+    } else {
+      matches.and(deactivated);
+    }
+  }
+
+  private static Condition shown(UserStatus status) {
+    return switch (status) {
+      case ALL -> DSL.noCondition();
+      case ACTIVE -> USERS.IS_ACTIVE.isTrue();
+      case DEACTIVATED -> USERS.IS_ACTIVE.isFalse();
+    };
   }
 
   /**

@@ -8,6 +8,7 @@ import com.siali.label.model.SearchText;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
+import com.siali.label.model.UserStatus;
 import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
@@ -67,6 +68,9 @@ class UserPageQueryIT {
                 ctx,
                 users.findById(ctx, id).orElseThrow(),
                 new ProfileUpdate(first, "N" + (i * 7919 % 1000), ""));
+            if (i % 13 == 5) {
+              users.setActive(ctx, id, false); // a few people who left, among Anas and Zoës
+            }
           }
         });
     everyone = db.inTransaction(ctx -> allUsers(ctx, users));
@@ -168,6 +172,54 @@ class UserPageQueryIT {
         .isEqualTo(expected("Zoë", byActivity, 0, 50));
     assertThat(actual("zoe", UserSort.LAST_ACTIVITY, false, 200, 50))
         .isEqualTo(expected("Zoë", byActivity, 200, 50));
+  }
+
+  /**
+   * The active filter narrows both the total and the page, with or without words, in the copy and
+   * in the database, on both paging paths.
+   */
+  @Test
+  void statusFilterCountsAndPagesOnlyTheAccountsShown() {
+    Comparator<User> byEmail =
+        Comparator.comparing((User u) -> u.email().value()).thenComparingLong(User::id);
+    Comparator<User> byJoined = Comparator.comparing(User::dateJoined).thenComparingLong(User::id);
+    for (UserStatus status : UserStatus.values()) {
+      for (String search : new String[] {"", "ana", "zoe", "p12"}) {
+        for (boolean descending : new boolean[] {false, true}) {
+          for (int offset : new int[] {0, 300, 4_000}) {
+            for (var sort : List.of(UserSort.EMAIL, UserSort.DATE_JOINED)) {
+              Comparator<User> order = sort == UserSort.EMAIL ? byEmail : byJoined;
+              List<User> shown =
+                  everyone.stream()
+                      .filter(u -> status.admits(u.active()))
+                      .filter(u -> search.isEmpty() || matches(u, search))
+                      .sorted(descending ? order.reversed() : order)
+                      .toList();
+              var query = new UserQuery(search, sort, descending, offset, 50, status);
+              List<Long> expected = shown.stream().skip(offset).limit(50).map(User::id).toList();
+              for (var source : List.of(index, databaseOnly)) {
+                var page = db.inTransaction(ctx -> UserPageQuery.run(ctx, source, query));
+                assertThat(page.total()).as("total of %s", query).isEqualTo(shown.size());
+                assertThat(page.items().stream().map(User::id).toList())
+                    .as("page of %s", query)
+                    .isEqualTo(expected);
+              }
+            }
+          }
+        }
+      }
+    }
+    long deactivated = everyone.stream().filter(u -> !u.active()).count();
+    assertThat(deactivated).isEqualTo((ACCOUNTS - 5 + 12) / 13);
+  }
+
+  private static boolean matches(User user, String search) {
+    return switch (search) {
+      case "ana" -> user.firstName().equals("Ana");
+      case "zoe" -> user.firstName().equals("Zoë");
+      case "p12" -> user.username().startsWith("p12");
+      default -> throw new IllegalArgumentException(search);
+    };
   }
 
   @Test

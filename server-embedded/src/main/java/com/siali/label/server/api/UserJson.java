@@ -18,7 +18,8 @@ public record UserJson(
     String initials,
     String phone,
     int activeOrganization,
-    String dateJoined) {
+    String dateJoined,
+    boolean isActive) {
 
   public static UserJson of(User user) {
     return new UserJson(
@@ -32,6 +33,7 @@ public record UserJson(
         user.initials(),
         user.phone(),
         1,
-        Timestamps.iso(user.dateJoined()));
+        Timestamps.iso(user.dateJoined()),
+        user.active());
   }
 }

@@ -76,7 +76,7 @@ public final class ErrorMapper {
 
   public WebResponse respond(String path, int status, String message) {
     WebResponse response =
-        isApi(path)
+        answersJson(path)
             ? WebResponse.json(status, Json.write(Map.of("detail", message)))
             : page.render(status, message);
     if (status == 503 || status == 429) {
@@ -87,6 +87,15 @@ public final class ErrorMapper {
 
   static boolean isApi(String path) {
     return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  /**
+   * The API, and the files API clients fetch by token ({@code /data/avatars/}): an error there is
+   * {@code {"detail": …}} (a bad token is a 401 a script can read; an HTML page in an image's place
+   * helps nobody).
+   */
+  static boolean answersJson(String path) {
+    return isApi(path) || path.startsWith("/data/");
   }
 
   private static int statusOf(DomainException e) {

@@ -80,6 +80,16 @@ public final class Router {
           return Optional.of(WebResponse.redirect("/user/login/?next=" + next));
         }
       }
+      case SIGNED_IN_OR_TOKEN -> {
+        if (changesState) {
+          throw new IllegalStateException("SIGNED_IN_OR_TOKEN is for reading: " + request.path());
+        }
+        if (request.user().isEmpty()) {
+          String next = URLEncoder.encode(request.path(), StandardCharsets.UTF_8);
+          return Optional.of(WebResponse.redirect("/user/login/?next=" + next));
+        }
+        return Optional.empty();
+      }
       case API -> {
         if (request.user().isEmpty()) {
           return Optional.of(
