@@ -11,7 +11,8 @@ public abstract sealed class DomainException extends RuntimeException
         AlreadyExistsException,
         PermissionDeniedException,
         AuthenticationFailedException,
-        ServiceBusyException {
+        ServiceBusyException,
+        StorageUnavailableException {
 
   protected DomainException(String message) {
     // The message is meant for the user; a stack trace is never shown to them, so do not pay for

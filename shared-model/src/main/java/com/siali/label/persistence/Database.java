@@ -1,5 +1,6 @@
 package com.siali.label.persistence;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -56,11 +57,13 @@ public final class Database implements AutoCloseable {
 
   private final JdbcConnectionPool pool;
   private final DSLContext dsl;
+  private final Path root;
   private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
-  private Database(JdbcConnectionPool pool) {
+  private Database(JdbcConnectionPool pool, Path root) {
     this.pool = pool;
-    this.dsl = DSL.using(pool, SQLDialect.H2);
+    this.root = root;
+    this.dsl = DSL.using(new HealthyConnections(pool), SQLDialect.H2);
   }
 
   /** Opens (creating and migrating as needed) the database of {@code dir}. */
@@ -88,7 +91,7 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     dir.restrictPermissions();
-    return new Database(pool);
+    return new Database(pool, dir.root());
   }
 
   public DSLContext dsl() {
@@ -129,6 +132,8 @@ public final class Database implements AutoCloseable {
     T result;
     try {
       result = dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+    } catch (RuntimeException e) {
+      throw StorageFailures.translate(e, root);
     } finally {
       if (outer == null) {
         AFTER_COMMIT.remove();

@@ -4,6 +4,7 @@ import com.siali.label.model.NotFoundException;
 import com.siali.label.model.ServiceBusyException;
 import com.siali.label.model.User;
 import com.siali.label.persistence.Database;
+import com.siali.label.persistence.StorageFailures;
 import com.siali.label.persistence.UserRepository;
 import com.siali.label.security.Tokens;
 import java.io.IOException;
@@ -189,12 +190,21 @@ public final class AvatarService {
     try {
       Files.createDirectories(folder);
       Path temp = Files.createTempFile(folder, "upload", ".tmp");
-      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+      try {
+        if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+          Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.write(temp, bytes);
+        Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp); // a full disk leaves no partial file behind
+        throw e;
       }
-      Files.write(temp, bytes);
-      Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
+      RuntimeException full = StorageFailures.translate(e, folder);
+      if (full != null) {
+        throw full;
+      }
       throw new UncheckedIOException("Cannot store the picture: " + e.getMessage(), e);
     }
   }
