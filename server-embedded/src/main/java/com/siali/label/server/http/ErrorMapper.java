@@ -6,6 +6,7 @@ import com.siali.label.model.DomainException;
 import com.siali.label.model.NotFoundException;
 import com.siali.label.model.PermissionDeniedException;
 import com.siali.label.model.ServiceBusyException;
+import com.siali.label.model.StorageUnavailableException;
 import com.siali.label.model.ValidationException;
 import io.undertow.server.RequestTooBigException;
 import java.util.Map;
@@ -96,6 +97,7 @@ public final class ErrorMapper {
       case PermissionDeniedException p -> 403;
       case AuthenticationFailedException a -> 401;
       case ServiceBusyException s -> 503;
+      case StorageUnavailableException s -> 503;
     };
   }
 }
