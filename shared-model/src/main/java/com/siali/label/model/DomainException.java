@@ -12,7 +12,8 @@ public abstract sealed class DomainException extends RuntimeException
         PermissionDeniedException,
         AuthenticationFailedException,
         ServiceBusyException,
-        ConflictException {
+        ConflictException,
+        StorageUnavailableException {
 
   protected DomainException(String message) {
     // The message is meant for the user; a stack trace is never shown to them, so do not pay for

@@ -1,5 +1,6 @@
 package com.siali.label.persistence;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -58,11 +59,13 @@ public final class Database implements AutoCloseable {
   private final DataSource pool;
   private final Runnable closePool;
   private final DSLContext dsl;
+  private final Path root;
   private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
-  private Database(DataSource pool, Runnable closePool, SQLDialect dialect) {
+  private Database(DataSource pool, Runnable closePool, SQLDialect dialect, Path root) {
     this.pool = pool;
     this.closePool = closePool;
+    this.root = root;
     this.dsl = DSL.using(pool, dialect);
   }
 
@@ -84,7 +87,7 @@ public final class Database implements AutoCloseable {
         pool.close();
         throw e;
       }
-      return new Database(pool, pool::close, SQLDialect.POSTGRES);
+      return new Database(pool, pool::close, SQLDialect.POSTGRES, dir.root());
     }
     String url = "jdbc:h2:file:" + dir.databaseBase() + SETTINGS;
     // The per-install secret doubles as the database password: a database file copied elsewhere
@@ -109,7 +112,8 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     dir.restrictPermissions();
-    return new Database(pool, pool::dispose, SQLDialect.H2);
+    // Connections that a closed database (a full disk) left dead are skipped, not handed out.
+    return new Database(new HealthyConnections(pool), pool::dispose, SQLDialect.H2, dir.root());
   }
 
   /**
@@ -164,6 +168,8 @@ public final class Database implements AutoCloseable {
     T result;
     try {
       result = dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+    } catch (RuntimeException e) {
+      throw StorageFailures.translate(e, root);
     } finally {
       if (outer == null) {
         AFTER_COMMIT.remove();

@@ -11,8 +11,10 @@ import com.siali.label.persistence.jooq.tables.records.UsersRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
@@ -126,6 +128,33 @@ public final class UserRepository {
   public void setAvatar(DSLContext ctx, long id, Optional<String> fileName) {
     ctx.update(USERS).set(USERS.AVATAR, fileName.orElse(null)).where(USERS.ID.eq(id)).execute();
     changes.record(ctx, ChangeKind.PICTURE_CHANGED, id);
+  }
+
+  /**
+   * Compare-and-set of the picture: names {@code replacement} only while the row still names {@code
+   * expected}; false (nothing changed) when another writer got there first. Concurrent uploads by
+   * one person thus replace each file exactly once, so each replaced file has one owner to delete
+   * it.
+   */
+  public boolean replaceAvatar(
+      DSLContext ctx, long id, Optional<String> expected, Optional<String> replacement) {
+    int changed =
+        ctx.update(USERS)
+            .set(USERS.AVATAR, replacement.orElse(null))
+            .where(USERS.ID.eq(id))
+            .and(expected.map(USERS.AVATAR::eq).orElseGet(USERS.AVATAR::isNull))
+            .execute();
+    if (changed == 0) {
+      return false;
+    }
+    changes.record(ctx, ChangeKind.PICTURE_CHANGED, id);
+    return true;
+  }
+
+  /** Every picture file name some account names (one query; for the start-up sweep). */
+  public Set<String> avatarsInUse(DSLContext ctx) {
+    return new HashSet<>(
+        ctx.select(USERS.AVATAR).from(USERS).where(USERS.AVATAR.isNotNull()).fetch(USERS.AVATAR));
   }
 
   public void setActive(DSLContext ctx, long id, boolean active) {

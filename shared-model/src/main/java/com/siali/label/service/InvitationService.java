@@ -1,6 +1,7 @@
 package com.siali.label.service;
 
 import com.siali.label.persistence.Database;
+import com.siali.label.persistence.InsertRace;
 import com.siali.label.persistence.InvitationRepository;
 import com.siali.label.persistence.SettingsRepository;
 import com.siali.label.persistence.UserRepository;
@@ -49,32 +50,41 @@ public final class InvitationService {
     this.clock = clock;
   }
 
-  /** The current token, made on first use. */
+  /**
+   * The current token, made on first use. Concurrent first uses on a fresh database race to create
+   * the row; the losers read the winner's token ({@link InsertRace}).
+   */
   public String currentToken() {
-    return db.inTransaction(
-        ctx ->
-            invitations
-                .token(ctx)
-                .orElseGet(
-                    () -> {
-                      String token = Tokens.randomUrlSafe(TOKEN_BYTES);
-                      invitations.replace(ctx, token, ServiceClock.now(clock));
-                      return token;
-                    }));
+    return InsertRace.retrying(
+        () ->
+            db.inTransaction(
+                ctx ->
+                    invitations
+                        .token(ctx)
+                        .orElseGet(
+                            () -> {
+                              String token = Tokens.randomUrlSafe(TOKEN_BYTES);
+                              invitations.replace(ctx, token, ServiceClock.now(clock));
+                              return token;
+                            })));
   }
 
   /**
    * Reset Link by {@code actorId}: a new token, and the actor's activity, in one transaction. The
-   * old link is refused once this returns.
+   * old link is refused once this returns. On a fresh database concurrent resets race to create the
+   * row; a loser runs again and replaces the winner's token.
    */
   public String resetLink(long actorId) {
     String token = Tokens.randomUrlSafe(TOKEN_BYTES);
     Instant now = ServiceClock.now(clock);
-    db.inTransactionDo(
-        ctx -> {
-          invitations.replace(ctx, token, now);
-          users.touchActivity(ctx, actorId, now);
-        });
+    InsertRace.retrying(
+        () ->
+            db.inTransaction(
+                ctx -> {
+                  invitations.replace(ctx, token, now);
+                  users.touchActivity(ctx, actorId, now);
+                  return token;
+                }));
     return token;
   }
 

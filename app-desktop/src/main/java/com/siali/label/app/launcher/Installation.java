@@ -8,12 +8,16 @@ import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: one data directory, its database and the services over it. Whoever opens an
  * installation owns its database until {@link #close()}.
  */
 final class Installation implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Installation.class);
+
   private final DataDirectory directory;
   private final Database database;
   private final Services services;
@@ -47,7 +51,26 @@ final class Installation implements AutoCloseable {
             PasswordHasher.withDefaults(),
             PasswordPolicy.standard(),
             Clock.systemUTC());
+    sweepOrphanPictures(services);
     return new Installation(directory, database, services);
+  }
+
+  /**
+   * Removes picture files a crash left behind that no account names (issue #18), beside the start
+   * rather than in its way: one query of the names in use and one listing of {@code avatars/}.
+   */
+  private static void sweepOrphanPictures(Services services) {
+    Thread.ofVirtual()
+        .name("avatar-sweep")
+        .start(
+            () -> {
+              try {
+                services.avatars().sweepOrphans();
+              } catch (RuntimeException e) {
+                // The database may close first (a short command); the next start sweeps again.
+                LOG.debug("picture sweep skipped: {}", e.toString());
+              }
+            });
   }
 
   DataDirectory directory() {

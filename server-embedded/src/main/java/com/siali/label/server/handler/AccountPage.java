@@ -3,6 +3,8 @@ package com.siali.label.server.handler;
 import com.siali.label.model.ConflictException;
 import com.siali.label.model.DomainException;
 import com.siali.label.model.ProfileUpdate;
+import com.siali.label.model.ServiceBusyException;
+import com.siali.label.model.StorageUnavailableException;
 import com.siali.label.model.User;
 import com.siali.label.server.http.Cookies;
 import com.siali.label.server.http.WebRequest;
@@ -87,6 +89,8 @@ public final class AccountPage {
         case "password" -> changePassword(request, user);
         default -> refuse(request, Section.PROFILE, "Unknown action.");
       };
+    } catch (StorageUnavailableException | ServiceBusyException later) {
+      throw later; // not the form's fault: 503 with Retry-After (ErrorMapper)
     } catch (DomainException refused) {
       Section section =
           switch (action) {

@@ -7,6 +7,7 @@ import com.siali.label.model.DomainException;
 import com.siali.label.model.NotFoundException;
 import com.siali.label.model.PermissionDeniedException;
 import com.siali.label.model.ServiceBusyException;
+import com.siali.label.model.StorageUnavailableException;
 import com.siali.label.model.ValidationException;
 import io.undertow.server.RequestTooBigException;
 import java.util.Map;
@@ -107,6 +108,7 @@ public final class ErrorMapper {
       case AuthenticationFailedException a -> 401;
       case ServiceBusyException s -> 503;
       case ConflictException c -> 409;
+      case StorageUnavailableException s -> 503;
     };
   }
 }

@@ -102,4 +102,62 @@ class AvatarServiceIT {
     assertThatThrownBy(() -> services.avatars().read("0123456789abcdef0123456789abcdef.png"))
         .isInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  void concurrentUploadsByOnePersonLeaveExactlyTheFileTheAccountNames() throws Exception {
+    int threads = 20;
+    byte[] picture = png(64, 64);
+    var start = new java.util.concurrent.CyclicBarrier(threads);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var uploads = new java.util.ArrayList<java.util.concurrent.Future<AvatarService.Upload>>();
+      for (int i = 0; i < threads; i++) {
+        uploads.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return services.avatars().set(ada.id(), picture);
+                }));
+      }
+      for (var upload : uploads) {
+        upload.get(); // every upload succeeds
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    String named = services.people().get(ada.id()).avatar().orElseThrow();
+    try (var files = Files.list(dir.avatars())) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(named);
+    }
+  }
+
+  @Test
+  void theSweepRemovesOldFilesOfOurNamingThatNoAccountNamesAndNothingElse() throws Exception {
+    String named = services.avatars().set(ada.id(), png(64, 64)).user().avatar().orElseThrow();
+    Path avatars = dir.avatars();
+    Path oldOrphan =
+        Files.write(avatars.resolve("0123456789abcdef0123456789abcdef.png"), new byte[1]);
+    Path oldTemp = Files.write(avatars.resolve("upload123456789.tmp"), new byte[1]);
+    Path youngOrphan =
+        Files.write(avatars.resolve("fedcba9876543210fedcba9876543210.jpg"), new byte[1]);
+    Path notOurs = Files.write(avatars.resolve("notes.txt"), new byte[1]);
+    var longAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+    for (Path old : new Path[] {oldOrphan, oldTemp, notOurs, avatars.resolve(named)}) {
+      Files.setLastModifiedTime(old, longAgo);
+    }
+
+    assertThat(services.avatars().sweepOrphans()).isEqualTo(2);
+
+    assertThat(oldOrphan).doesNotExist();
+    assertThat(oldTemp).doesNotExist();
+    assertThat(youngOrphan).as("may be an upload in flight").exists();
+    assertThat(notOurs).exists();
+    assertThat(avatars.resolve(named)).exists();
+    assertThat(services.avatars().read(named)).isNotEmpty();
+  }
+
+  @Test
+  void theSweepOfAnEmptyFolderDoesNothing() {
+    assertThat(services.avatars().sweepOrphans()).isZero();
+  }
 }
