@@ -65,6 +65,9 @@ public final class LanServer implements AutoCloseable {
         Handlers.gracefulShutdown(
             securityHeaders(
                 exchange -> {
+                  if (ready.get() && WorkerSaturation.answeredBusy(exchange)) {
+                    return;
+                  }
                   if (ready.get()) {
                     app.handleRequest(exchange);
                   } else {

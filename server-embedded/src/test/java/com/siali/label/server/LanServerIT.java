@@ -41,6 +41,59 @@ class LanServerIT {
     }
   }
 
+  @Test
+  void healthSaysBusyWhileEveryWorkerIsTakenAndRequestsWaitForOne() throws Exception {
+    var release = new java.util.concurrent.CountDownLatch(1);
+    io.undertow.server.HttpHandler app =
+        exchange -> {
+          if (exchange.getRequestPath().equals("/block")) {
+            exchange.dispatch(
+                () -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  exchange.getResponseSender().send("done");
+                });
+          } else {
+            exchange.getResponseSender().send("{\"status\": \"UP\"}");
+          }
+        };
+    // Undertow's default: 8 workers per I/O thread, one I/O thread per core (at least two).
+    int workers = Math.max(2, Runtime.getRuntime().availableProcessors()) * 8;
+    try (LanServer server = LanServer.start("127.0.0.1", 0, app)) {
+      server.open();
+      assertThat(get(server.port(), "/health").statusCode()).isEqualTo(200);
+      var blocked = new java.util.ArrayList<java.util.concurrent.CompletableFuture<?>>();
+      for (int i = 0; i < workers + 4; i++) {
+        blocked.add(
+            http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/block"))
+                    .version(HttpClient.Version.HTTP_1_1) // one connection each, no h2c upgrade
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
+      }
+      try {
+        long until = System.nanoTime() + 5_000_000_000L;
+        HttpResponse<String> health;
+        do {
+          Thread.sleep(50);
+          health = get(server.port(), "/health");
+        } while (health.statusCode() == 200 && System.nanoTime() < until);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
+        assertThat(health.body()).contains("BUSY");
+        assertThat(health.headers().firstValue("Retry-After")).isPresent();
+      } finally {
+        release.countDown();
+      }
+      for (var request : blocked) {
+        request.get();
+      }
+      assertThat(get(server.port(), "/health").statusCode()).isEqualTo(200);
+    }
+  }
+
   private static void hello(io.undertow.server.HttpServerExchange exchange) {
     exchange.getResponseSender().send("hello");
   }
