@@ -1,5 +1,6 @@
 package com.siali.label.server;
 
+import com.siali.label.server.tls.TlsIdentity;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.Sequence;
 
 /**
  * The embedded Undertow server collaborators reach on the LAN (the application itself is {@link
@@ -56,8 +58,8 @@ public final class LanServer implements AutoCloseable {
   }
 
   /**
-   * As {@link #start(String, int, HttpHandler)}, over HTTPS (TLS 1.2 and 1.3 only) when {@code tls}
-   * is given.
+   * As {@link #start(String, int, HttpHandler)}, over HTTPS when {@code tls} is given: TLS 1.3 and
+   * 1.2 with {@link TlsIdentity#CIPHER_SUITES} only.
    */
   public static LanServer start(String host, int port, HttpHandler app, Optional<SSLContext> tls) {
     var ready = new AtomicBoolean();
@@ -88,7 +90,9 @@ public final class LanServer implements AutoCloseable {
       builder
           .addHttpsListener(port, host, tls.get())
           .setSocketOption(
-              org.xnio.Options.SSL_ENABLED_PROTOCOLS, org.xnio.Sequence.of("TLSv1.3", "TLSv1.2"));
+              org.xnio.Options.SSL_ENABLED_PROTOCOLS, Sequence.of(TlsIdentity.PROTOCOLS))
+          .setSocketOption(
+              org.xnio.Options.SSL_ENABLED_CIPHER_SUITES, Sequence.of(TlsIdentity.CIPHER_SUITES));
     } else {
       builder.addHttpListener(port, host);
     }
