@@ -255,4 +255,24 @@ class HttpsIT {
         .as("the renewed one is kept")
         .isEqualTo(today.sha256Fingerprint());
   }
+
+  @Test
+  void plainHttpOnTheHttpsPortIsRedirectedToHttps() throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /people/?page=2 HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      String reply =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(reply).startsWith("HTTP/1.1 301 ");
+      assertThat(reply)
+          .contains("Location: https://127.0.0.1:" + server.port() + "/people/?page=2\r\n")
+          .contains("X-Content-Type-Options: nosniff")
+          .contains("Content-Security-Policy: default-src 'self'");
+    }
+    assertThat(negotiated()).as("TLS on the same port still works").isEqualTo("TLSv1.3");
+  }
 }

@@ -94,6 +94,34 @@ class LanServerIT {
     }
   }
 
+  @Test
+  void undertowsOwnBadRequestRepliesCarryTheSecurityHeadersToo() throws Exception {
+    try (LanServer server = LanServer.start("127.0.0.1", 0, LanServerIT::hello)) {
+      server.open();
+      for (String request :
+          List.of(
+              "GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+              "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n")) {
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+          socket.setSoTimeout(5_000);
+          socket
+              .getOutputStream()
+              .write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+          String reply =
+              new String(
+                  socket.getInputStream().readAllBytes(),
+                  java.nio.charset.StandardCharsets.ISO_8859_1);
+          assertThat(reply).as(request).startsWith("HTTP/1.1 400 ");
+          assertThat(reply)
+              .as(request)
+              .contains("X-Content-Type-Options: nosniff\r\n")
+              .contains("Referrer-Policy: no-referrer\r\n")
+              .contains("Content-Security-Policy: default-src 'self'");
+        }
+      }
+    }
+  }
+
   private static void hello(io.undertow.server.HttpServerExchange exchange) {
     exchange.getResponseSender().send("hello");
   }
