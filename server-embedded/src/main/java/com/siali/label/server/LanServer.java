@@ -1,19 +1,35 @@
 package com.siali.label.server;
 
+import com.siali.label.server.tls.TlsIdentity;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
+import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import io.undertow.util.HttpString;
+import io.undertow.server.protocol.http.HttpOpenListener;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Sequence;
+import org.xnio.StreamConnection;
+import org.xnio.channels.AcceptingChannel;
 
 /**
  * The embedded Undertow server collaborators reach on the LAN (the application itself is {@link
@@ -23,7 +39,11 @@ public final class LanServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LanServer.class);
   private static final long DRAIN_MILLIS = 10_000;
 
+  private static final Pattern VALID_HOST =
+      Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
+
   private final Undertow undertow;
+  private final AcceptingChannel<StreamConnection> channel;
   private final GracefulShutdownHandler shutdown;
   private final AtomicBoolean ready;
   private final String host;
@@ -32,12 +52,14 @@ public final class LanServer implements AutoCloseable {
 
   private LanServer(
       Undertow undertow,
+      AcceptingChannel<StreamConnection> channel,
       GracefulShutdownHandler shutdown,
       AtomicBoolean ready,
       String host,
       int port,
       String scheme) {
     this.undertow = undertow;
+    this.channel = channel;
     this.shutdown = shutdown;
     this.ready = ready;
     this.scheme = scheme;
@@ -56,70 +78,117 @@ public final class LanServer implements AutoCloseable {
   }
 
   /**
-   * As {@link #start(String, int, HttpHandler)}, over HTTPS (TLS 1.2 and 1.3 only) when {@code tls}
-   * is given.
+   * As {@link #start(String, int, HttpHandler)}, over HTTPS when {@code tls} is given: TLS 1.3 and
+   * 1.2 with {@link TlsIdentity#CIPHER_SUITES} only.
    */
   public static LanServer start(String host, int port, HttpHandler app, Optional<SSLContext> tls) {
     var ready = new AtomicBoolean();
     GracefulShutdownHandler shutdown =
         Handlers.gracefulShutdown(
-            securityHeaders(
+            SecurityHeaders.around(
                 exchange -> {
+                  if (ready.get() && WorkerSaturation.answeredBusy(exchange)) {
+                    return;
+                  }
                   if (ready.get()) {
                     app.handleRequest(exchange);
                   } else {
                     exchange.setStatusCode(503);
-                    exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, "1");
-                    exchange
-                        .getResponseHeaders()
-                        .put(io.undertow.util.Headers.CONTENT_TYPE, "application/json");
+                    exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+                    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
                     exchange.getResponseSender().send("{\"detail\": \"Siali Label is starting.\"}");
                   }
                 }));
-    Undertow.Builder builder =
-        Undertow.builder()
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 6L * 1024 * 1024)
-            .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-            .setHandler(shutdown);
-    if (tls.isPresent()) {
-      builder
-          .addHttpsListener(port, host, tls.get())
-          .setSocketOption(
-              org.xnio.Options.SSL_ENABLED_PROTOCOLS, org.xnio.Sequence.of("TLSv1.3", "TLSv1.2"));
-    } else {
-      builder.addHttpListener(port, host);
-    }
-    Undertow undertow = builder.build();
+    OptionMap options =
+        OptionMap.builder()
+            .set(UndertowOptions.MAX_ENTITY_SIZE, 6L * 1024 * 1024)
+            .set(UndertowOptions.ALWAYS_SET_DATE, true)
+            .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+            .getMap();
+    // Undertow owns the I/O and worker threads; the port is ours (FrontListener), so that plain
+    // HTTP on the HTTPS port and Undertow's own 400s can be answered properly.
+    Undertow undertow = Undertow.builder().build();
+    undertow.start();
+    ByteBufferPool buffers = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
+    var appListener = new HttpOpenListener(buffers, options);
+    appListener.setRootHandler(shutdown);
+    var redirectListener = new HttpOpenListener(buffers, options);
+    redirectListener.setRootHandler(SecurityHeaders.around(LanServer::redirectToHttps));
+    OptionMap tlsOptions =
+        OptionMap.builder()
+            .set(Options.SSL_ENABLED_PROTOCOLS, Sequence.of(TlsIdentity.PROTOCOLS))
+            .set(Options.SSL_ENABLED_CIPHER_SUITES, Sequence.of(TlsIdentity.CIPHER_SUITES))
+            .getMap();
+    var front =
+        new FrontListener(
+            appListener,
+            redirectListener,
+            tls.map(
+                context ->
+                    new UndertowXnioSsl(
+                        undertow.getXnio(),
+                        OptionMap.create(Options.USE_DIRECT_BUFFERS, true),
+                        buffers,
+                        context)),
+            tlsOptions,
+            buffers);
+    AcceptingChannel<StreamConnection> channel;
     try {
-      undertow.start();
-    } catch (RuntimeException e) {
+      channel =
+          undertow
+              .getWorker()
+              .createStreamConnectionServer(
+                  new InetSocketAddress(InetAddress.getByName(host), port),
+                  front,
+                  OptionMap.builder()
+                      .set(Options.TCP_NODELAY, true)
+                      .set(Options.REUSE_ADDRESSES, true)
+                      .set(Options.BACKLOG, 1000)
+                      .getMap());
+    } catch (IOException e) {
+      undertow.stop();
       if (causedBy(e, BindException.class)) {
         throw new PortInUseException(host, port, e);
       }
-      throw e;
+      throw new UncheckedIOException("Cannot listen on " + host + ":" + port, e);
     }
-    int actual = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    channel.resumeAccepts();
+    int actual = channel.getLocalAddress(InetSocketAddress.class).getPort();
     LOG.info("LAN server listening on {}:{}", host, actual);
     return new LanServer(
-        undertow, shutdown, ready, host, actual, tls.isPresent() ? "https" : "http");
+        undertow, channel, shutdown, ready, host, actual, tls.isPresent() ? "https" : "http");
+  }
+
+  /**
+   * Plain HTTP that reached the HTTPS port: the same address over {@code https://}, as Syncthing
+   * answers. The host is the one the client asked for (a foreign one is refused by the application
+   * once the client follows); only its form is checked, so that nothing odd lands in Location.
+   */
+  private static void redirectToHttps(HttpServerExchange exchange) {
+    String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+    if (host == null || !VALID_HOST.matcher(host).matches()) {
+      exchange.setStatusCode(400);
+      exchange.setPersistent(false);
+      exchange.getResponseSender().send("This port speaks HTTPS; use https:// to reach it.");
+      return;
+    }
+    String query = exchange.getQueryString();
+    exchange.setStatusCode(301);
+    exchange
+        .getResponseHeaders()
+        .put(
+            Headers.LOCATION,
+            "https://"
+                + host
+                + exchange.getRequestURI()
+                + (query == null || query.isEmpty() ? "" : "?" + query));
+    exchange.setPersistent(false);
+    exchange.endExchange();
   }
 
   /** Start-up is complete: serve the application from now on. */
   public void open() {
     ready.set(true);
-  }
-
-  /** SECURITY.md: these headers on every response, and no server version. */
-  private static HttpHandler securityHeaders(HttpHandler next) {
-    return exchange -> {
-      var headers = exchange.getResponseHeaders();
-      headers.put(
-          new HttpString("Content-Security-Policy"),
-          "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
-      headers.put(new HttpString("X-Content-Type-Options"), "nosniff");
-      headers.put(new HttpString("Referrer-Policy"), "no-referrer");
-      next.handleRequest(exchange);
-    };
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -150,6 +219,7 @@ public final class LanServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    IoUtils.safeClose(channel);
     undertow.stop();
   }
 }

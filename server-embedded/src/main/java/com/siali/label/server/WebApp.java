@@ -23,6 +23,7 @@ public final class WebApp {
         errors,
         new HostCheck(settings.allowedHosts()),
         services.sessions(),
-        services.apiTokens());
+        services.apiTokens(),
+        settings.bodyDeadline());
   }
 }

@@ -1,5 +1,6 @@
 package com.siali.label.server;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,10 +11,25 @@ import java.util.Set;
  *     the console's stored switch
  * @param secureCookies true under HTTPS
  * @param allowedHosts the host names and addresses the server answers to (DNS-rebinding guard)
+ * @param bodyDeadline how long a request body may take to arrive before the client gets a 408
  */
 public record WebSettings(
-    Optional<Boolean> signupRequiresLink, boolean secureCookies, Set<String> allowedHosts) {
+    Optional<Boolean> signupRequiresLink,
+    boolean secureCookies,
+    Set<String> allowedHosts,
+    Duration bodyDeadline) {
+  /**
+   * A body of 6 MiB (a picture upload) over a poor Wi-Fi link of 2 Mbit/s takes ~25 s; twice that
+   * still ends a slow-loris body in under a minute.
+   */
+  public static final Duration BODY_DEADLINE = Duration.ofSeconds(60);
+
   public WebSettings {
     allowedHosts = Set.copyOf(allowedHosts);
+  }
+
+  public WebSettings(
+      Optional<Boolean> signupRequiresLink, boolean secureCookies, Set<String> allowedHosts) {
+    this(signupRequiresLink, secureCookies, allowedHosts, BODY_DEADLINE);
   }
 }

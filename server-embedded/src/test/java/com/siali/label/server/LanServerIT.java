@@ -41,6 +41,87 @@ class LanServerIT {
     }
   }
 
+  @Test
+  void healthSaysBusyWhileEveryWorkerIsTakenAndRequestsWaitForOne() throws Exception {
+    var release = new java.util.concurrent.CountDownLatch(1);
+    io.undertow.server.HttpHandler app =
+        exchange -> {
+          if (exchange.getRequestPath().equals("/block")) {
+            exchange.dispatch(
+                () -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  exchange.getResponseSender().send("done");
+                });
+          } else {
+            exchange.getResponseSender().send("{\"status\": \"UP\"}");
+          }
+        };
+    // Undertow's default: 8 workers per I/O thread, one I/O thread per core (at least two).
+    int workers = Math.max(2, Runtime.getRuntime().availableProcessors()) * 8;
+    try (LanServer server = LanServer.start("127.0.0.1", 0, app)) {
+      server.open();
+      assertThat(get(server.port(), "/health").statusCode()).isEqualTo(200);
+      var blocked = new java.util.ArrayList<java.util.concurrent.CompletableFuture<?>>();
+      for (int i = 0; i < workers + 4; i++) {
+        blocked.add(
+            http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/block"))
+                    .version(HttpClient.Version.HTTP_1_1) // one connection each, no h2c upgrade
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
+      }
+      try {
+        long until = System.nanoTime() + 5_000_000_000L;
+        HttpResponse<String> health;
+        do {
+          Thread.sleep(50);
+          health = get(server.port(), "/health");
+        } while (health.statusCode() == 200 && System.nanoTime() < until);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
+        assertThat(health.body()).contains("BUSY");
+        assertThat(health.headers().firstValue("Retry-After")).isPresent();
+      } finally {
+        release.countDown();
+      }
+      for (var request : blocked) {
+        request.get();
+      }
+      assertThat(get(server.port(), "/health").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void undertowsOwnBadRequestRepliesCarryTheSecurityHeadersToo() throws Exception {
+    try (LanServer server = LanServer.start("127.0.0.1", 0, LanServerIT::hello)) {
+      server.open();
+      for (String request :
+          List.of(
+              "GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+              "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n")) {
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+          socket.setSoTimeout(5_000);
+          socket
+              .getOutputStream()
+              .write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+          String reply =
+              new String(
+                  socket.getInputStream().readAllBytes(),
+                  java.nio.charset.StandardCharsets.ISO_8859_1);
+          assertThat(reply).as(request).startsWith("HTTP/1.1 400 ");
+          assertThat(reply)
+              .as(request)
+              .contains("X-Content-Type-Options: nosniff\r\n")
+              .contains("Referrer-Policy: no-referrer\r\n")
+              .contains("Content-Security-Policy: default-src 'self'");
+        }
+      }
+    }
+  }
+
   private static void hello(io.undertow.server.HttpServerExchange exchange) {
     exchange.getResponseSender().send("hello");
   }

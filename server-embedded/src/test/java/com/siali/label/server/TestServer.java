@@ -10,6 +10,7 @@ import com.siali.label.service.Services;
 import com.siali.label.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,11 @@ final class TestServer implements AutoCloseable {
   final LanServer server;
 
   TestServer(Path dataDir, Optional<Boolean> signupRequiresLink) {
+    this(dataDir, signupRequiresLink, WebSettings.BODY_DEADLINE);
+  }
+
+  /** With a request body deadline other than the real one. */
+  TestServer(Path dataDir, Optional<Boolean> signupRequiresLink, Duration bodyDeadline) {
     this.dataDir = dataDir;
     DataDirectory directory = DataDirectory.open(dataDir);
     database = TestDatabases.open(directory);
@@ -34,7 +40,8 @@ final class TestServer implements AutoCloseable {
             PasswordHasher.withDefaults(),
             POLICY,
             Clock.systemUTC());
-    var settings = new WebSettings(signupRequiresLink, false, Set.of("127.0.0.1", "localhost"));
+    var settings =
+        new WebSettings(signupRequiresLink, false, Set.of("127.0.0.1", "localhost"), bodyDeadline);
     server = LanServer.start("127.0.0.1", 0, WebApp.create(services, settings));
     server.open();
   }

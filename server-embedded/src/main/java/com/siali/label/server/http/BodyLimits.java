@@ -2,13 +2,11 @@ package com.siali.label.server.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 /**
  * How large a request body may be (SECURITY.md: limits enforced while the body streams, {@code 413}
- * early), and how a body refused for its size is drained so that the client sees the answer.
+ * early), and when a body is too large to drain before the 413 ({@link BodyReceiver} drains the
+ * others).
  */
 final class BodyLimits {
   /**
@@ -19,7 +17,7 @@ final class BodyLimits {
   static final long MAX_UPLOAD = 6L * 1024 * 1024;
 
   /** Past this, draining costs more than a client that sees a reset instead of the 413. */
-  private static final long MAX_DISCARD = 64L * 1024 * 1024;
+  static final long MAX_DISCARD = 64L * 1024 * 1024;
 
   private BodyLimits() {}
 
@@ -39,23 +37,5 @@ final class BodyLimits {
    */
   static void apply(HttpServerExchange exchange) {
     exchange.setMaxEntitySize(limitFor(exchange));
-  }
-
-  /**
-   * Reads and drops a too-large body (up to {@link #MAX_DISCARD}) before answering 413: a server
-   * that answers and closes while the client is still sending makes the client see a reset instead
-   * of the answer.
-   */
-  static void discard(HttpServerExchange exchange) {
-    long length = exchange.getRequestContentLength();
-    if (length > MAX_DISCARD) {
-      return;
-    }
-    exchange.setMaxEntitySize(length);
-    try (InputStream in = exchange.getInputStream()) {
-      in.transferTo(OutputStream.nullOutputStream());
-    } catch (IOException gone) {
-      // the client gave up; nothing to answer
-    }
   }
 }

@@ -5,14 +5,16 @@ import com.siali.label.service.SessionService;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Runs the router for an Undertow exchange: off the I/O thread (database and Argon2 block) unless
- * nothing on the way blocks (see {@link #answerableOnIoThread}), and always with a response written
- * (an exception never leaves a request hanging). Reading the exchange is {@link RequestReader}'s
- * job, identifying the caller {@link CallerIdentifier}'s, writing the answer {@link
- * ResponseWriter}'s.
+ * nothing on the way blocks (see {@link #answerableOnIoThread}), a request body read whole on the
+ * I/O thread first ({@link BodyReceiver}: a slow client holds no worker), and always with a
+ * response written (an exception never leaves a request hanging). Reading the exchange is {@link
+ * RequestReader}'s job, identifying the caller {@link CallerIdentifier}'s, writing the answer
+ * {@link ResponseWriter}'s.
  */
 public final class UndertowBridge implements HttpHandler {
   private final Router router;
@@ -20,14 +22,17 @@ public final class UndertowBridge implements HttpHandler {
   private final HostCheck hosts;
   private final CallerIdentifier callers;
   private final RequestReader reader = new RequestReader();
+  private final BodyReceiver bodies;
 
   public UndertowBridge(
       Router router,
       ErrorMapper errors,
       HostCheck hosts,
       SessionService sessions,
-      ApiTokenService tokens) {
+      ApiTokenService tokens,
+      Duration bodyDeadline) {
     this.router = router;
+    this.bodies = new BodyReceiver(errors, bodyDeadline);
     this.errors = errors;
     this.hosts = hosts;
     this.callers = new CallerIdentifier(sessions, tokens);
@@ -47,7 +52,11 @@ public final class UndertowBridge implements HttpHandler {
         return;
       }
       if (knownCaller.isEmpty()) {
-        exchange.dispatch(this);
+        if (BodyReceiver.hasBody(exchange)) {
+          bodies.receive(exchange, () -> exchange.dispatch(this));
+        } else {
+          exchange.dispatch(this);
+        }
         return;
       }
     } else {
@@ -66,10 +75,6 @@ public final class UndertowBridge implements HttpHandler {
     try {
       if (!hosts.allows(exchange.getRequestHeaders().getFirst(Headers.HOST))) {
         return errors.respond(path, 400, "This server does not answer to that host name.");
-      }
-      if (BodyLimits.declaredTooLarge(exchange)) {
-        BodyLimits.discard(exchange);
-        return errors.respond(path, 413, "The request is too large.");
       }
       RequestContent content = reader.read(exchange);
       Caller caller = knownCaller.isPresent() ? knownCaller.get() : callers.identify(exchange);

@@ -34,7 +34,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * reach us.
  */
 public record SelfSignedCertificate(KeyPair keys, X509Certificate certificate) {
-  private static final Duration VALIDITY = Duration.ofDays(5 * 365);
+  /**
+   * Apple platforms refuse a server certificate valid for more than 825 days, even one the user
+   * trusts by hand; the day of back-dating (clocks that are a little behind) counts too.
+   */
+  public static final Duration VALIDITY = Duration.ofDays(825);
+
+  private static final Duration BACKDATING = Duration.ofDays(1);
 
   public static SelfSignedCertificate create(
       Collection<String> dnsNames, Collection<String> ipAddresses, Instant now) {
@@ -47,8 +53,8 @@ public record SelfSignedCertificate(KeyPair keys, X509Certificate certificate) {
           new JcaX509v3CertificateBuilder(
               subject,
               new BigInteger(127, new SecureRandom()).add(BigInteger.ONE),
-              Date.from(now.minus(Duration.ofDays(1))),
-              Date.from(now.plus(VALIDITY)),
+              Date.from(now.minus(BACKDATING)),
+              Date.from(now.minus(BACKDATING).plus(VALIDITY)),
               subject,
               keys.getPublic());
       List<GeneralName> names = new ArrayList<>();

@@ -13,11 +13,16 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTPS identity of this installation: made on first use (SECURITY.md "Transport"), kept in a
@@ -26,6 +31,37 @@ import javax.net.ssl.SSLContext;
  * their browser warns about.
  */
 public final class TlsIdentity {
+  static {
+    // A client may not start a new handshake on an open TLS 1.2 connection (a cheap way to make the
+    // server do expensive work over and over). JSSE reads this once, when its server handshake code
+    // first loads: this class is used before any TLS server starts, so it is set in time.
+    System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+  }
+
+  /** TLS 1.3, and TLS 1.2 for older clients (Mozilla's "intermediate" profile). */
+  public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+  /**
+   * Mozilla's "intermediate" profile without the DHE suites: on TLS 1.2 only forward-secret ECDHE
+   * with an AEAD cipher (no CBC, no SHA-1 MACs, no RSA key exchange); all of TLS 1.3's. Our key is
+   * EC, so the ECDSA suites are the ones used; the RSA ones stay for a key someone swaps in.
+   */
+  public static final List<String> CIPHER_SUITES =
+      List.of(
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
+  /** A certificate that runs out sooner than this is made anew at start. */
+  public static final Duration RENEW_BEFORE = Duration.ofDays(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(TlsIdentity.class);
   private static final String ALIAS = "siali-label";
   private final KeyStore store;
   private final char[] password;
@@ -37,19 +73,39 @@ public final class TlsIdentity {
 
   public static TlsIdentity loadOrCreate(
       Path file, char[] password, Collection<String> dnsNames, Collection<String> ipAddresses) {
+    return loadOrCreate(file, password, dnsNames, ipAddresses, Clock.systemUTC());
+  }
+
+  /**
+   * The identity kept in {@code file}, or a new one when there is none or when its certificate runs
+   * out within {@link #RENEW_BEFORE} of {@code clock}'s now (then the new fingerprint is the one
+   * shown from then on).
+   */
+  public static TlsIdentity loadOrCreate(
+      Path file,
+      char[] password,
+      Collection<String> dnsNames,
+      Collection<String> ipAddresses,
+      Clock clock) {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
+      Instant now = clock.instant();
       if (Files.exists(file)) {
         try (InputStream in = Files.newInputStream(file)) {
           store.load(in, password);
         }
-      } else {
-        var made = SelfSignedCertificate.create(dnsNames, ipAddresses, Instant.now());
-        store.load(null, password);
-        store.setKeyEntry(
-            ALIAS, made.keys().getPrivate(), password, new Certificate[] {made.certificate()});
-        save(store, file, password);
+        Instant expires = ((X509Certificate) store.getCertificate(ALIAS)).getNotAfter().toInstant();
+        if (expires.isAfter(now.plus(RENEW_BEFORE))) {
+          return new TlsIdentity(store, password);
+        }
+        LOG.info("the HTTPS certificate runs out on {}; making a new one", expires);
       }
+      var made = SelfSignedCertificate.create(dnsNames, ipAddresses, now);
+      store = KeyStore.getInstance("PKCS12");
+      store.load(null, password);
+      store.setKeyEntry(
+          ALIAS, made.keys().getPrivate(), password, new Certificate[] {made.certificate()});
+      save(store, file, password);
       return new TlsIdentity(store, password);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
