@@ -30,7 +30,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** Account &amp; Settings: profile and picture, API token, password. */
 public final class AccountView extends ScrollPane {
-  static final double LABEL_WIDTH = 140;
+  static final double LABEL_WIDTH = 170;
 
   public AccountView(
       AccountModel model,
