@@ -32,4 +32,8 @@ find_jdk() {
 # The application's JVM options, used by ./label-studio and by tools/bench console (and mirrored by the installer's
 # launcher). The serial collector with a bounded heap suits a desktop admin tool: each page of People is 100 rows,
 # and the idle memory target is 300 MB (docs/PERFORMANCE.md).
-APP_JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED -Xss1m -XX:+UseSerialGC -Xms48m -Xmx512m)
+# --sun-misc-unsafe-memory-access=allow: Undertow (XNIO) frees its direct buffers through sun.misc.Unsafe's
+# invokeCleaner, which JDK 24+ warns about on the terminal the first time (JEP 498); the use is deliberate and
+# supported until the JDK removes it.
+APP_JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xss1m -XX:+UseSerialGC
+  -Xms48m -Xmx512m)

@@ -50,6 +50,33 @@ cd "$root"
 ./label-studio --version >/dev/null # builds when the sources changed
 rm -f "$caches"/start-headless.*
 
+# only_our_lines NAME FILE: the terminal shows Siali Label's own lines, none of the JVM's or a library's.
+only_our_lines() {
+  ! grep -n "AOTConfiguration\|^WARNING:\|sun\.misc\.Unsafe\|Gdk-\|Gtk-\|GLib-" "$2" \
+    || fail "$1 printed lines that are not Siali Label's own"
+}
+
+echo "launcher-test: a recording start prints only our own lines (--help, a busy port, already running)"
+./label-studio start --help >"$work/out" 2>&1 || fail "start --help failed"
+grep -q "Usage:" "$work/out" || fail "start --help printed no usage"
+only_our_lines "start --help" "$work/out"
+rm -f "$caches"/start-headless.*
+# This start records nothing (its exit stays quick), so the busy-port and "already running" starts below record.
+SIALI_STARTUP_CACHE=off start_app "a first start"
+port=$(sed -n 's|.*Siali Label is running at http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$work/out" | head -1)
+[ -n "$port" ] || fail "no port in the start's output"
+curl -fsS "http://127.0.0.1:$port/user/login/" >/dev/null || fail "the running server did not answer"
+./label-studio start --headless --host 127.0.0.1 --port "$port" --data-dir "$work/other" >"$work/busy" 2>&1 \
+  && fail "a start on a busy port succeeded"
+grep -qi "port" "$work/busy" || fail "the busy-port error does not name the port: $(cat "$work/busy")"
+only_our_lines "the busy-port error" "$work/busy"
+./label-studio start --headless --data-dir "$work/data" >"$work/again" 2>&1 || true
+only_our_lines "already running" "$work/again"
+cp "$work/out" "$work/first"
+stop_app "a first start"
+only_our_lines "a running server" "$work/first"
+rm -f "$caches"/start-headless.*
+
 echo "launcher-test: a short start records, and its recording is dropped by the next start"
 start_app "short start"
 [ -f "$caches/start-headless.aotconf.lock" ] || fail "the first start did not take the recording lock"

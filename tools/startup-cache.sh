@@ -32,7 +32,10 @@ startup_cache_options() {
     # record very little). The lock holds the recording start's process id (./label-studio execs java, so
     # it is the JVM's); it is taken over once that process is gone without leaving a recording.
     echo "$$" >"$recording.lock"
-    STARTUP_CACHE_OPTIONS=(-XX:AOTMode=record -XX:AOTConfiguration="$recording" -Xlog:aot=off -Xlog:cds=off)
+    # The JVM announces the recording as it exits ("AOTConfiguration recorded: …") on the VM's own output,
+    # which -Xlog does not govern; -DisplayVMOutput keeps it (and only the VM's own chatter) off the terminal.
+    STARTUP_CACHE_OPTIONS=(-XX:AOTMode=record -XX:AOTConfiguration="$recording" -Xlog:aot=off -Xlog:cds=off
+      -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput)
   fi
 }
 

@@ -30,4 +30,15 @@ public final class AllowedHosts {
     }
     return hosts;
   }
+
+  /** This computer's short host name, to tell people which Siali Label they reach. */
+  public static String computerName() {
+    try {
+      String name = InetAddress.getLocalHost().getHostName();
+      String shortName = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+      return shortName.isBlank() ? "this computer" : shortName;
+    } catch (UnknownHostException e) {
+      return "this computer";
+    }
+  }
 }

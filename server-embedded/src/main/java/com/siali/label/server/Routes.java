@@ -33,17 +33,19 @@ final class Routes {
   static List<Route> table(Services services, WebSettings settings, Pages pages, Cookies cookies) {
     var staticFiles = new StaticFiles();
     var clock = Clock.systemUTC();
-    var login = new LoginPage(services.sessions(), pages, cookies, new LoginThrottle(clock));
-    var logout = new LogoutAction(services.sessions(), cookies);
     var gate = new SignupGate(services.invitations(), settings.signupRequiresLink());
+    var login = new LoginPage(services.sessions(), pages, cookies, new LoginThrottle(clock), gate);
+    var logout = new LogoutAction(services.sessions(), cookies);
     var signup =
         new SignupPage(
             services.accounts(),
+            services.people(),
             services.sessions(),
             gate,
             pages,
             cookies,
-            new AttemptThrottle(clock));
+            new AttemptThrottle(clock),
+            AllowedHosts.computerName());
     var home = new HomePage(services.people(), pages);
     var currentUser = new CurrentUserApi(services.apiTokens());
     var invite = new InviteApi(services.invitations());
@@ -60,8 +62,7 @@ final class Routes {
         new Route("GET", "/data/avatars/{name}", SIGNED_IN_OR_TOKEN, avatars::serve),
         new Route("GET", "/user/account", SIGNED_IN, account::show),
         new Route("POST", "/user/account", SIGNED_IN, account::submit),
-        Route.ioThreadSafe(
-            "GET", "/user/login", ANYONE, login::show), // no session cookie: no database
+        new Route("GET", "/user/login", ANYONE, login::show), // reads whether sign-up is open
         new Route("POST", "/user/login", ANYONE, login::submit),
         new Route("POST", "/user/logout", ANYONE, logout::logout),
         new Route("GET", "/user/signup", ANYONE, signup::show),

@@ -12,6 +12,18 @@ public final class SignupGate {
       "Sign-up on this server is possible only with an invitation link. Ask your team lead for one.";
   public static final String LINK_INVALID =
       "This invitation link is no longer valid. Ask your team lead for the current one.";
+  public static final String LINK_INVALID_BUT_OPEN =
+      "This invitation link is no longer valid, but this server lets anyone on the network sign up:"
+          + " you can create your account without it.";
+
+  /**
+   * Why sign-up may not go ahead.
+   *
+   * @param heading the page's heading
+   * @param message the reason and what to do
+   * @param openSignup whether sign-up without a link is open (the page then offers it)
+   */
+  public record Refusal(String heading, String message, boolean openSignup) {}
 
   private final InvitationService invitations;
   private final Optional<Boolean> requiresLinkByEnvironment;
@@ -22,11 +34,21 @@ public final class SignupGate {
   }
 
   /** Empty when sign-up may go ahead; otherwise why not. */
-  public Optional<String> refusal(Optional<String> token) {
+  public Optional<Refusal> refusal(Optional<String> token) {
     return switch (invitations.admission(token, requiresLinkByEnvironment)) {
       case ALLOWED -> Optional.empty();
-      case INVITATION_ONLY -> Optional.of(INVITATION_ONLY);
-      case LINK_INVALID -> Optional.of(LINK_INVALID);
+      case INVITATION_ONLY ->
+          Optional.of(new Refusal("Sign-up is by invitation", INVITATION_ONLY, false));
+      case LINK_INVALID ->
+          Optional.of(
+              openSignup()
+                  ? new Refusal("This invitation link has expired", LINK_INVALID_BUT_OPEN, true)
+                  : new Refusal("This invitation link has expired", LINK_INVALID, false));
     };
+  }
+
+  /** Whether anyone may sign up without the invitation link (the log-in page then offers it). */
+  public boolean openSignup() {
+    return !invitations.signupRequiresLink(requiresLinkByEnvironment);
   }
 }

@@ -197,6 +197,22 @@ class AccountPageIT {
   }
 
   @Test
+  void theTokenStaysBehindShowWithoutAScriptAndResetIsAButtonApartFromIt() throws Exception {
+    String page = browser.get("/user/account/").body();
+    assertThat(page)
+        .as("a closed <details>: Show works without JavaScript")
+        .containsPattern("<details class=\"secret\">\\s*<summary>")
+        .contains("Show token")
+        .contains("<button type=\"submit\" class=\"secondary danger\">Reset token</button>")
+        .doesNotContain("class=\"link\">Reset token")
+        .contains("readonly class=\"read-only\"", "type=\"file\" class=\"file\"", "5 MiB");
+    submit(Map.of("action", "reset_token"));
+    assertThat(browser.get("/user/account/?done=reset_token").body())
+        .as("the new token is shown right after Reset")
+        .contains("<details class=\"secret\" open>");
+  }
+
+  @Test
   void passwordChangeNeedsTheCurrentOneAndEndsOtherSessions() throws Exception {
     var otherBrowser = new Browser(app.base());
     otherBrowser.logIn("ada@example.com", TestServer.PASSWORD);

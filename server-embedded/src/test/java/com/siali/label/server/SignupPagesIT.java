@@ -144,7 +144,7 @@ class SignupPagesIT {
   void guessingInvitationTokensIsThrottled() throws Exception {
     Browser browser = open(Optional.of(true));
     int status = 0;
-    for (int i = 0; i < 6 && status != 429; i++) {
+    for (int i = 0; i < 8 && status != 429; i++) {
       status = browser.get("/user/signup/" + tokenQuery("guess-" + i)).statusCode();
     }
     assertThat(status).isEqualTo(429);
@@ -152,6 +152,103 @@ class SignupPagesIT {
     var evenTheRightOne = browser.get("/user/signup/" + tokenQuery(token));
     assertThat(evenTheRightOne.statusCode()).isEqualTo(429);
     assertThat(evenTheRightOne.headers().firstValue("Retry-After")).isPresent();
+    assertThat(evenTheRightOne.body())
+        .as("the true reason, not a page about invitations")
+        .contains("too many failed sign-up attempts")
+        .doesNotContain("Sign-up is by invitation");
+  }
+
+  @Test
+  void aClassroomOfThirtyBehindOneAddressAllGetThroughWithinTwoMinutes() throws Exception {
+    Browser first = open(Optional.of(true));
+    String link = tokenQuery(app.services.invitations().currentToken());
+    long started = System.nanoTime();
+    for (int i = 0; i < 30; i++) {
+      Browser student = i == 0 ? first : new Browser(app.base());
+      assertThat(student.get("/user/signup/" + link).statusCode()).isEqualTo(200);
+      if (i % 6 == 0) {
+        var typo = signUp(student, link, "student" + i + "@example.com", "short");
+        assertThat(typo.statusCode()).as("a few typos on the way").isEqualTo(400);
+      }
+      var response =
+          signUp(student, link, "student" + i + "@example.com", "a perfectly fine passphrase");
+      assertThat(response.statusCode()).as("student %d signs up", i).isEqualTo(302);
+    }
+    assertThat(System.nanoTime() - started).as("within two minutes").isLessThan(120_000_000_000L);
+    assertThat(app.services.people().count()).isEqualTo(31);
+  }
+
+  @Test
+  void tooManyFailuresAre429WithTheTrueReasonAndTheWaitEvenInOpenMode() throws Exception {
+    Browser browser = open(Optional.of(false));
+    HttpResponse<String> response = null;
+    for (int i = 0; i < 40; i++) {
+      response = signUp(browser, "", "not an email", "a perfectly fine passphrase");
+      if (response.statusCode() == 429) {
+        break;
+      }
+      assertThat(response.statusCode()).as("refused email").isEqualTo(400);
+    }
+    assertThat(response.statusCode()).isEqualTo(429);
+    String retryAfter = response.headers().firstValue("Retry-After").orElseThrow();
+    assertThat(response.body())
+        .contains("Please wait a moment", "too many failed sign-up attempts")
+        .contains("Try again in " + retryAfter + " second")
+        .doesNotContain("invitation");
+  }
+
+  @Test
+  void anOldLinkOffersThePlainSignupPageWhenSignupIsOpen() throws Exception {
+    Browser browser = open(Optional.of(false));
+    String old = app.services.invitations().currentToken();
+    User lead = app.services.people().findByEmail("lead@example.com").orElseThrow();
+    app.services.invitations().resetLink(lead.id());
+    var page = browser.get("/user/signup/" + tokenQuery(old) + "&next=%2Fpeople%2F");
+    assertThat(page.body())
+        .contains("This invitation link has expired", "you can create your account without it")
+        .contains("href=\"/user/signup/?next=%2Fpeople%2F\"")
+        .doesNotContain("Sign-up is by invitation");
+    assertThat(browser.get("/user/signup/?next=%2Fpeople%2F").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anOldLinkOnAnInvitationOnlyServerOffersNoDeadEndSignup() throws Exception {
+    Browser browser = open(Optional.of(true));
+    var page = browser.get("/user/signup/" + tokenQuery("an-old-token"));
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body())
+        .contains("This invitation link has expired", "Ask your team lead for the current one")
+        .doesNotContain("href=\"/user/signup/");
+  }
+
+  @Test
+  void theLoginPageOffersSignupOnlyWhenItIsOpen() throws Exception {
+    Browser browser = open(Optional.empty());
+    assertThat(browser.get("/user/login/").body())
+        .contains("href=\"/user/signup/\"", "Create an account");
+    app.services.invitations().setOpenSignupAllowed(false);
+    assertThat(browser.get("/user/login/").body())
+        .doesNotContain("/user/signup/")
+        .doesNotContainIgnoringCase("create an account")
+        .contains("sign-up on this server is by invitation");
+  }
+
+  @Test
+  void theInvitationPageSaysWhoInvitedThemToWhichServer() throws Exception {
+    Browser browser = open(Optional.of(false));
+    User lead = app.services.people().findByEmail("lead@example.com").orElseThrow();
+    app.services
+        .accounts()
+        .updateProfile(lead.id(), new com.siali.label.model.ProfileUpdate("Grace", "Hopper", ""));
+    String token = app.services.invitations().currentToken();
+    var invited = browser.get("/user/signup/" + tokenQuery(token));
+    assertThat(invited.statusCode()).isEqualTo(200);
+    assertThat(invited.body())
+        .contains("You are invited", "Grace Hopper (lead@example.com)", "invited you")
+        .contains("Join Siali Label on " + AllowedHosts.computerName())
+        .contains(app.base().substring("http://".length()));
+    var open = browser.get("/user/signup/");
+    assertThat(open.body()).contains("Create your account").doesNotContain("invited");
   }
 
   @Test

@@ -92,6 +92,14 @@ public final class UserRepository {
         .map(UserRepository::toUser);
   }
 
+  /** The owner: the first account, who runs the desktop app and sends the invitation link. */
+  public Optional<User> findOwner(DSLContext ctx) {
+    return ctx.selectFrom(USERS)
+        .where(USERS.IS_OWNER.isTrue())
+        .fetchOptional()
+        .map(UserRepository::toUser);
+  }
+
   public Optional<Credentials> credentials(DSLContext ctx, EmailAddress email) {
     return ctx.selectFrom(USERS)
         .where(USERS.EMAIL.eq(email.value()))

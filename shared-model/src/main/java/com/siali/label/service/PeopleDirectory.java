@@ -40,6 +40,11 @@ public final class PeopleDirectory {
     return db.inTransaction(ctx -> users.findById(ctx, userId));
   }
 
+  /** The owner, who sends the invitation link (empty only before the first sign-up). */
+  public Optional<User> owner() {
+    return db.inTransaction(users::findOwner);
+  }
+
   /** The account with this email, if the text is an email at all and such an account exists. */
   public Optional<User> findByEmail(String email) {
     EmailAddress address;

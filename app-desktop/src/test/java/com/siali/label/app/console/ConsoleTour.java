@@ -69,6 +69,16 @@ public final class ConsoleTour {
       Stage stage = FxThread.call(Stage::new);
       open(fixture, stage, false);
       shoot(stage, "01-create-owner-light");
+      fill(stage, "#emailField", "lead@example.com");
+      FxThread.call(
+          () -> {
+            ((javafx.scene.control.PasswordField) stage.getScene().lookup("#passwordField"))
+                .setText("password");
+            ((javafx.scene.control.Button) stage.getScene().lookup("#signInButton")).fire();
+            return null;
+          });
+      pause(1500);
+      shoot(stage, "01-create-owner-refused-light");
 
       User lead = fixture.account("lead@example.com", "Lena", "Lead");
       fixture
@@ -133,6 +143,9 @@ public final class ConsoleTour {
               });
           pause(900);
           shoot(stage, section[1] + theme);
+          if (section[0].equals("#navADD_PEOPLE")) {
+            shootDialog(stage, "#resetLink", "05b-reset-link-dialog-" + theme);
+          }
         }
       }
       FxThread.call(
@@ -190,6 +203,27 @@ public final class ConsoleTour {
     }
     ImageIO.write(png, "png", out.resolve(name + ".png").toFile());
     System.out.println("wrote " + out.resolve(name + ".png"));
+  }
+
+  /** Opens the confirmation behind {@code button}, keeps a picture of it, and cancels it. */
+  private void shootDialog(Stage stage, String button, String name) throws Exception {
+    Platform.runLater(() -> ((javafx.scene.control.Button) stage.getScene().lookup(button)).fire());
+    pause(900);
+    Stage dialog =
+        FxThread.call(
+            () ->
+                javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w != stage && w instanceof Stage)
+                    .map(w -> (Stage) w)
+                    .findFirst()
+                    .orElseThrow());
+    shoot(dialog, name);
+    FxThread.call(
+        () -> {
+          dialog.close();
+          return null;
+        });
+    pause(300);
   }
 
   private static void pause(long millis) throws InterruptedException {

@@ -138,6 +138,11 @@ public final class AccountPage {
     return pages.render(
         request,
         status,
-        new AccountPageModel(user, services.apiTokens().tokenOf(user.id()), notice, error));
+        new AccountPageModel(
+            user,
+            services.apiTokens().tokenOf(user.id()),
+            notice,
+            error,
+            request.queryParam("done").filter("reset_token"::equals).isPresent()));
   }
 }

@@ -1,6 +1,7 @@
 package com.siali.label.server.handler;
 
 import com.siali.label.model.AuthenticationFailedException;
+import com.siali.label.server.SignupGate;
 import com.siali.label.server.http.Cookies;
 import com.siali.label.server.http.SafeRedirect;
 import com.siali.label.server.http.WebRequest;
@@ -19,12 +20,19 @@ public final class LoginPage {
   private final Pages pages;
   private final Cookies cookies;
   private final LoginThrottle throttle;
+  private final SignupGate gate;
 
-  public LoginPage(SessionService sessions, Pages pages, Cookies cookies, LoginThrottle throttle) {
+  public LoginPage(
+      SessionService sessions,
+      Pages pages,
+      Cookies cookies,
+      LoginThrottle throttle,
+      SignupGate gate) {
     this.sessions = sessions;
     this.pages = pages;
     this.cookies = cookies;
     this.throttle = throttle;
+    this.gate = gate;
   }
 
   public WebResponse show(WebRequest request) {
@@ -62,6 +70,6 @@ public final class LoginPage {
 
   private WebResponse form(WebRequest request, int status, String email, String error) {
     String next = SafeRedirect.localPath(request.queryParam("next")).orElse("");
-    return pages.render(request, status, new LoginPageModel(email, next, error));
+    return pages.render(request, status, new LoginPageModel(email, next, error, gate.openSignup()));
   }
 }

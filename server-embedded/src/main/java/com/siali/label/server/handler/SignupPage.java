@@ -12,38 +12,47 @@ import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
 import com.siali.label.server.throttle.AttemptThrottle;
 import com.siali.label.server.throttle.RetryAfter;
-import com.siali.label.server.view.InvitationOnlyPageModel;
 import com.siali.label.server.view.Pages;
 import com.siali.label.server.view.SignupPageModel;
+import com.siali.label.server.view.SignupRefusedPageModel;
 import com.siali.label.service.AccountService;
+import com.siali.label.service.PeopleDirectory;
 import com.siali.label.service.SessionService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 
-/** {@code /user/signup/}: open or by invitation (SPEC §3, §5); success signs the new person in. */
+/**
+ * {@code /user/signup/}: open or by invitation (SPEC §3, §5); success signs the new person in. An
+ * invitation's page says who invited them to which server, so it does not look like open sign-up.
+ */
 public final class SignupPage {
   private final AccountService accounts;
+  private final PeopleDirectory people;
   private final SessionService sessions;
   private final SignupGate gate;
   private final Pages pages;
   private final Cookies cookies;
   private final AttemptThrottle throttle;
+  private final String serverName;
 
   public SignupPage(
       AccountService accounts,
+      PeopleDirectory people,
       SessionService sessions,
       SignupGate gate,
       Pages pages,
       Cookies cookies,
-      AttemptThrottle throttle) {
+      AttemptThrottle throttle,
+      String serverName) {
     this.accounts = accounts;
+    this.people = people;
     this.sessions = sessions;
     this.gate = gate;
     this.pages = pages;
     this.cookies = cookies;
     this.throttle = throttle;
+    this.serverName = serverName;
   }
 
   public WebResponse show(WebRequest request) {
@@ -55,60 +64,112 @@ public final class SignupPage {
     if (refused.isPresent()) {
       return refused.get();
     }
-    throttle.recordAttempt(request.clientAddress());
+    String address = request.clientAddress();
     String email = request.formField("email");
     try {
       User user =
           accounts.create(
               new NewAccount(
                   EmailAddress.parse(email), request.formField("password"), Optional.empty()));
+      throttle.recordSuccess(address);
       request.sessionId().ifPresent(sessions::end);
       var session = sessions.start(user.id(), false);
       return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
           .cookie(cookies.session(session.id(), false));
     } catch (ValidationException invalid) {
+      throttle.recordFailure(address);
       return invalid.field().equals("password")
           ? form(request, 400, email, "", invalid.getMessage())
           : form(request, 400, email, invalid.getMessage(), "");
     } catch (AlreadyExistsException taken) {
+      throttle.recordFailure(address);
       return form(request, 400, email, taken.getMessage(), "");
     }
   }
 
   /**
-   * Too many attempts from this address, or no valid way in (SignupGate); a wrong token also counts
-   * against it.
+   * Too many failures or sign-ups from this address (429 with the true reason and the wait), or no
+   * valid way in (SignupGate, 403); a wrong token also counts against the address.
    */
   private Optional<WebResponse> refusal(WebRequest request) {
-    Optional<Duration> wait = throttle.waitFor(request.clientAddress());
+    Optional<AttemptThrottle.Wait> wait = throttle.waitFor(request.clientAddress());
     if (wait.isPresent()) {
-      long seconds = RetryAfter.seconds(wait.get());
+      long seconds = RetryAfter.seconds(wait.get().duration());
+      String why =
+          switch (wait.get().reason()) {
+            case TOO_MANY_FAILURES ->
+                "There were too many failed sign-up attempts from your network.";
+            case TOO_MANY_SIGNUPS ->
+                "Very many accounts were just created from your network, faster than people sign"
+                    + " up by hand.";
+          };
       return Optional.of(
           pages
               .render(
                   request,
                   429,
-                  new InvitationOnlyPageModel(
-                      "Too many sign-up attempts from this computer. Try again in "
-                          + seconds
-                          + " seconds."))
+                  new SignupRefusedPageModel(
+                      "Too many attempts",
+                      "Please wait a moment",
+                      why + " Try again in " + waitText(seconds) + ".",
+                      ""))
               .header("Retry-After", Long.toString(seconds)));
     }
-    Optional<String> reason = gate.refusal(request.queryParam("token"));
+    Optional<SignupGate.Refusal> reason = gate.refusal(request.queryParam("token"));
     if (reason.isEmpty()) {
       return Optional.empty();
     }
     if (request.queryParam("token").isPresent()) {
       throttle.recordWrongToken(request.clientAddress());
     }
-    return Optional.of(pages.render(request, 403, new InvitationOnlyPageModel(reason.get())));
+    SignupGate.Refusal r = reason.get();
+    return Optional.of(
+        pages.render(
+            request,
+            403,
+            new SignupRefusedPageModel(
+                r.heading(),
+                r.heading(),
+                r.message(),
+                r.openSignup() ? action(request, false) : "")));
+  }
+
+  static String waitText(long seconds) {
+    if (seconds < 90) {
+      return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+    long minutes = (seconds + 59) / 60;
+    return minutes + " minutes";
   }
 
   private WebResponse form(
       WebRequest request, int status, String email, String emailError, String passwordError) {
+    Optional<String> invitedBy =
+        request.queryParam("token").flatMap(t -> people.owner()).map(SignupPage::nameAndEmail);
+    return pages.render(
+        request,
+        status,
+        new SignupPageModel(
+            email,
+            action(request, true),
+            emailError,
+            passwordError,
+            request.queryParam("token").isPresent(),
+            invitedBy.orElse(""),
+            serverName,
+            request.header("Host").orElse("")));
+  }
+
+  private static String nameAndEmail(User owner) {
+    String name = (owner.firstName() + " " + owner.lastName()).strip();
+    return name.isEmpty() ? owner.email().value() : name + " (" + owner.email().value() + ")";
+  }
+
+  /** The sign-up path with {@code next}, and with the invitation token when {@code withToken}. */
+  private static String action(WebRequest request, boolean withToken) {
     StringBuilder action = new StringBuilder("/user/signup/");
     String separator = "?";
-    for (String name : new String[] {"token", "next"}) {
+    for (String name : withToken ? new String[] {"token", "next"} : new String[] {"next"}) {
       Optional<String> value = request.queryParam(name);
       if (value.isPresent()) {
         action
@@ -119,7 +180,6 @@ public final class SignupPage {
         separator = "&";
       }
     }
-    return pages.render(
-        request, status, new SignupPageModel(email, action.toString(), emailError, passwordError));
+    return action.toString();
   }
 }

@@ -9,8 +9,11 @@ import java.util.Optional;
  * @param token the person's API token, shown so that scripts can use it
  * @param notice what the last successful form did, or empty
  * @param error why the last form was refused, shown beside that form's section
+ * @param tokenShown whether the token starts revealed (right after Reset token); otherwise it stays
+ *     behind Show, a {@code <details>} that needs no script
  */
-public record AccountPageModel(User user, String token, String notice, Optional<SectionError> error)
+public record AccountPageModel(
+    User user, String token, String notice, Optional<SectionError> error, boolean tokenShown)
     implements PageModel {
 
   /** The page's forms that can be refused, each showing its own error. */

@@ -9,7 +9,7 @@ public sealed interface PageModel
     permits AccountPageModel,
         ErrorPageModel,
         HomePageModel,
-        InvitationOnlyPageModel,
+        SignupRefusedPageModel,
         LoginPageModel,
         PeoplePageModel,
         PersonPageModel,

@@ -7,8 +7,20 @@ package com.siali.label.server.view;
  * @param action where the form posts: the sign-up path with the invitation token and {@code next}
  * @param emailError why the email was refused, or empty
  * @param passwordError why the password was refused, or empty
+ * @param invited whether the visitor came with a valid invitation link
+ * @param invitedBy who invited them: the owner's name and email, or empty
+ * @param serverName this computer's name, to say which Siali Label this is
+ * @param address the address the visitor used (the {@code Host} header), or empty
  */
-public record SignupPageModel(String email, String action, String emailError, String passwordError)
+public record SignupPageModel(
+    String email,
+    String action,
+    String emailError,
+    String passwordError,
+    boolean invited,
+    String invitedBy,
+    String serverName,
+    String address)
     implements PageModel {
   @Override
   public String template() {

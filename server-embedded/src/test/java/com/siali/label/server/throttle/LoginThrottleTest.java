@@ -67,14 +67,4 @@ class LoginThrottleTest {
     throttle.recordSuccess("10.0.0.9", "lead@example.com");
     assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).isEmpty();
   }
-
-  @Test
-  void wrongInvitationTokensUseUpSignupAttemptsFaster() {
-    var signups = new AttemptThrottle(clock);
-    for (int i = 0; i < AttemptThrottle.FREE / AttemptThrottle.WRONG_TOKEN_WEIGHT; i++) {
-      signups.recordWrongToken("10.0.0.66");
-    }
-    assertThat(signups.waitFor("10.0.0.66")).isPresent();
-    assertThat(signups.waitFor("10.0.0.7")).isEmpty();
-  }
 }

@@ -41,7 +41,6 @@ public final class AccountModel {
   private final BooleanProperty tokenShown = new SimpleBooleanProperty(false);
   private final StringProperty currentPassword = new SimpleStringProperty("");
   private final StringProperty newPassword = new SimpleStringProperty("");
-  private final StringProperty newPasswordAgain = new SimpleStringProperty("");
   private final StatusMessage status = new StatusMessage();
 
   /** What the profile fields were filled from: Save is refused if the account changed since. */
@@ -146,7 +145,7 @@ public final class AccountModel {
                 "avatar",
                 "The picture is larger than "
                     + AvatarImages.MAX_UPLOAD_BYTES / (1024 * 1024)
-                    + " MB; choose a smaller one.");
+                    + " MiB; choose a smaller one.");
           }
           AvatarService.Upload upload = avatars.set(id, Files.readAllBytes(file));
           return new Stored(upload.user(), pictureOf(upload.user()), upload.adjusted());
@@ -203,10 +202,6 @@ public final class AccountModel {
   }
 
   public void changePassword() {
-    if (!newPassword.get().equals(newPasswordAgain.get())) {
-      status.fail("The two new passwords do not match.");
-      return;
-    }
     long id = signedIn.get().id();
     String current = currentPassword.get();
     String fresh = newPassword.get();
@@ -223,7 +218,6 @@ public final class AccountModel {
         () -> {
           currentPassword.set("");
           newPassword.set("");
-          newPasswordAgain.set("");
           status.succeed("Your password was changed; your browser sessions were signed out.");
         },
         status::fail);
@@ -263,10 +257,6 @@ public final class AccountModel {
 
   public StringProperty newPasswordProperty() {
     return newPassword;
-  }
-
-  public StringProperty newPasswordAgainProperty() {
-    return newPasswordAgain;
   }
 
   /** The section's result line: what the last action did, or why it was refused. */

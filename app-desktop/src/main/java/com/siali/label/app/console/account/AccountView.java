@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,6 +30,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** Account &amp; Settings: profile and picture, API token, password. */
 public final class AccountView extends ScrollPane {
+  static final double LABEL_WIDTH = 170;
 
   public AccountView(
       AccountModel model,
@@ -48,6 +50,7 @@ public final class AccountView extends ScrollPane {
                 model.pictureProperty().get());
     model.pictureProperty().addListener((obs, old, now) -> showPicture.run());
     signedIn.addListener((obs, old, now) -> showPicture.run());
+    showPicture.run(); // the initials from the first frame, before any picture arrives
     Button choose = new Button("Choose picture…", Icons.of(Feather.IMAGE));
     choose.setId("choosePicture");
     choose.setOnAction(
@@ -56,7 +59,8 @@ public final class AccountView extends ScrollPane {
     remove.setId("removePicture");
     remove.disableProperty().bind(model.pictureProperty().isNull());
     remove.setOnAction(e -> model.removePicture());
-    Label pictureHelp = new Label("JPEG, PNG, GIF or WebP up to 5 MB; it is cropped to a square.");
+    Label pictureHelp =
+        new Label("PNG, JPEG, GIF or WebP, up to 5 MiB; it is cropped to a square.");
     pictureHelp.getStyleClass().add("muted");
     VBox pictureButtons = new VBox(8, new HBox(8, choose, remove), pictureHelp);
     HBox pictureRow = new HBox(20, picture, pictureButtons);
@@ -128,20 +132,11 @@ public final class AccountView extends ScrollPane {
     PasswordField fresh =
         Fields.bound(
             new PasswordField(), "newPasswordField", "New password", model.newPasswordProperty());
-    PasswordField again =
-        Fields.bound(
-            new PasswordField(),
-            "newPasswordAgainField",
-            "New password again",
-            model.newPasswordAgainProperty());
     Button change = new Button("Change password", Icons.of(Feather.LOCK));
     change.setId("changePassword");
     change.setOnAction(e -> model.changePassword());
     VBox passwordCard =
-        card(
-            "Password",
-            grid("Current password", current, "New password", fresh, "New password again", again),
-            change);
+        card("Password", grid("Current password", current, "New password", fresh), change);
 
     Label message = Messages.bound("accountMessage", model.status());
     VBox content = new VBox(16, title, message, profile, tokenCard, passwordCard);
@@ -159,8 +154,14 @@ public final class AccountView extends ScrollPane {
     return card;
   }
 
+  /** Every form's label column has one width, so that the fields of all cards line up. */
   private static GridPane grid(Object... labelsAndFields) {
     GridPane grid = new GridPane(12, 10);
+    ColumnConstraints labels = new ColumnConstraints(LABEL_WIDTH);
+    labels.setMinWidth(LABEL_WIDTH);
+    ColumnConstraints fields = new ColumnConstraints();
+    fields.setHgrow(Priority.ALWAYS);
+    grid.getColumnConstraints().setAll(labels, fields);
     for (int i = 0; i < labelsAndFields.length; i += 2) {
       Node field = (Node) labelsAndFields[i + 1];
       Label label = new Label((String) labelsAndFields[i]);

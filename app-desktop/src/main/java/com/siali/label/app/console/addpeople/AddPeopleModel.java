@@ -34,6 +34,7 @@ public final class AddPeopleModel {
   private final StringProperty link = new SimpleStringProperty("");
   private final BooleanProperty openSignupAllowed = new SimpleBooleanProperty(false);
   private final StatusMessage status = new StatusMessage();
+  private final StatusMessage signupStatus = new StatusMessage();
   private boolean applying;
 
   public AddPeopleModel(
@@ -88,11 +89,11 @@ public final class AddPeopleModel {
     background.run(
         () -> invitations.setOpenSignupAllowed(allowed),
         () ->
-            status.succeed(
+            signupStatus.succeed(
                 allowed
                     ? "Anyone who can reach the server may now sign up."
                     : "Sign-up now needs the invitation link."),
-        status::fail);
+        signupStatus::fail);
   }
 
   /**
@@ -121,6 +122,11 @@ public final class AddPeopleModel {
   /** The section's result line: what the last action did, or why it was refused. */
   public StatusMessage status() {
     return status;
+  }
+
+  /** The sign-up switch's own result line, shown beside the switch. */
+  public StatusMessage signupStatus() {
+    return signupStatus;
   }
 
   private record State(String token, boolean openSignup) {}

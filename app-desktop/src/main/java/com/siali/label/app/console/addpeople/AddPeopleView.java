@@ -7,6 +7,7 @@ import com.siali.label.app.console.common.Dialogs;
 import com.siali.label.app.console.common.Icons;
 import com.siali.label.app.console.common.Messages;
 import com.siali.label.app.console.common.QrImages;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,8 +15,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -24,6 +27,8 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class AddPeopleView extends VBox {
   static final int QR_SIZE = 220;
+  static final double COPY_BUTTON_WIDTH = 104;
+  static final Duration COPIED_FOR = Duration.seconds(2);
 
   public AddPeopleView(AddPeopleModel model) {
     setId("addPeopleView");
@@ -32,8 +37,9 @@ public final class AddPeopleView extends VBox {
     title.getStyleClass().add(Styles.TITLE_3);
     Label intro =
         new Label(
-            "Share this link with the people you want on your team: it opens the sign-up page "
-                + "on this computer. On a phone, scan the QR code.");
+            "Send this link to the people you want on your team: they open it on their own computer "
+                + "or phone, on this network, to create their account. On a phone they can also "
+                + "scan the QR code.");
     intro.setWrapText(true);
     intro.getStyleClass().add("muted");
 
@@ -45,12 +51,30 @@ public final class AddPeopleView extends VBox {
     HBox.setHgrow(link, Priority.ALWAYS);
     Button copy = new Button("Copy", Icons.of(Feather.COPY));
     copy.setId("copyLink");
+    // Wide enough for "Copied" from the start, so the link field keeps its width.
+    copy.setMinWidth(COPY_BUTTON_WIDTH);
+    copy.setPrefWidth(COPY_BUTTON_WIDTH);
+    PauseTransition copied = new PauseTransition(COPIED_FOR);
+    copied.setOnFinished(e -> copy.setText("Copy"));
     copy.setOnAction(
         e -> {
           Clipboard.copy(model.linkProperty().get());
           copy.setText("Copied");
+          copied.playFromStart();
         });
-    model.linkProperty().addListener((obs, old, now) -> copy.setText("Copy"));
+    model
+        .linkProperty()
+        .addListener(
+            (obs, old, now) -> {
+              copied.stop();
+              copy.setText("Copy");
+            });
+    sceneProperty()
+        .addListener(
+            (obs, old, now) -> {
+              copied.stop();
+              copy.setText("Copy");
+            });
     Button reset = new Button("Reset Link", Icons.of(Feather.REFRESH_CW));
     reset.setId("resetLink");
     reset.setOnAction(
@@ -95,7 +119,15 @@ public final class AddPeopleView extends VBox {
     Label message = Messages.bound("addPeopleMessage", model.status());
     VBox card = new VBox(12, linkRow, qrFrame, message);
     card.getStyleClass().add("card-box");
-    VBox signup = new VBox(8, open, openHelp, lockNote);
+    // The switch's own message sits beside it: nothing above the switch grows when it is clicked.
+    Label signupMessage = Messages.bound("signupSwitchMessage", model.signupStatus());
+    signupMessage.setWrapText(false);
+    signupMessage.setMinWidth(0);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox switchRow = new HBox(16, open, gap, signupMessage);
+    switchRow.setAlignment(Pos.CENTER_LEFT);
+    VBox signup = new VBox(8, switchRow, openHelp, lockNote);
     signup.getStyleClass().add("card-box");
     getChildren().addAll(title, intro, card, signup);
   }

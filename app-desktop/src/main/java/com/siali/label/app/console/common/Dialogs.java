@@ -1,15 +1,19 @@
 package com.siali.label.app.console.common;
 
+import atlantafx.base.theme.Styles;
 import java.util.Optional;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
 
 /** Confirmations before anything that cannot be undone, and the new-password prompt. */
 public final class Dialogs {
@@ -25,8 +29,34 @@ public final class Dialogs {
     Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, yes, ButtonType.CANCEL);
     alert.initOwner(owner);
     alert.setTitle(title);
-    alert.setHeaderText(title);
+    Label heading = new Label(title, Icons.sized(Feather.ALERT_CIRCLE, 20));
+    heading.getStyleClass().addAll(Styles.TITLE_4, "dialog-heading");
+    Label body = new Label(text);
+    body.setWrapText(true);
+    body.setMaxWidth(420);
+    alert.getDialogPane().setHeader(null);
+    alert.setHeaderText(null);
+    alert.setGraphic(null);
+    alert.getDialogPane().setContent(new VBox(12, heading, body));
+    styleLikeTheWindow(alert, owner);
+    alert.getDialogPane().lookupButton(yes).getStyleClass().add(Styles.ACCENT);
     return alert.showAndWait().filter(yes::equals).isPresent();
+  }
+
+  /**
+   * A dialog has its own scene: it gets the window's stylesheets and light or dark, so that it
+   * looks like the rest of the window (AtlantaFX) rather than JavaFX's default alert.
+   */
+  static void styleLikeTheWindow(Dialog<?> dialog, Window owner) {
+    DialogPane pane = dialog.getDialogPane();
+    pane.getStyleClass().add("console-dialog");
+    if (owner != null && owner.getScene() != null) {
+      Scene scene = owner.getScene();
+      pane.getStylesheets().setAll(scene.getStylesheets());
+      if (scene.getRoot().getStyleClass().contains("dark")) {
+        pane.getStyleClass().add("dark");
+      }
+    }
   }
 
   /** The new password for a person, offered as {@code suggestion}, to be copied or replaced. */
@@ -49,6 +79,8 @@ public final class Dialogs {
     dialog.getDialogPane().setContent(new VBox(10, new Label("New password"), field, help));
     ButtonType set = new ButtonType("Set password", ButtonBar.ButtonData.OK_DONE);
     dialog.getDialogPane().getButtonTypes().addAll(set, ButtonType.CANCEL);
+    styleLikeTheWindow(dialog, owner.getScene().getWindow());
+    dialog.getDialogPane().lookupButton(set).getStyleClass().add(Styles.ACCENT);
     dialog.setResultConverter(button -> button == set ? field.getText() : null);
     return dialog.showAndWait();
   }

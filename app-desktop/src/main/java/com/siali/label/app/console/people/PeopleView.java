@@ -9,7 +9,6 @@ import com.siali.label.model.User;
 import com.siali.label.model.UserSort;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,7 +35,9 @@ import org.kordamp.ikonli.feather.Feather;
  * person's detail.
  */
 public final class PeopleView extends SplitPane {
-  static final DateTimeFormatter JOINED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+  /** One date format with the LAN pages (ADR 0016). */
+  static final DateTimeFormatter JOINED =
+      DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH);
 
   private final PeopleModel model;
   private final TextField search;

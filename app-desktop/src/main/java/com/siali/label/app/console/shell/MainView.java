@@ -45,6 +45,10 @@ final class MainView extends BorderPane {
   private final StackPane content = new StackPane();
   private final PeopleView people;
 
+  /** The Server screen says it itself: the status bar then leaves the plain-HTTP warning out. */
+  private final javafx.beans.property.BooleanProperty onServerScreen =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+
   MainView(
       Map<Section, Node> sections,
       PeopleView people,
@@ -104,7 +108,7 @@ final class MainView extends BorderPane {
     sidebar.getStyleClass().add("sidebar");
     setLeft(sidebar);
     setCenter(content);
-    setBottom(statusBar(server, busy));
+    setBottom(statusBar(server, busy, onServerScreen));
     show(Section.PEOPLE);
   }
 
@@ -123,6 +127,7 @@ final class MainView extends BorderPane {
   void show(Section section) {
     buttons.get(section).setSelected(true);
     content.getChildren().setAll(sections.get(section));
+    onServerScreen.set(section == Section.SERVER);
   }
 
   void searchPeople() {
@@ -138,7 +143,8 @@ final class MainView extends BorderPane {
     name.setText(user.displayName());
   }
 
-  private static HBox statusBar(ServerModel server, ObservableBooleanValue busy) {
+  private static HBox statusBar(
+      ServerModel server, ObservableBooleanValue busy, ObservableBooleanValue onServerScreen) {
     Label serving = new Label();
     serving.setId("statusServing");
     Runnable update =
@@ -151,7 +157,9 @@ final class MainView extends BorderPane {
                       + first
                       + (https
                           ? " (HTTPS)"
-                          : "  ·  plain HTTP: traffic can be read on this network")
+                          : onServerScreen.get()
+                              ? ""
+                              : "  ·  plain HTTP: traffic can be read on this network")
                   : "The server is stopped");
           serving.setGraphic(Icons.of(https ? Feather.LOCK : Feather.ALERT_TRIANGLE));
           serving.getStyleClass().remove("warning-text");
@@ -162,6 +170,7 @@ final class MainView extends BorderPane {
     server.urls().addListener((ListChangeListener<String>) c -> update.run());
     server.httpsProperty().addListener((obs, old, now) -> update.run());
     server.runningProperty().addListener((obs, old, now) -> update.run());
+    onServerScreen.addListener((obs, old, now) -> update.run());
     update.run();
     ProgressBar progress = new ProgressBar();
     progress.setId("busyIndicator");

@@ -15,7 +15,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The first screen: on a fresh installation, creating the owner account; afterwards, logging in.
- * Either way the signed-in account is handed to {@code onSignedIn}.
+ * Either way the signed-in account is handed to {@code onSignedIn}. The password is asked once, as
+ * on the LAN pages (ADR 0016); a refusal clears it.
  */
 public final class SignInModel {
   public enum Mode {
@@ -32,7 +33,6 @@ public final class SignInModel {
   private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.LOG_IN);
   private final StringProperty email = new SimpleStringProperty("");
   private final StringProperty password = new SimpleStringProperty("");
-  private final StringProperty passwordAgain = new SimpleStringProperty("");
   private final BooleanProperty keepSignedIn = new SimpleBooleanProperty(true);
   private final StringProperty error = new SimpleStringProperty("");
 
@@ -80,10 +80,6 @@ public final class SignInModel {
       error.set("Enter a password.");
       return;
     }
-    if (mode.get() == Mode.CREATE_OWNER && !givenPassword.equals(passwordAgain.get())) {
-      error.set("The two passwords do not match.");
-      return;
-    }
     boolean keep = keepSignedIn.get();
     boolean creating = mode.get() == Mode.CREATE_OWNER;
     background.run(
@@ -101,7 +97,6 @@ public final class SignInModel {
         },
         user -> {
           password.set("");
-          passwordAgain.set("");
           onSignedIn.accept(user);
         },
         message -> {
@@ -120,10 +115,6 @@ public final class SignInModel {
 
   public StringProperty passwordProperty() {
     return password;
-  }
-
-  public StringProperty passwordAgainProperty() {
-    return passwordAgain;
   }
 
   public BooleanProperty keepSignedInProperty() {

@@ -19,6 +19,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The first screen: "Create the owner account" on a fresh installation, "Log in" afterwards. */
 public final class SignInView extends StackPane {
+  static final double ERROR_HEIGHT = 40;
 
   public SignInView(SignInModel model, ObservableBooleanValue busy) {
     Label brand = new Label("Siali Label", Icons.sized(Feather.TAG, 22));
@@ -34,13 +35,6 @@ public final class SignInView extends StackPane {
     email.setPromptText("you@example.com");
     PasswordField password =
         Fields.bound(new PasswordField(), "passwordField", "Password", model.passwordProperty());
-    PasswordField again =
-        Fields.bound(
-            new PasswordField(),
-            "passwordAgainField",
-            "Password again",
-            model.passwordAgainProperty());
-    Label againLabel = label("Password again", again);
 
     CheckBox keep = new CheckBox("Keep me signed in on this computer");
     keep.setId("keepSignedIn");
@@ -51,8 +45,10 @@ public final class SignInView extends StackPane {
     error.setWrapText(true);
     error.getStyleClass().add("error-text");
     error.textProperty().bind(model.errorProperty());
-    error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-    error.managedProperty().bind(error.visibleProperty());
+    // Room for two lines is kept whether or not there is an error: the centred card does not jump.
+    error.setMinHeight(ERROR_HEIGHT);
+    error.setPrefHeight(ERROR_HEIGHT);
+    error.setAlignment(Pos.TOP_LEFT);
 
     Button submit = new Button();
     submit.setId("signInButton");
@@ -75,10 +71,6 @@ public final class SignInView extends StackPane {
                   ? "Welcome! This account owns Siali Label on this computer: it manages people and invitations."
                   : "Log in with your Siali Label account.");
           submit.setText(creating ? "Create account" : "Log in");
-          again.setVisible(creating);
-          again.setManaged(creating);
-          againLabel.setVisible(creating);
-          againLabel.setManaged(creating);
         };
     model.modeProperty().addListener((obs, old, now) -> showMode.run());
     showMode.run();
@@ -93,8 +85,6 @@ public final class SignInView extends StackPane {
             email,
             label("Password", password),
             password,
-            againLabel,
-            again,
             keep,
             error,
             submit,
