@@ -102,6 +102,15 @@ public final class DataDirectory {
     return root.resolve("logs");
   }
 
+  /**
+   * The file whose lock the running {@code start} holds, so that one data directory has one running
+   * instance and one control socket on every backend: the H2 file lock does not exist on
+   * PostgreSQL, which many processes share.
+   */
+  public Path instanceLock() {
+    return root.resolve("instance.lock");
+  }
+
   /** The Unix-domain socket through which a running instance serves the CLI (ADR 0005). */
   public Path controlSocket() {
     return root.resolve("control.sock");

@@ -1,11 +1,15 @@
 package com.siali.label.service;
 
+import com.siali.label.model.AccountVersion;
+import com.siali.label.model.ConflictException;
 import com.siali.label.model.PermissionDeniedException;
 import com.siali.label.model.User;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
 import com.siali.label.persistence.WebSessionRepository;
 import java.time.Clock;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +40,28 @@ public final class AccountAdministration {
    * accounts log in.
    */
   public User setActive(long actorId, long targetId, boolean active) {
+    return setActive(actorId, targetId, active, target -> true);
+  }
+
+  /**
+   * {@link #setActive(long, long, boolean)} only if the account's {@link AccountVersion} is still
+   * one of {@code versions} (the API's {@code If-Match}); otherwise throws {@link
+   * ConflictException}.
+   */
+  public User setActiveIfVersion(
+      long actorId, long targetId, boolean active, Set<String> versions) {
+    return setActive(
+        actorId, targetId, active, target -> versions.contains(AccountVersion.of(target)));
+  }
+
+  private User setActive(long actorId, long targetId, boolean active, Predicate<User> unchanged) {
     var now = ServiceClock.now(clock);
     return db.inTransaction(
         ctx -> {
           User target = checkedTarget(ctx, actorId, targetId);
+          if (!unchanged.test(target)) {
+            throw new ConflictException(AccountService.PROFILE_CHANGED_ELSEWHERE);
+          }
           if (target.owner() && !active) {
             throw new PermissionDeniedException("The owner account cannot be deactivated.");
           }
@@ -77,6 +99,9 @@ public final class AccountAdministration {
       throw new PermissionDeniedException(
           "Only the owner can deactivate, activate or delete accounts.");
     }
-    return users.findById(ctx, targetId).orElseThrow(() -> AccountService.notFound(targetId));
+    // Locked, so that a version check on it holds until the change commits.
+    return users
+        .findByIdForUpdate(ctx, targetId)
+        .orElseThrow(() -> AccountService.notFound(targetId));
   }
 }

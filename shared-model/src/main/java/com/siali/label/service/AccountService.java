@@ -1,5 +1,6 @@
 package com.siali.label.service;
 
+import com.siali.label.model.AccountVersion;
 import com.siali.label.model.AlreadyExistsException;
 import com.siali.label.model.AuthenticationFailedException;
 import com.siali.label.model.ConflictException;
@@ -18,6 +19,8 @@ import com.siali.label.security.Tokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,7 +187,7 @@ public final class AccountService {
   }
 
   public User updateProfile(long userId, ProfileUpdate update) {
-    return updateProfile(userId, Optional.empty(), update);
+    return save(userId, user -> true, update);
   }
 
   /**
@@ -192,16 +195,26 @@ public final class AccountService {
    * the person began editing; otherwise throws {@link ConflictException} and changes nothing.
    */
   public User updateProfile(long userId, ProfileUpdate loadedFrom, ProfileUpdate update) {
-    return updateProfile(userId, Optional.of(loadedFrom), update);
+    return save(userId, user -> loadedFrom.equals(ProfileUpdate.of(user)), update);
   }
 
-  private User updateProfile(
-      long userId, Optional<ProfileUpdate> loadedFrom, ProfileUpdate update) {
+  /**
+   * Saves {@code update} only if the account's {@link AccountVersion} is still one of {@code
+   * versions} (the API's {@code If-Match}); otherwise throws {@link ConflictException} and changes
+   * nothing.
+   */
+  public User updateProfileIfVersion(long userId, Set<String> versions, ProfileUpdate update) {
+    return save(userId, user -> versions.contains(AccountVersion.of(user)), update);
+  }
+
+  private User save(long userId, Predicate<User> unchanged, ProfileUpdate update) {
     Instant now = ServiceClock.now(clock);
     return db.inTransaction(
         ctx -> {
+          // Checked on the row locked for update, so that no other writer slips in between the
+          // check and the save.
           User user = users.findByIdForUpdate(ctx, userId).orElseThrow(() -> notFound(userId));
-          if (loadedFrom.isPresent() && !loadedFrom.get().equals(ProfileUpdate.of(user))) {
+          if (!unchanged.test(user)) {
             throw new ConflictException(PROFILE_CHANGED_ELSEWHERE);
           }
           users.updateProfile(ctx, user, update);

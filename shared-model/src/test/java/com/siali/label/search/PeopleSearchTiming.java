@@ -23,6 +23,13 @@ public final class PeopleSearchTiming {
   public static void main(String[] args) throws Exception {
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path dir = Files.createTempDirectory("people-search");
+    // The backend TestDatabases picks (-Dsiali.test.database; tools/bench people-search runs both).
+    System.out.println(
+        "backend: "
+            + (TestDatabases.postgres() ? "PostgreSQL" : "H2 file")
+            + ", "
+            + accounts
+            + " accounts");
     try (Database db = TestDatabases.open(DataDirectory.open(dir))) {
       BulkAccounts.seed(db, accounts);
       var index = PeopleSearchIndex.following(db, new ChangeFeed());

@@ -57,8 +57,8 @@ final class ControlServer implements AutoCloseable {
       Supplier<List<String>> urls,
       Runnable onActivate)
       throws IOException {
-    // Only the process holding the database lock gets here, so a socket file that exists now is
-    // stale.
+    // Only the process holding the instance lock (InstanceLock) gets here, so a socket file that
+    // exists now is stale.
     Files.deleteIfExists(socket);
     ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     channel.bind(UnixDomainSocketAddress.of(socket));

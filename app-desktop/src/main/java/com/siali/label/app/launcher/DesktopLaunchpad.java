@@ -104,13 +104,32 @@ final class DesktopLaunchpad implements Launchpad {
   @Override
   public int start(StartOptions options, PrintWriter out, PrintWriter err) {
     DataDirectory directory = DataDirectory.open(options.dataDir());
-    Optional<ControlClient> running =
-        ControlClient.connect(directory.controlSocket(), directory.installSecret());
-    if (running.isPresent()) {
-      var answer = running.get().activate();
-      out.println("Siali Label is already running at " + String.join(" ", answer.urls()));
-      return 0;
+    Optional<InstanceLock> lock = Optional.empty();
+    Instant deadline = Instant.now().plus(STARTING_INSTANCE_WAIT);
+    while (lock.isEmpty()) {
+      Optional<ControlClient> running =
+          ControlClient.connect(directory.controlSocket(), directory.installSecret());
+      if (running.isPresent()) {
+        var answer = running.get().activate();
+        out.println("Siali Label is already running at " + String.join(" ", answer.urls()));
+        return 0;
+      }
+      // The lock, not the database, decides who runs: on PostgreSQL nothing else would stop a
+      // second start from replacing the first one's control socket.
+      lock = InstanceLock.tryTake(directory.instanceLock());
+      if (lock.isEmpty()) {
+        if (Instant.now().isAfter(deadline)) {
+          throw anotherIsStarting(options);
+        }
+        pause(); // another start holds it and has not opened its socket yet
+      }
     }
+    try (InstanceLock held = lock.get()) {
+      return startHolding(options, out, err);
+    }
+  }
+
+  private static int startHolding(StartOptions options, PrintWriter out, PrintWriter err) {
     // With a window to show, the toolkit starts now, beside the database and the server.
     Optional<CompletableFuture<Void>> toolkit =
         !options.headless() && DesktopConsole.displayAvailable(System.getenv())
@@ -121,10 +140,8 @@ final class DesktopLaunchpad implements Launchpad {
       try {
         installation = Installation.open(options.dataDir(), options.database());
       } catch (DatabaseInUseException e) {
-        throw new StartupException(
-            "Another Siali Label is starting with the data directory "
-                + options.dataDir()
-                + "; try again in a moment.");
+        // A command (user, reset_password) has the H2 file open for a moment.
+        throw anotherIsStarting(options);
       }
       return new RunningInstance(installation, options, toolkit, out, err).runUntilStopped();
     } catch (StartupException e) {
@@ -133,6 +150,13 @@ final class DesktopLaunchpad implements Launchpad {
       toolkit.ifPresent(starting -> DesktopConsole.showStartupError(starting, e.getMessage()));
       throw e;
     }
+  }
+
+  private static StartupException anotherIsStarting(StartOptions options) {
+    return new StartupException(
+        "Another Siali Label is starting with the data directory "
+            + options.dataDir()
+            + "; try again in a moment.");
   }
 
   private static void pause() {

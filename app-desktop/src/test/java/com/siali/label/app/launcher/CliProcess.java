@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,12 @@ final class CliProcess {
   }
 
   static CliProcess launch(Path dataDir, String... args) throws IOException {
+    return launch(dataDir, Map.of(), args);
+  }
+
+  /** With {@code environment} set as well (the PostgreSQL test database's variables). */
+  static CliProcess launch(Path dataDir, Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -59,12 +66,18 @@ final class CliProcess {
     command.addAll(List.of("--data-dir", dataDir.toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("LABEL_STUDIO_"));
+    builder.environment().putAll(environment);
     return new CliProcess(builder.start());
   }
 
   /** Runs a command to its end, feeding {@code stdin}. */
   static Finished run(Path dataDir, String stdin, String... args) throws Exception {
-    CliProcess cli = launch(dataDir, args);
+    return run(dataDir, Map.of(), stdin, args);
+  }
+
+  static Finished run(Path dataDir, Map<String, String> environment, String stdin, String... args)
+      throws Exception {
+    CliProcess cli = launch(dataDir, environment, args);
     try (var in = cli.process.getOutputStream()) {
       in.write(stdin.getBytes(StandardCharsets.UTF_8));
     }

@@ -15,7 +15,7 @@ public final class CurrentUserApi {
   }
 
   public WebResponse whoami(WebRequest request) {
-    return WebResponse.json(200, Json.write(UserJson.of(request.requireUser())));
+    return UserJson.response(200, request.requireUser());
   }
 
   public WebResponse token(WebRequest request) {

@@ -1,7 +1,11 @@
 package com.siali.label.server.api;
 
+import com.siali.label.model.AccountVersion;
 import com.siali.label.model.Timestamps;
 import com.siali.label.model.User;
+import com.siali.label.server.http.IfMatch;
+import com.siali.label.server.http.Json;
+import com.siali.label.server.http.WebResponse;
 
 /**
  * Label Studio's user JSON (SPEC §6), in its key order. Never a password hash, never a token:
@@ -20,6 +24,15 @@ public record UserJson(
     int activeOrganization,
     String dateJoined,
     boolean isActive) {
+
+  /**
+   * One account's JSON with its {@code ETag} ({@link AccountVersion}), which a {@code PATCH} may
+   * send back in {@code If-Match} to be refused (409) if the account changed in between.
+   */
+  public static WebResponse response(int status, User user) {
+    return WebResponse.json(status, Json.write(of(user)))
+        .header("ETag", IfMatch.etag(AccountVersion.of(user)));
+  }
 
   public static UserJson of(User user) {
     return new UserJson(

@@ -11,6 +11,7 @@ import com.siali.label.server.WebApp;
 import com.siali.label.server.WebSettings;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
+import com.siali.label.testing.TestDatabases;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import java.io.IOException;
@@ -89,7 +90,9 @@ public final class WebBenchmark {
     Path dir = Files.createTempDirectory("web-bench");
     DataDirectory data = DataDirectory.open(dir);
     PasswordHasher hasher = PasswordHasher.withDefaults();
-    try (Database db = Database.open(data)) {
+    // The backend TestDatabases picks (-Dsiali.test.database; tools/bench web runs both).
+    System.out.println("backend: " + (TestDatabases.postgres() ? "PostgreSQL" : "H2 file"));
+    try (Database db = TestDatabases.open(data)) {
       Services services =
           Services.over(db, data.avatars(), hasher, PasswordPolicy.standard(), Clock.systemUTC());
       var lead = services.accounts().create(NewAccount.of("lead@example.com", PASSWORD));
