@@ -85,11 +85,16 @@ public final class AccountAdministration {
   }
 
   /**
-   * The account {@code targetId} if {@code actorId} may administer it (the owner, for a page that
-   * asks before acting); else {@link PermissionDeniedException}.
+   * The account {@code targetId} if {@code actorId} may administer it (the owner, of an account
+   * other than its own, for a page that asks before acting); else {@link
+   * PermissionDeniedException}.
    */
   public User administrable(long actorId, long targetId) {
-    return db.inTransaction(ctx -> checkedTarget(ctx, actorId, targetId));
+    User target = db.inTransaction(ctx -> checkedTarget(ctx, actorId, targetId));
+    if (target.owner()) {
+      throw new PermissionDeniedException("The owner account cannot be deactivated or deleted.");
+    }
+    return target;
   }
 
   private User checkedTarget(DSLContext ctx, long actorId, long targetId) {

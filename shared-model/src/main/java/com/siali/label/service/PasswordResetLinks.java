@@ -89,6 +89,14 @@ public final class PasswordResetLinks {
         });
   }
 
+  /**
+   * The link to hand over, on {@code baseUrl} (scheme, host and port the person can reach); the web
+   * and the window make it the same way.
+   */
+  public static String link(String baseUrl, String token) {
+    return baseUrl + "/user/reset-password/" + token + "/";
+  }
+
   /** The active person a link that still works belongs to (the page greets them by name). */
   public Optional<User> personFor(String token) {
     if (!plausible(token)) {
