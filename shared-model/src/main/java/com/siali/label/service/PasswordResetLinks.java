@@ -94,7 +94,8 @@ public final class PasswordResetLinks {
    * and the window make it the same way.
    */
   public static String link(String baseUrl, String token) {
-    return baseUrl + "/user/reset-password/" + token + "/";
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    return base + "/user/reset-password/" + token + "/";
   }
 
   /** The active person a link that still works belongs to (the page greets them by name). */

@@ -61,7 +61,7 @@ public final class PersonAdminPages {
     User person = services.people().get(id);
     services.administration().delete(request.requireUser().id(), id);
     return WebResponse.redirect(
-        "/people/?deleted=" + URLEncoder.encode(person.displayName(), StandardCharsets.UTF_8));
+        "/people/?deleted=" + URLEncoder.encode(person.nameOrUsername(), StandardCharsets.UTF_8));
   }
 
   /**

@@ -35,7 +35,9 @@ public final class ResetPasswordPage {
     try {
       User person = links.use(token, request.formField("password"));
       return pages.render(
-          request, 200, new ResetPasswordPageModel(false, true, person.displayName(), "", "", ""));
+          request,
+          200,
+          new ResetPasswordPageModel(false, true, person.nameOrUsername(), "", "", ""));
     } catch (ValidationException invalid) {
       return links
           .personFor(token)
@@ -52,7 +54,7 @@ public final class ResetPasswordPage {
         request,
         status,
         new ResetPasswordPageModel(
-            true, false, person.displayName(), person.email().value(), token, error));
+            true, false, person.nameOrUsername(), person.email().value(), token, error));
   }
 
   private WebResponse notValid(WebRequest request) {
