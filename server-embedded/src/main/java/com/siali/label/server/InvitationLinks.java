@@ -19,6 +19,11 @@ public final class InvitationLinks {
     return InvitationService.signupLink(baseUrl(request, scheme), token);
   }
 
+  /** A one-time password-reset link, on the same address as the invitation link. */
+  public static String passwordResetLink(WebRequest request, String scheme, String token) {
+    return com.siali.label.service.PasswordResetLinks.link(baseUrl(request, scheme), token);
+  }
+
   static String baseUrl(WebRequest request, String scheme) {
     String hostHeader = request.header("host").orElse("localhost");
     int colon = hostHeader.lastIndexOf(':');

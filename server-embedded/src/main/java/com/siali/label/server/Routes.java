@@ -15,6 +15,8 @@ import com.siali.label.server.handler.HomePage;
 import com.siali.label.server.handler.LoginPage;
 import com.siali.label.server.handler.LogoutAction;
 import com.siali.label.server.handler.PeoplePage;
+import com.siali.label.server.handler.PersonAdminPages;
+import com.siali.label.server.handler.ResetPasswordPage;
 import com.siali.label.server.handler.SignupPage;
 import com.siali.label.server.handler.StaticFiles;
 import com.siali.label.server.http.Cookies;
@@ -55,6 +57,8 @@ final class Routes {
     var avatars = new AvatarFiles(services.avatars());
     var people =
         new PeoplePage(services, pages, clock, settings.secureCookies() ? "https" : "http");
+    var admin = new PersonAdminPages(services, pages, settings.secureCookies() ? "https" : "http");
+    var resetPassword = new ResetPasswordPage(services.passwordResets(), pages);
     return List.of(
         Route.ioThreadSafe("GET", "/health", ANYONE, staticFiles::health),
         Route.ioThreadSafe("GET", "/static/app.css", ANYONE, staticFiles::css),
@@ -69,9 +73,18 @@ final class Routes {
         new Route("POST", "/user/signup", ANYONE, signup::submit),
         new Route("GET", "/", SIGNED_IN, home::show),
         new Route("GET", "/people", SIGNED_IN, people::list),
+        new Route("GET", "/people/export.csv", SIGNED_IN, people::exportCsv),
         new Route("GET", "/people/{id}", SIGNED_IN, people::detail),
         new Route("GET", "/people/invite/qr.png", SIGNED_IN, people::qrCode),
         new Route("POST", "/people/invite/reset", SIGNED_IN, people::resetLink),
+        new Route("POST", "/people/{id}/deactivate", SIGNED_IN, admin::deactivate),
+        new Route("POST", "/people/{id}/activate", SIGNED_IN, admin::activate),
+        new Route("POST", "/people/{id}/sign-out", SIGNED_IN, admin::signOutEverywhere),
+        new Route("GET", "/people/{id}/delete", SIGNED_IN, admin::confirmDelete),
+        new Route("POST", "/people/{id}/delete", SIGNED_IN, admin::delete),
+        new Route("POST", "/people/{id}/reset-password", SIGNED_IN, admin::resetLink),
+        new Route("GET", "/user/reset-password/{token}", ANYONE, resetPassword::show),
+        new Route("POST", "/user/reset-password/{token}", ANYONE, resetPassword::submit),
         Route.ioThreadSafe(
             "GET", "/api/current-user/whoami", API, currentUser::whoami), // renders the caller
         new Route("GET", "/api/current-user/token", API, currentUser::token),

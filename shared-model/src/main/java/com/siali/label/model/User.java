@@ -49,6 +49,15 @@ public record User(
   }
 
   /** "First Last", or the email when no name is set. */
+  /**
+   * The full name, else the username: what People lists show beside the email, so that a person
+   * without a name is not shown by their email twice.
+   */
+  public String nameOrUsername() {
+    String name = (firstName + " " + lastName).strip();
+    return name.isEmpty() ? username() : name;
+  }
+
   public String displayName() {
     String name = (firstName + " " + lastName).strip();
     return name.isEmpty() ? email.value() : name;

@@ -93,6 +93,32 @@ public final class AccountAdministration {
         });
   }
 
+  /** Ends every web session of another account (the owner only); how many ended. */
+  public int signOutEverywhere(long actorId, long targetId) {
+    var now = ServiceClock.now(clock);
+    return db.inTransaction(
+        ctx -> {
+          checkedTarget(ctx, actorId, targetId);
+          int ended = sessions.deleteAllOf(ctx, targetId);
+          users.touchActivity(ctx, actorId, now);
+          LOG.info("{} web session(s) of account {} ended by {}", ended, targetId, actorId);
+          return ended;
+        });
+  }
+
+  /**
+   * The account {@code targetId} if {@code actorId} may administer it (the owner, of an account
+   * other than its own, for a page that asks before acting); else {@link
+   * PermissionDeniedException}.
+   */
+  public User administrable(long actorId, long targetId) {
+    User target = db.inTransaction(ctx -> checkedTarget(ctx, actorId, targetId));
+    if (target.owner()) {
+      throw new PermissionDeniedException("The owner account cannot be deactivated or deleted.");
+    }
+    return target;
+  }
+
   private User checkedTarget(DSLContext ctx, long actorId, long targetId) {
     User actor = users.findById(ctx, actorId).orElseThrow(() -> AccountService.notFound(actorId));
     if (!actor.owner() || !actor.active()) {

@@ -32,6 +32,30 @@ public final class PeopleDirectory {
     return db.inTransaction(ctx -> search.page(ctx, query));
   }
 
+  /**
+   * Every account that {@code status} admits, by email, as CSV ({@link
+   * com.siali.label.model.PeopleCsv}): the owner only, since it lists everyone's email at once.
+   */
+  public void exportCsv(long actorId, com.siali.label.model.UserStatus status, Appendable out) {
+    User actor = get(actorId);
+    if (!actor.owner() || !actor.active()) {
+      throw new com.siali.label.model.PermissionDeniedException(
+          "Only the owner can export the list of people.");
+    }
+    com.siali.label.model.PeopleCsv.header(out);
+    int limit = UserQuery.MAX_LIMIT;
+    for (int offset = 0; ; offset += limit) {
+      Page<User> page =
+          page(
+              new UserQuery(
+                  "", com.siali.label.model.UserSort.EMAIL, false, offset, limit, status));
+      page.items().forEach(person -> com.siali.label.model.PeopleCsv.row(out, person));
+      if (!page.hasNext()) {
+        return;
+      }
+    }
+  }
+
   public User get(long userId) {
     return find(userId).orElseThrow(() -> AccountService.notFound(userId));
   }

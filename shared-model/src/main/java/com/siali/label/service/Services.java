@@ -4,6 +4,7 @@ import com.siali.label.persistence.ApiTokenRepository;
 import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.InvitationRepository;
+import com.siali.label.persistence.PasswordResetLinkRepository;
 import com.siali.label.persistence.ProjectRepository;
 import com.siali.label.persistence.SettingsRepository;
 import com.siali.label.persistence.UserRepository;
@@ -29,6 +30,7 @@ public record Services(
     ProjectService projects,
     AvatarService avatars,
     ServerPreferences serverPreferences,
+    PasswordResetLinks passwordResets,
     ChangeFeed changes) {
 
   /** How often a follower reads the change log at least, when nothing notifies it. */
@@ -58,6 +60,8 @@ public record Services(
         new ProjectService(db, projectRepository, users, clock),
         new AvatarService(db, users, avatarFolder, clock),
         new ServerPreferences(db, new SettingsRepository(changes)),
+        new PasswordResetLinks(
+            db, users, webSessions, new PasswordResetLinkRepository(), hasher, policy, clock),
         changes);
   }
 }

@@ -69,6 +69,8 @@ class ViewModelTest {
         services.administration(),
         services.sessions(),
         services.avatars(),
+        services.passwordResets(),
+        () -> java.util.List.of("http://192.0.2.7:8080/"),
         clock,
         inline,
         new SimpleObjectProperty<>(signedInAs));

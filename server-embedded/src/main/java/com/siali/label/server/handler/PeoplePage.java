@@ -4,6 +4,7 @@ import com.siali.label.model.Page;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
+import com.siali.label.model.UserStatus;
 import com.siali.label.server.InvitationLinks;
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.server.http.WebResponse;
@@ -12,7 +13,9 @@ import com.siali.label.server.view.PeoplePageModel;
 import com.siali.label.server.view.PersonPageModel;
 import com.siali.label.server.view.QrCodes;
 import com.siali.label.service.Services;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * {@code /people/}: everyone, searchable and paged; a person's detail; "+ Add People" with the
@@ -20,6 +23,17 @@ import java.time.Clock;
  */
 public final class PeoplePage {
   static final int PAGE_SIZE = 25;
+
+  /** The orders the column headers offer, as written in {@code ?sort=}. */
+  private static final Map<String, UserSort> SORTS =
+      Map.of(
+          "name", UserSort.NAME,
+          "-name", UserSort.NAME,
+          "last_activity", UserSort.LAST_ACTIVITY,
+          "-last_activity", UserSort.LAST_ACTIVITY,
+          "date_joined", UserSort.DATE_JOINED,
+          "-date_joined", UserSort.DATE_JOINED);
+
   private static final int MAX_SEARCH = 200;
 
   private final Services services;
@@ -40,12 +54,19 @@ public final class PeoplePage {
       search = search.substring(0, MAX_SEARCH);
     }
     int pageNumber = request.queryParam("page").map(PeoplePage::positive).orElse(1);
+    String sort = request.queryParam("sort").filter(SORTS::containsKey).orElse("name");
+    UserStatus status = status(request);
     Page<User> page =
         services
             .people()
             .page(
                 new UserQuery(
-                    search, UserSort.NAME, false, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE));
+                    search,
+                    SORTS.get(sort),
+                    sort.startsWith("-"),
+                    (pageNumber - 1) * PAGE_SIZE,
+                    PAGE_SIZE,
+                    status));
     String link =
         InvitationLinks.forRequest(request, scheme, services.invitations().currentToken());
     return pages.render(
@@ -55,6 +76,13 @@ public final class PeoplePage {
             page,
             search,
             pageNumber,
+            sort,
+            status,
+            request.requireUser().owner(),
+            request
+                .queryParam("deleted")
+                .map(d -> d.length() > 300 ? d.substring(0, 300) : d)
+                .orElse(""),
             clock.instant(),
             link,
             request.queryParam("invite").isPresent()));
@@ -65,7 +93,30 @@ public final class PeoplePage {
     return pages.render(
         request,
         200,
-        new PersonPageModel(person, clock.instant(), services.people().activityOf(person.id())));
+        new PersonPageModel(
+            person,
+            clock.instant(),
+            services.people().activityOf(person.id()),
+            request.requireUser().owner() && !person.owner(),
+            request.queryParam("done").filter(PersonPageModel.DONE::containsKey).orElse("")));
+  }
+
+  /** People as CSV, the owner only (the filter of the list applies); a download, never cached. */
+  public WebResponse exportCsv(WebRequest request) {
+    StringBuilder csv = new StringBuilder();
+    services.people().exportCsv(request.requireUser().id(), status(request), csv);
+    return WebResponse.bytes(
+            200, "text/csv; charset=utf-8", csv.toString().getBytes(StandardCharsets.UTF_8))
+        .header("Content-Disposition", "attachment; filename=\"people.csv\"")
+        .header("Cache-Control", "no-store");
+  }
+
+  private static UserStatus status(WebRequest request) {
+    return switch (request.queryParam("status").orElse("all")) {
+      case "active" -> UserStatus.ACTIVE;
+      case "deactivated" -> UserStatus.DEACTIVATED;
+      default -> UserStatus.ALL;
+    };
   }
 
   public WebResponse qrCode(WebRequest request) {

@@ -7,12 +7,15 @@ package com.siali.label.server.view;
  */
 public sealed interface PageModel
     permits AccountPageModel,
+        DeletePersonPageModel,
         ErrorPageModel,
         HomePageModel,
         SignupRefusedPageModel,
         LoginPageModel,
         PeoplePageModel,
         PersonPageModel,
+        ResetLinkPageModel,
+        ResetPasswordPageModel,
         SignupPageModel {
 
   /** The template that renders this model, under {@code src/main/jte}. */

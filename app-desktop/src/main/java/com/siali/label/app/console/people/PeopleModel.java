@@ -9,15 +9,26 @@ import com.siali.label.model.RelativeTime;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
+import com.siali.label.model.UserStatus;
 import com.siali.label.security.Tokens;
 import com.siali.label.service.AccountAdministration;
 import com.siali.label.service.AccountService;
+import com.siali.label.service.PasswordResetLinks;
 import com.siali.label.service.PeopleDirectory;
 import com.siali.label.service.SessionService;
 import com.siali.label.service.avatar.AvatarService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -48,6 +59,8 @@ public final class PeopleModel {
   private final AccountAdministration administration;
   private final SessionService sessions;
   private final AvatarService avatars;
+  private final PasswordResetLinks resetLinks;
+  private final Supplier<List<String>> serverUrls;
   private final Clock clock;
   private final Background background;
   private final ObjectProperty<User> signedIn;
@@ -76,9 +89,13 @@ public final class PeopleModel {
       AccountAdministration administration,
       SessionService sessions,
       AvatarService avatars,
+      PasswordResetLinks resetLinks,
+      Supplier<List<String>> serverUrls,
       Clock clock,
       Background background,
       ObjectProperty<User> signedIn) {
+    this.resetLinks = resetLinks;
+    this.serverUrls = serverUrls;
     this.people = people;
     this.accounts = accounts;
     this.administration = administration;
@@ -249,6 +266,58 @@ public final class PeopleModel {
                     + person.displayName()
                     + " was changed; they were signed out everywhere."),
         status::fail);
+  }
+
+  /**
+   * Makes a one-time password-reset link for {@code person} (the web's, on the address
+   * collaborators reach) and hands it to {@code shown}; the person's earlier link stops working.
+   */
+  public void resetLink(User person, Consumer<String> shown) {
+    long actor = signedIn.get().id();
+    background.run(
+        () -> {
+          List<String> urls = serverUrls.get();
+          if (urls.isEmpty()) {
+            throw new IllegalStateException("Start the server first: the link opens a web page.");
+          }
+          var issued = resetLinks.issue(actor, person.id());
+          return PasswordResetLinks.link(urls.getFirst(), issued.token());
+        },
+        link -> {
+          status.succeed(
+              "A one-time link for "
+                  + person.displayName()
+                  + " was made; it works once, for 24 hours.");
+          shown.accept(link);
+        },
+        status::fail);
+  }
+
+  /**
+   * Writes every account as CSV (the web's export) to {@code file}: a temporary file beside it,
+   * moved into place, so a failed export leaves no half file.
+   */
+  public void exportCsv(Path file) {
+    long actor = signedIn.get().id();
+    background.run(
+        () -> {
+          Path partial = file.resolveSibling(file.getFileName() + ".part");
+          try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            people.exportCsv(actor, UserStatus.ALL, out);
+          } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+          }
+          Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+          return file;
+        },
+        written -> status.succeed("People were exported to " + written.getFileName() + "."),
+        status::fail);
+  }
+
+  /** The name the table shows: the full name, else the username (as the web does). */
+  public static String nameOf(User person) {
+    return person.nameOrUsername();
   }
 
   public void setActive(User person, boolean active) {

@@ -7,6 +7,7 @@ import com.siali.label.app.console.common.Messages;
 import com.siali.label.app.console.common.PictureLoader;
 import com.siali.label.model.User;
 import com.siali.label.model.UserSort;
+import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -23,10 +24,12 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -56,13 +59,32 @@ public final class PeopleView extends SplitPane {
     search.setAccessibleText("Search people");
     search.textProperty().bindBidirectional(model.searchProperty());
     HBox.setHgrow(search, Priority.ALWAYS);
-    HBox header = new HBox(16, title, search);
+    Button export = new Button("Export CSV…", Icons.of(Feather.DOWNLOAD));
+    export.setId("exportPeople");
+    export.setTooltip(new Tooltip("Save everyone's email, name, dates and status as a CSV file"));
+    export.setVisible(model.mayAdminister());
+    export.setManaged(model.mayAdminister());
+    export.setOnAction(
+        e -> {
+          FileChooser chooser = new FileChooser();
+          chooser.setTitle("Export People");
+          chooser.setInitialFileName("people.csv");
+          chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+          File file = chooser.showSaveDialog(getScene().getWindow());
+          if (file != null) {
+            model.exportCsv(file.toPath());
+          }
+        });
+    HBox header = new HBox(16, title, search, export);
     header.setAlignment(Pos.CENTER_LEFT);
 
     table.setId("peopleTable");
     table.setItems(model.rows());
     table.setPlaceholder(new Label("Nobody matches this search."));
+    // The columns share the table's whole width; each can be resized, and hidden from the menu
+    // button at the header's right end.
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    table.setTableMenuButtonVisible(true);
     TableColumn<User, User> avatar = new TableColumn<>("");
     avatar.setSortable(false);
     avatar.setReorderable(false);
@@ -85,16 +107,24 @@ public final class PeopleView extends SplitPane {
                 }
               }
             });
-    TableColumn<User, String> name = text("Name", User::displayName);
+    TableColumn<User, String> name = text("Name", PeopleModel::nameOf);
+    name.setCellFactory(column -> new NameCell());
     TableColumn<User, String> email = text("Email", u -> u.email().value());
     TableColumn<User, String> lastActivity = text("Last activity", model::lastActivityOf);
     TableColumn<User, String> joined =
         text("Joined", u -> JOINED.format(u.dateJoined().atZone(ZoneId.systemDefault())));
     name.setId("nameColumn");
-    name.setPrefWidth(170);
-    email.setPrefWidth(210);
-    lastActivity.setPrefWidth(115);
-    joined.setPrefWidth(135);
+    name.setPrefWidth(230);
+    name.setMinWidth(120);
+    email.setPrefWidth(260);
+    email.setMinWidth(120);
+    email.setId("emailColumn");
+    // "Last activity" and dates are short and must never be cut: they keep their whole width.
+    lastActivity.setMinWidth(125);
+    lastActivity.setPrefWidth(135);
+    joined.setMinWidth(110);
+    joined.setPrefWidth(120);
+    joined.setId("joinedColumn");
     lastActivity.setId("lastActivityColumn");
     table.getColumns().setAll(List.of(avatar, name, email, lastActivity, joined));
     Map<TableColumn<User, ?>, UserSort> orders =
@@ -193,6 +223,35 @@ public final class PeopleView extends SplitPane {
   private static TableColumn<User, String> text(String title, Function<User, String> value) {
     TableColumn<User, String> column = new TableColumn<>(title);
     column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+    column.setCellFactory(c -> new TextCell());
     return column;
+  }
+
+  /** A text cell whose whole value is in its tooltip, for when the column is too narrow. */
+  static class TextCell extends TableCell<User, String> {
+    @Override
+    protected void updateItem(String text, boolean empty) {
+      super.updateItem(text, empty);
+      setText(empty ? null : text);
+      setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+    }
+  }
+
+  /** The name, with a "deactivated" badge for a deactivated person. */
+  static final class NameCell extends TextCell {
+    private final Label badge = new Label("deactivated");
+
+    NameCell() {
+      badge.getStyleClass().addAll("badge", "badge-deactivated");
+      setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+      setGraphicTextGap(6);
+    }
+
+    @Override
+    protected void updateItem(String text, boolean empty) {
+      super.updateItem(text, empty);
+      User user = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+      setGraphic(user != null && !user.active() ? badge : null);
+    }
   }
 }

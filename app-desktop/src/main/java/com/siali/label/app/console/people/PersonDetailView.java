@@ -5,6 +5,7 @@ import com.siali.label.app.console.common.AvatarView;
 import com.siali.label.app.console.common.Dialogs;
 import com.siali.label.app.console.common.Icons;
 import com.siali.label.app.console.common.PictureLoader;
+import com.siali.label.app.console.common.ResetPasswordDialog;
 import com.siali.label.model.PersonActivity;
 import com.siali.label.model.ProjectSummary;
 import com.siali.label.model.User;
@@ -36,6 +37,7 @@ final class PersonDetailView extends StackPane {
   private final VBox created = new VBox(4);
   private final VBox contributed = new VBox(4);
   private final Button deactivate = new Button();
+  private final Button resetPassword = new Button("Reset password…", Icons.of(Feather.KEY));
   private final Button delete = new Button("Delete…", Icons.of(Feather.TRASH_2));
   private final VBox content;
 
@@ -55,13 +57,16 @@ final class PersonDetailView extends StackPane {
     created.setId("detailCreated");
     contributed.setId("detailContributed");
 
-    Button resetPassword = new Button("Reset password…", Icons.of(Feather.KEY));
     resetPassword.setId("resetPasswordButton");
     resetPassword.setOnAction(
         e ->
             withPerson(
                 person ->
-                    Dialogs.newPassword(this, person.displayName(), PeopleModel.suggestedPassword())
+                    ResetPasswordDialog.show(
+                            this,
+                            person.displayName(),
+                            PeopleModel.suggestedPassword(),
+                            shown -> model.resetLink(person, shown))
                         .ifPresent(pw -> model.resetPassword(person, pw))));
     Button signOut = new Button("Sign out everywhere", Icons.of(Feather.LOG_OUT));
     signOut.setId("signOutEverywhereButton");
@@ -153,7 +158,7 @@ final class PersonDetailView extends StackPane {
       return;
     }
     avatar.show(person, pictures);
-    name.setText(person.displayName());
+    name.setText(PeopleModel.nameOf(person));
     email.setText(person.email().value());
     facts.setText(
         "Joined "
@@ -166,6 +171,7 @@ final class PersonDetailView extends StackPane {
     status.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
     status.getStyleClass().add(person.active() ? Styles.SUCCESS : Styles.DANGER);
     boolean administrable = model.mayAdminister() && !person.owner();
+    resetPassword.setDisable(!administrable);
     deactivate.setText(person.active() ? "Deactivate…" : "Activate");
     deactivate.setGraphic(Icons.of(person.active() ? Feather.USER_X : Feather.USER_CHECK));
     deactivate.setDisable(!administrable);

@@ -51,6 +51,8 @@ public final class ConsoleModels {
         services.administration(),
         services.sessions(),
         services.avatars(),
+        services.passwordResets(),
+        () -> context.server().urls(),
         context.clock(),
         background,
         signedIn);
