@@ -12,8 +12,6 @@ import com.siali.label.server.WebSettings;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
 import com.siali.label.testing.TestDatabases;
-import de.mkammerer.argon2.Argon2;
-import de.mkammerer.argon2.Argon2Factory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -28,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +42,6 @@ import java.util.regex.Pattern;
 public final class WebBenchmark {
   private static final String PASSWORD = "correct horse battery";
   private static final int SECONDS = 10;
-  private static final Argon2 ARGON2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
   private static final int WARM_UP_SECONDS = 5;
 
   /**
@@ -77,12 +72,6 @@ public final class WebBenchmark {
    */
   private static long lastRunCompileMillis;
 
-  /**
-   * CPU time of one verification while all cores verify at once (they share caches and memory
-   * bandwidth).
-   */
-  private static double parallelVerifyCpuMillis;
-
   private WebBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -98,6 +87,7 @@ public final class WebBenchmark {
       var lead = services.accounts().create(NewAccount.of("lead@example.com", PASSWORD));
       String token = services.apiTokens().tokenOf(lead.id());
       String benchHash = hasher.hash(PASSWORD);
+      Argon2Bound argon2 = new Argon2Bound(benchHash, PASSWORD);
       if (accounts > 0) {
         BulkAccounts.seed(db, accounts);
       }
@@ -124,7 +114,7 @@ public final class WebBenchmark {
         // The bound is measured right before and right after the log-ins, as the median of batches:
         // on a shared
         // machine one batch of hashes alone varied from 22 to 29 ms between runs.
-        List<Double> hashBatches = new ArrayList<>(argon2Batches(benchHash));
+        List<Double> hashBatches = new ArrayList<>(argon2.batches());
         double login =
             wrk(
                 "POST /user/login/ (Argon2 + session)",
@@ -136,15 +126,15 @@ public final class WebBenchmark {
         String rssAfterLogins = residentMegabytes();
         double loginCpuMs = lastRunCpuNanos / 1e6 / (login * SECONDS);
         double loginCompileMs = (double) lastRunCompileMillis / (login * SECONDS);
-        hashBatches.addAll(argon2Batches(benchHash));
+        hashBatches.addAll(argon2.batches());
         hashBatches.sort(null);
         double hashMs =
             (hashBatches.get(hashBatches.size() / 2 - 1) + hashBatches.get(hashBatches.size() / 2))
                 / 2;
-        double hashCpuMs = argon2CpuMillis(benchHash);
+        double hashCpuMs = argon2.cpuMillis();
         int cores = Runtime.getRuntime().availableProcessors();
         double bound = cores * 1000.0 / hashMs;
-        double parallelRate = argon2Rate(benchHash, cores);
+        double parallelRate = argon2.rate(cores);
         if (accounts > 0) {
           String cookie = sessionCookie(appUrl);
           for (String q : new String[] {"ada", "lovelace", "a"}) {
@@ -170,7 +160,7 @@ public final class WebBenchmark {
             hashMs,
             cores,
             hashBatches.size(),
-            HASH_BATCH,
+            Argon2Bound.HASH_BATCH,
             hashBatches.getFirst(),
             hashBatches.getLast(),
             bound,
@@ -185,7 +175,7 @@ public final class WebBenchmark {
             cores,
             parallelRate,
             parallelRate / bound,
-            parallelVerifyCpuMillis,
+            argon2.parallelVerifyCpuMillis(),
             login / parallelRate);
         System.out.println("resident memory after the log-ins: " + rssAfterLogins + " MB");
       }
@@ -327,46 +317,6 @@ public final class WebBenchmark {
         .split(";")[0];
   }
 
-  /**
-   * Verifications per second with {@code threads} threads verifying in a loop and nothing else
-   * running, each calling Argon2 itself (no queue, no hand-off).
-   */
-  private static double argon2Rate(String hash, int threads) throws Exception {
-    var done = new AtomicInteger();
-    var cpu = new AtomicLong();
-    var clock = ManagementFactory.getThreadMXBean();
-    long end = System.nanoTime() + 5_000_000_000L;
-    List<Thread> workers = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      workers.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    long start = clock.getCurrentThreadCpuTime();
-                    while (System.nanoTime() < end) {
-                      argon2Verify(hash);
-                      done.incrementAndGet();
-                    }
-                    cpu.addAndGet(clock.getCurrentThreadCpuTime() - start);
-                  }));
-    }
-    for (Thread worker : workers) {
-      worker.join();
-    }
-    parallelVerifyCpuMillis = cpu.get() / 1e6 / done.get();
-    return done.get() / 5.0;
-  }
-
-  /**
-   * One Argon2 verification on the calling thread, straight through argon2-jvm: the bound is
-   * Argon2's own time, without {@link PasswordHasher}'s hand-off to its hashing threads.
-   */
-  private static void argon2Verify(String hash) {
-    if (!ARGON2.verify(hash, PASSWORD.toCharArray(), StandardCharsets.UTF_8)) {
-      throw new IllegalStateException("the benchmark's hash does not verify");
-    }
-  }
-
   private static long compileMillis() {
     return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
@@ -374,19 +324,6 @@ public final class WebBenchmark {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  /**
-   * CPU time of one verification on this thread: unlike wall time, not stretched by other
-   * processes.
-   */
-  private static double argon2CpuMillis(String hash) {
-    var threads = ManagementFactory.getThreadMXBean();
-    long start = threads.getCurrentThreadCpuTime();
-    for (int i = 0; i < 20; i++) {
-      argon2Verify(hash);
-    }
-    return (threads.getCurrentThreadCpuTime() - start) / 1e6 / 20;
   }
 
   /** This process's resident set (VmRSS), in MB: hashing memory the C library keeps shows here. */
@@ -407,25 +344,5 @@ public final class WebBenchmark {
     return Files.exists(loadavg)
         ? String.join(" ", List.of(Files.readString(loadavg).split(" ")).subList(0, 3))
         : "?";
-  }
-
-  private static final int HASH_BATCH = 10;
-
-  /**
-   * Wall time of one verification on one thread, nothing else running: five batches, mean of each.
-   */
-  private static List<Double> argon2Batches(String hash) {
-    for (int i = 0; i < 5; i++) {
-      argon2Verify(hash);
-    }
-    List<Double> batches = new ArrayList<>();
-    for (int batch = 0; batch < 5; batch++) {
-      long start = System.nanoTime();
-      for (int i = 0; i < HASH_BATCH; i++) {
-        argon2Verify(hash);
-      }
-      batches.add((System.nanoTime() - start) / 1e6 / HASH_BATCH);
-    }
-    return batches;
   }
 }
