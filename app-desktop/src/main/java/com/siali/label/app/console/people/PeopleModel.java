@@ -17,13 +17,7 @@ import com.siali.label.service.PasswordResetLinks;
 import com.siali.label.service.PeopleDirectory;
 import com.siali.label.service.SessionService;
 import com.siali.label.service.avatar.AvatarService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -300,17 +294,7 @@ public final class PeopleModel {
   public void exportCsv(Path file) {
     long actor = signedIn.get().id();
     background.run(
-        () -> {
-          Path partial = file.resolveSibling(file.getFileName() + ".part");
-          try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            people.exportCsv(actor, UserStatus.ALL, out);
-          } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-          }
-          Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-          return file;
-        },
+        () -> WholeFile.write(file, out -> people.exportCsv(actor, UserStatus.ALL, out)),
         written -> status.succeed("People were exported to " + written.getFileName() + "."),
         status::fail);
   }
