@@ -186,7 +186,7 @@ class TeamStoryBrowserIT {
     assertThat(fresh).isNotEqualTo(invitation);
     logOut();
     open(invitation);
-    assertThat(browser.getPageSource()).contains("This invitation link is no longer valid.");
+    assertThat(browser.getPageSource()).contains("This invitation link is no longer valid");
     shot("08-old-invitation-refused");
     open(fresh);
     assertThat(browser.findElements(By.id("email"))).hasSize(1);
