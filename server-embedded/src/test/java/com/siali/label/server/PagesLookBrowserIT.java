@@ -2,8 +2,6 @@ package com.siali.label.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Account &amp; Settings, sign-up and log-in as a person sees them, in a real headless Chromium, at
@@ -31,37 +25,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * tag mark. Each state is kept as a screenshot under {@code screenshots.dir}.
  */
 class PagesLookBrowserIT {
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   @TempDir Path tmp;
   TestServer app;
   ChromeDriver browser;
-  Path screenshots;
 
   @BeforeEach
   void start() throws Exception {
-    assertThat(new File(CHROMIUM)).as("apt-get install chromium chromium-driver").exists();
     app = new TestServer(tmp.resolve("data"), Optional.of(false));
     app.account("lead@example.com");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + tmp.resolve("chromium-profile"));
-    var service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1280, 1000);
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-    Files.createDirectories(screenshots);
   }
 
   @AfterEach
@@ -84,9 +58,7 @@ class PagesLookBrowserIT {
   }
 
   private void shot(String name) throws Exception {
-    Files.write(
-        screenshots.resolve(name + ".png"),
-        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    HeadlessChromium.shot(browser, name);
   }
 
   private String css(WebElement element, String property) {

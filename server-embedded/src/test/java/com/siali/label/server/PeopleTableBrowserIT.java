@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * to {@code screenshots.dir}.
  */
 class PeopleTableBrowserIT {
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final String LONG_NAME =
       "Maximiliana Evangelina Wolfeschlegelsteinhausen-Bergdorf";
 
@@ -73,11 +66,9 @@ class PeopleTableBrowserIT {
   TestServer app;
   ChromeDriver browser;
   WebDriverWait wait;
-  Path screenshots;
 
   @BeforeEach
   void start() throws Exception {
-    assertThat(new File(CHROMIUM)).as("apt-get install chromium chromium-driver").exists();
     app = new TestServer(tmp.resolve("data"), Optional.empty());
     User lead = app.account("lead@example.com");
     User longOne = app.account("ada.lovelace.countess.of.lovelace@analytical-engines.example.org");
@@ -89,25 +80,8 @@ class PeopleTableBrowserIT {
     User gone = app.account("gone@example.com");
     app.services.administration().setActive(lead.id(), gone.id(), false);
     app.account("bo@example.com");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,900",
-        "--user-data-dir=" + tmp.resolve("chromium-profile"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(),
-            options);
+    browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1280, 900);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-    Files.createDirectories(screenshots);
     browser.get(app.base() + "/user/login/");
     browser.findElement(By.id("email")).sendKeys("lead@example.com");
     browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
@@ -142,7 +116,7 @@ class PeopleTableBrowserIT {
   }
 
   private void shot(String name) throws Exception {
-    Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    HeadlessChromium.shot(browser, name);
   }
 
   @Test

@@ -2,7 +2,6 @@ package com.siali.label.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,44 +24,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * missing browser fails the test.
  */
 class TeamStoryBrowserIT {
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   @TempDir Path tmp;
   TestServer app;
-  WebDriver browser;
+  ChromeDriver browser;
   WebDriverWait wait;
-  Path screenshots;
 
   @BeforeEach
   void start() throws Exception {
-    assertThat(new File(CHROMIUM))
-        .as(
-            "Chromium is needed for browser tests: apt-get install chromium chromium-driver"
-                + " (.ci/run does)")
-        .exists();
-    assertThat(new File(CHROMEDRIVER)).as("chromedriver: apt-get install chromium-driver").exists();
     app = new TestServer(tmp.resolve("data"), Optional.empty());
     app.account("lead@example.com");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1100,1000",
-        "--user-data-dir=" + tmp.resolve("chromium-profile"));
-    var service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1100, 1000);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-    Files.createDirectories(screenshots);
   }
 
   @AfterEach
@@ -84,8 +53,7 @@ class TeamStoryBrowserIT {
   }
 
   private void shot(String name) throws Exception {
-    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(screenshots.resolve(name + ".png"), png);
+    HeadlessChromium.shot(browser, name);
   }
 
   private void logIn(String email, String password) throws Exception {
