@@ -66,7 +66,8 @@ final class Routes {
         new Route("GET", "/data/avatars/{name}", SIGNED_IN_OR_TOKEN, avatars::serve),
         new Route("GET", "/user/account", SIGNED_IN, account::show),
         new Route("POST", "/user/account", SIGNED_IN, account::submit),
-        new Route("GET", "/user/login", ANYONE, login::show), // reads whether sign-up is open
+        Route.ioThreadSafeWhile(
+            gate::openSignupInMemory, "GET", "/user/login", ANYONE, login::show),
         new Route("POST", "/user/login", ANYONE, login::submit),
         new Route("POST", "/user/logout", ANYONE, logout::logout),
         new Route("GET", "/user/signup", ANYONE, signup::show),

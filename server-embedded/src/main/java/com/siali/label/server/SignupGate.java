@@ -51,4 +51,9 @@ public final class SignupGate {
   public boolean openSignup() {
     return !invitations.signupRequiresLink(requiresLinkByEnvironment);
   }
+
+  /** Whether {@link #openSignup} answers without the database (so on Undertow's I/O thread). */
+  public boolean openSignupInMemory() {
+    return invitations.signupRuleInMemory(requiresLinkByEnvironment);
+  }
 }

@@ -1,5 +1,7 @@
 package com.siali.label.service;
 
+import com.siali.label.persistence.ChangeFeed;
+import com.siali.label.persistence.ChangeKind;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.InsertRace;
 import com.siali.label.persistence.InvitationRepository;
@@ -36,18 +38,24 @@ public final class InvitationService {
   private final SettingsRepository settings;
   private final UserRepository users;
   private final Clock clock;
+  private final FollowedValue<Boolean> openSignup;
 
   public InvitationService(
       Database db,
       InvitationRepository invitations,
       SettingsRepository settings,
       UserRepository users,
+      ChangeFeed changes,
       Clock clock) {
     this.db = db;
     this.invitations = invitations;
     this.settings = settings;
     this.users = users;
     this.clock = clock;
+    // The log-in page shows it on every GET: kept in memory, dropped when any setting changes.
+    this.openSignup =
+        new FollowedValue<>(
+            changes, change -> change.kind() == ChangeKind.SETTING_CHANGED, this::readOpenSignup);
   }
 
   /**
@@ -122,6 +130,18 @@ public final class InvitationService {
    * (default on). The environment variable beats it: ask {@link #signupRequiresLink}.
    */
   public boolean openSignupAllowed() {
+    return openSignup.get();
+  }
+
+  /**
+   * Whether {@link #signupRequiresLink} answers without the database: the environment decides, or
+   * the stored switch is in memory (it is after the first read, until it changes).
+   */
+  public boolean signupRuleInMemory(Optional<Boolean> requiresLinkByEnvironment) {
+    return requiresLinkByEnvironment.isPresent() || openSignup.inMemory();
+  }
+
+  private boolean readOpenSignup() {
     return db.inTransaction(ctx -> settings.get(ctx, OPEN_SIGNUP_SETTING))
         .map(Boolean::parseBoolean)
         .orElse(true);

@@ -55,7 +55,12 @@ public record Services(
         new AccountAdministration(db, users, webSessions, clock),
         new ApiTokenService(db, users, tokens, changes, clock),
         new InvitationService(
-            db, new InvitationRepository(changes), new SettingsRepository(changes), users, clock),
+            db,
+            new InvitationRepository(changes),
+            new SettingsRepository(changes),
+            users,
+            changes,
+            clock),
         new SessionService(db, users, webSessions, accounts, clock),
         new ProjectService(db, projectRepository, users, clock),
         new AvatarService(db, users, avatarFolder, clock),

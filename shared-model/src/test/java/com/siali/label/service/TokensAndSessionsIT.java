@@ -6,8 +6,10 @@ import com.siali.label.model.AuthenticationFailedException;
 import com.siali.label.model.User;
 import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.WebSessionRepository;
+import com.siali.label.security.PasswordHasher;
 import com.siali.label.security.Tokens;
 import com.siali.label.service.InvitationService.Admission;
+import com.siali.label.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +126,43 @@ class TokensAndSessionsIT {
     assertThat(invitations.openSignupAllowed()).isTrue();
     invitations.setOpenSignupAllowed(false);
     assertThat(invitations.openSignupAllowed()).isFalse();
+  }
+
+  /** The log-in page reads the switch on every GET: from memory, until the switch changes. */
+  @Test
+  void theStoredSwitchIsKeptInMemoryUntilItChanges() {
+    var invitations = store.services.invitations();
+    Optional<Boolean> unset = Optional.empty();
+    assertThat(invitations.signupRuleInMemory(Optional.of(true))).isTrue();
+    assertThat(invitations.openSignupAllowed()).isTrue();
+    assertThat(invitations.signupRuleInMemory(unset)).isTrue();
+    invitations.setOpenSignupAllowed(false);
+    assertThat(invitations.signupRuleInMemory(unset)).isFalse();
+    assertThat(invitations.openSignupAllowed()).isFalse();
+    assertThat(invitations.signupRuleInMemory(unset)).isTrue();
+  }
+
+  /** A second set of services over the same PostgreSQL database stands for another node. */
+  @Test
+  void aSwitchChangedByAnotherProcessIsSeenWithinASecond() throws InterruptedException {
+    Assumptions.assumeTrue(TestDatabases.postgres(), "one H2 file has one process");
+    var here = store.services.invitations();
+    assertThat(here.openSignupAllowed()).isTrue();
+    try (var otherDatabase = TestDatabases.open(store.directory)) {
+      var other =
+          Services.over(
+              otherDatabase,
+              store.directory.avatars(),
+              PasswordHasher.withDefaults(),
+              PasswordPolicy.standard(),
+              store.clock);
+      other.invitations().setOpenSignupAllowed(false);
+      long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+      while (here.openSignupAllowed() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(here.openSignupAllowed()).isFalse();
+    }
   }
 
   @Test

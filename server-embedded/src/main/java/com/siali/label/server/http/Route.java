@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One row of the route table: method, path pattern ({@code {name}} segments), who may call it, the
@@ -17,10 +18,12 @@ public record Route(
     Access access,
     Handler handler,
     List<String> segments,
-    boolean ioThreadSafe) {
+    BooleanSupplier ioThreadSafeNow) {
+  private static final BooleanSupplier NEVER = () -> false;
+  private static final BooleanSupplier ALWAYS = () -> true;
 
   public Route(String method, String pattern, Access access, Handler handler) {
-    this(method, pattern, access, handler, Path.segments(pattern), false);
+    this(method, pattern, access, handler, Path.segments(pattern), NEVER);
   }
 
   /**
@@ -31,7 +34,17 @@ public record Route(
    * worker.
    */
   public static Route ioThreadSafe(String method, String pattern, Access access, Handler handler) {
-    return new Route(method, pattern, access, handler, Path.segments(pattern), true);
+    return new Route(method, pattern, access, handler, Path.segments(pattern), ALWAYS);
+  }
+
+  /**
+   * As {@link #ioThreadSafe}, but only while {@code inMemory} says that what the handler reads is
+   * in memory (a setting the change feed keeps); otherwise a worker answers, as the database may be
+   * read.
+   */
+  public static Route ioThreadSafeWhile(
+      BooleanSupplier inMemory, String method, String pattern, Access access, Handler handler) {
+    return new Route(method, pattern, access, handler, Path.segments(pattern), inMemory);
   }
 
   Optional<Map<String, String>> match(List<String> path) {

@@ -36,7 +36,7 @@ public final class Router {
     List<String> segments = Route.Path.segments(path);
     for (Route route : routes) {
       if (route.method().equals(method) && route.match(segments).isPresent()) {
-        return route.ioThreadSafe();
+        return route.ioThreadSafeNow().getAsBoolean();
       }
     }
     return false;
