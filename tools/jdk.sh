@@ -35,5 +35,8 @@ find_jdk() {
 # --sun-misc-unsafe-memory-access=allow: Undertow (XNIO) frees its direct buffers through sun.misc.Unsafe's
 # invokeCleaner, which JDK 24+ warns about on the terminal the first time (JEP 498); the use is deliberate and
 # supported until the JDK removes it.
-APP_JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xss1m -XX:+UseSerialGC
-  -Xms48m -Xmx512m)
+# -Djava.awt.headless=true: the pictures are cropped with java.awt on BufferedImages only; without it the first
+# Graphics2D opens AWT's own X11 display beside JavaFX's GTK one, and GTK then prints "Gdk-WARNING
+# XSetErrorHandler() called with a GDK error trap pushed" on the terminal (JavaFX does not read this property).
+APP_JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Djava.awt.headless=true
+  -Xss1m -XX:+UseSerialGC -Xms48m -Xmx512m)

@@ -77,6 +77,33 @@ stop_app "a first start"
 only_our_lines "a running server" "$work/first"
 rm -f "$caches"/start-headless.*
 
+echo "launcher-test: the window's process crops a picture without a second display connection, and stays quiet"
+# AWT opening its own X11 connection beside JavaFX's GTK one is what makes GTK print "Gdk-WARNING
+# XSetErrorHandler() called with a GDK error trap pushed" (at random moments: the test counts the connection).
+token=launcher-test-token-0123456789abcdef
+SIALI_STARTUP_CACHE=off xvfb-run -a -s "-screen 0 1280x800x24" ./label-studio start --host 127.0.0.1 --port 0 \
+  --data-dir "$work/window" --username lead@example.com --password "correct horse battery" --user-token "$token" \
+  >"$work/out" 2>&1 &
+for _ in $(seq 1 900); do
+  grep -q "Admin window open" "$work/out" && break
+  sleep 0.1
+done
+grep -q "Admin window open" "$work/out" || fail "the window did not open within 90 s"
+window_pid=$(pgrep -f "java.*$work/window" | tail -1)
+port=$(sed -n 's|.*Siali Label is running at http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$work/out" | head -1)
+connections() { ss -xpn | grep -c "pid=$window_pid,"; }
+before=$(connections)
+convert -size 800x800 gradient:blue-white "$work/picture.png"
+me=$(curl -fsS -H "Authorization: Token $token" "http://127.0.0.1:$port/api/current-user/whoami" | sed 's/.*"id": *\([0-9]*\).*/\1/')
+curl -fsS -o /dev/null -H "Authorization: Token $token" -F "avatar=@$work/picture.png;type=image/png" \
+  "http://127.0.0.1:$port/api/users/$me/avatar/" || fail "the picture upload failed"
+after=$(connections)
+kill -TERM "$window_pid"
+for _ in $(seq 1 300); do kill -0 "$window_pid" 2>/dev/null || break; sleep 0.1; done
+[ "$after" -le "$before" ] || fail "cropping a picture opened another display connection ($before -> $after sockets)"
+only_our_lines "the window's start" "$work/out"
+rm -f "$caches"/start-headless.*
+
 echo "launcher-test: a short start records, and its recording is dropped by the next start"
 start_app "short start"
 [ -f "$caches/start-headless.aotconf.lock" ] || fail "the first start did not take the recording lock"
