@@ -2,29 +2,44 @@ package com.siali.label.server;
 
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.service.InvitationService;
+import com.siali.label.service.PasswordResetLinks;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The full invitation link to share (SPEC §5) on the address the lead is using, unless that is this
- * computer's loopback name, which nobody else can reach; then on the first LAN address. (The link's
- * format is {@link InvitationService#signupLink}'s.)
+ * The full invitation link to share (SPEC §5): on {@code LABEL_STUDIO_HOST} when the operator set
+ * one (behind a load balancer nobody reaches a node's own address); else on the address the lead is
+ * using, unless that is this computer's loopback name, which nobody else can reach; then on the
+ * first LAN address. (The link's format is {@link InvitationService#signupLink}'s.)
  */
 public final class InvitationLinks {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
-  private InvitationLinks() {}
+  private final String scheme;
+  private final Optional<PublicUrl> publicUrl;
 
-  public static String forRequest(WebRequest request, String scheme, String token) {
-    return InvitationService.signupLink(baseUrl(request, scheme), token);
+  /**
+   * @param scheme "http" or "https", as this server is reached when there is no public URL
+   */
+  public InvitationLinks(String scheme, Optional<PublicUrl> publicUrl) {
+    this.scheme = scheme;
+    this.publicUrl = publicUrl;
+  }
+
+  public String forRequest(WebRequest request, String token) {
+    return InvitationService.signupLink(baseUrl(request), token);
   }
 
   /** A one-time password-reset link, on the same address as the invitation link. */
-  public static String passwordResetLink(WebRequest request, String scheme, String token) {
-    return com.siali.label.service.PasswordResetLinks.link(baseUrl(request, scheme), token);
+  public String passwordResetLink(WebRequest request, String token) {
+    return PasswordResetLinks.link(baseUrl(request), token);
   }
 
-  static String baseUrl(WebRequest request, String scheme) {
+  String baseUrl(WebRequest request) {
+    if (publicUrl.isPresent()) {
+      return publicUrl.get().base();
+    }
     String hostHeader = request.header("host").orElse("localhost");
     int colon = hostHeader.lastIndexOf(':');
     boolean hasPort = colon > hostHeader.lastIndexOf(']');

@@ -209,8 +209,13 @@ public final class LanServer implements AutoCloseable {
     return LanAddresses.baseUrls(scheme, host, port);
   }
 
+  /**
+   * Stops accepting connections first (a load balancer's next attempt goes to another node), then
+   * lets the requests in flight finish for up to {@value #DRAIN_MILLIS} ms.
+   */
   @Override
   public void close() {
+    IoUtils.safeClose(channel);
     shutdown.shutdown();
     try {
       if (!shutdown.awaitShutdown(DRAIN_MILLIS)) {
@@ -219,7 +224,6 @@ public final class LanServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    IoUtils.safeClose(channel);
     undertow.stop();
   }
 }

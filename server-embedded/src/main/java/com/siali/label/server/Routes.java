@@ -11,6 +11,7 @@ import com.siali.label.server.api.ProjectsApi;
 import com.siali.label.server.api.UsersApi;
 import com.siali.label.server.handler.AccountPage;
 import com.siali.label.server.handler.AvatarFiles;
+import com.siali.label.server.handler.HealthCheck;
 import com.siali.label.server.handler.HomePage;
 import com.siali.label.server.handler.LoginPage;
 import com.siali.label.server.handler.LogoutAction;
@@ -34,6 +35,7 @@ final class Routes {
 
   static List<Route> table(Services services, WebSettings settings, Pages pages, Cookies cookies) {
     var staticFiles = new StaticFiles();
+    var health = new HealthCheck(services.databaseStatus());
     var clock = Clock.systemUTC();
     var gate = new SignupGate(services.invitations(), settings.signupRequiresLink());
     var login = new LoginPage(services.sessions(), pages, cookies, new LoginThrottle(clock), gate);
@@ -55,12 +57,13 @@ final class Routes {
     var projects = new ProjectsApi(services.projects());
     var account = new AccountPage(services, pages, cookies);
     var avatars = new AvatarFiles(services.avatars());
-    var people =
-        new PeoplePage(services, pages, clock, settings.secureCookies() ? "https" : "http");
-    var admin = new PersonAdminPages(services, pages, settings.secureCookies() ? "https" : "http");
+    var links =
+        new InvitationLinks(settings.secureCookies() ? "https" : "http", settings.publicUrl());
+    var people = new PeoplePage(services, pages, clock, links);
+    var admin = new PersonAdminPages(services, pages, links);
     var resetPassword = new ResetPasswordPage(services.passwordResets(), pages);
     return List.of(
-        Route.ioThreadSafe("GET", "/health", ANYONE, staticFiles::health),
+        Route.ioThreadSafe("GET", "/health", ANYONE, health::health),
         Route.ioThreadSafe("GET", "/static/app.css", ANYONE, staticFiles::css),
         Route.ioThreadSafe("GET", "/static/app.js", ANYONE, staticFiles::js),
         new Route("GET", "/data/avatars/{name}", SIGNED_IN_OR_TOKEN, avatars::serve),

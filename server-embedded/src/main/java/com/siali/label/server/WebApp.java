@@ -24,6 +24,7 @@ public final class WebApp {
         new HostCheck(settings.allowedHosts()),
         services.sessions(),
         services.apiTokens(),
-        settings.bodyDeadline());
+        settings.bodyDeadline(),
+        settings.trustedProxies());
   }
 }

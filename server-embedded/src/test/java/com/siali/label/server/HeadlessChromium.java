@@ -16,14 +16,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * binary, its options and where screenshots go ({@code -Dscreenshots.dir}, default {@code
  * target/screenshots}).
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   private HeadlessChromium() {}
 
   /** A new browser with its own profile in {@code profile}, its window {@code width × height}. */
-  static ChromeDriver start(Path profile, int width, int height) {
+  public static ChromeDriver start(Path profile, int width, int height) {
     assertThat(new File(CHROMIUM))
         .as(
             "Chromium is needed for browser tests: apt-get install chromium chromium-driver"
@@ -49,7 +49,7 @@ final class HeadlessChromium {
   }
 
   /** Saves what {@code browser} shows as {@code name.png} in the screenshots directory. */
-  static void shot(ChromeDriver browser, String name) throws IOException {
+  public static void shot(ChromeDriver browser, String name) throws IOException {
     Path screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
     Files.createDirectories(screenshots);
     Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));

@@ -95,6 +95,42 @@ class LanServerIT {
   }
 
   @Test
+  void closingStopsAcceptingAtOnceAndLetsTheRequestInFlightFinish() throws Exception {
+    var arrived = new java.util.concurrent.CountDownLatch(1);
+    io.undertow.server.HttpHandler app =
+        exchange ->
+            exchange.dispatch(
+                () -> {
+                  arrived.countDown();
+                  try {
+                    Thread.sleep(1_500);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  exchange.getResponseSender().send("done");
+                });
+    LanServer server = LanServer.start("127.0.0.1", 0, app);
+    server.open();
+    int port = server.port();
+    var inFlight =
+        http.sendAsync(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    arrived.await();
+    Thread closing = Thread.ofPlatform().start(server::close); // as SIGTERM's shutdown hook does
+    Thread.sleep(300);
+
+    assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
+        .as("a load balancer's next connection is refused, so it goes to another node")
+        .isInstanceOf(java.net.ConnectException.class);
+    var finished = inFlight.get();
+    assertThat(finished.statusCode()).isEqualTo(200);
+    assertThat(finished.body()).isEqualTo("done");
+    closing.join(15_000);
+    assertThat(closing.isAlive()).isFalse();
+  }
+
+  @Test
   void undertowsOwnBadRequestRepliesCarryTheSecurityHeadersToo() throws Exception {
     try (LanServer server = LanServer.start("127.0.0.1", 0, LanServerIT::hello)) {
       server.open();

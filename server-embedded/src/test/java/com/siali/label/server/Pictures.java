@@ -6,10 +6,10 @@ import java.io.ByteArrayOutputStream;
 import javax.imageio.ImageIO;
 
 /** Test pictures made on the fly. */
-final class Pictures {
+public final class Pictures {
   private Pictures() {}
 
-  static byte[] png(int width, int height) throws Exception {
+  public static byte[] png(int width, int height) throws Exception {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     var g = image.createGraphics();
     g.setColor(Color.MAGENTA);

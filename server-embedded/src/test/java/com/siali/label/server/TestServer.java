@@ -4,7 +4,9 @@ import com.siali.label.model.NewAccount;
 import com.siali.label.model.User;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
+import com.siali.label.persistence.DatabaseTarget;
 import com.siali.label.security.PasswordHasher;
+import com.siali.label.server.http.TrustedProxies;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
 import com.siali.label.testing.TestDatabases;
@@ -30,9 +32,36 @@ final class TestServer implements AutoCloseable {
 
   /** With a request body deadline other than the real one. */
   TestServer(Path dataDir, Optional<Boolean> signupRequiresLink, Duration bodyDeadline) {
+    this(
+        dataDir,
+        new WebSettings(signupRequiresLink, false, Set.of("127.0.0.1", "localhost"), bodyDeadline));
+  }
+
+  /** Behind {@code proxies}, with {@code publicUrl} as {@code LABEL_STUDIO_HOST}. */
+  TestServer(Path dataDir, TrustedProxies proxies, Optional<PublicUrl> publicUrl) {
+    this(
+        dataDir,
+        new WebSettings(Optional.empty(), false, Set.of("127.0.0.1", "localhost"))
+            .behind(proxies, publicUrl));
+  }
+
+  private TestServer(Path dataDir, WebSettings settings) {
+    this(dataDir, settings, TestDatabases.target(dataDir));
+  }
+
+  /** On {@code database} (a PostgreSQL server of the test's own), behind {@code proxies}. */
+  TestServer(Path dataDir, TrustedProxies proxies, DatabaseTarget database) {
+    this(
+        dataDir,
+        new WebSettings(Optional.empty(), false, Set.of("127.0.0.1", "localhost"))
+            .behind(proxies, Optional.empty()),
+        database);
+  }
+
+  private TestServer(Path dataDir, WebSettings settings, DatabaseTarget target) {
     this.dataDir = dataDir;
     DataDirectory directory = DataDirectory.open(dataDir);
-    database = TestDatabases.open(directory);
+    database = Database.open(directory, target);
     services =
         Services.over(
             database,
@@ -40,8 +69,6 @@ final class TestServer implements AutoCloseable {
             PasswordHasher.withDefaults(),
             POLICY,
             Clock.systemUTC());
-    var settings =
-        new WebSettings(signupRequiresLink, false, Set.of("127.0.0.1", "localhost"), bodyDeadline);
     server = LanServer.start("127.0.0.1", 0, WebApp.create(services, settings));
     server.open();
   }

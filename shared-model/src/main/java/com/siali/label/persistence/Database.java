@@ -1,10 +1,12 @@
 package com.siali.label.persistence;
 
+import com.siali.label.model.StorageUnavailableException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -61,9 +63,16 @@ public final class Database implements AutoCloseable {
   private final DSLContext dsl;
   private final Path root;
   private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
+  private final Optional<DatabaseProbe> probe;
 
-  private Database(DataSource pool, Runnable closePool, SQLDialect dialect, Path root) {
+  private Database(
+      DataSource pool,
+      Runnable closePool,
+      SQLDialect dialect,
+      Path root,
+      Optional<DatabaseProbe> probe) {
     this.pool = pool;
+    this.probe = probe;
     this.closePool = closePool;
     this.root = root;
     this.dsl = DSL.using(pool, dialect);
@@ -87,7 +96,12 @@ public final class Database implements AutoCloseable {
         pool.close();
         throw e;
       }
-      return new Database(pool, pool::close, SQLDialect.POSTGRES, dir.root());
+      return new Database(
+          pool,
+          pool::close,
+          SQLDialect.POSTGRES,
+          dir.root(),
+          Optional.of(PostgresPool.probe(postgres)));
     }
     String url = "jdbc:h2:file:" + dir.databaseBase() + SETTINGS;
     // The per-install secret doubles as the database password: a database file copied elsewhere
@@ -113,7 +127,8 @@ public final class Database implements AutoCloseable {
     }
     dir.restrictPermissions();
     // Connections that a closed database (a full disk) left dead are skipped, not handed out.
-    return new Database(new HealthyConnections(pool), pool::dispose, SQLDialect.H2, dir.root());
+    return new Database(
+        new HealthyConnections(pool), pool::dispose, SQLDialect.H2, dir.root(), Optional.empty());
   }
 
   /**
@@ -132,6 +147,15 @@ public final class Database implements AutoCloseable {
 
   public DSLContext dsl() {
     return dsl;
+  }
+
+  /**
+   * Why this process cannot reach its database server right now, as of the last check (at most
+   * {@link DatabaseProbe#PERIOD} ago, never a query of its own); empty while it can, and always for
+   * the embedded H2 file, which is in this process.
+   */
+  public Optional<String> unreachable() {
+    return probe.flatMap(DatabaseProbe::problem);
   }
 
   /**
@@ -162,6 +186,10 @@ public final class Database implements AutoCloseable {
    * on another connection.)
    */
   public <T> T inTransaction(Function<DSLContext, T> work) {
+    if (unreachable().isPresent()) {
+      // At once, rather than after the pool's time-out: a load balancer moves on to another node.
+      throw StorageUnavailableException.databaseUnreachable();
+    }
     List<Runnable> outer = AFTER_COMMIT.get();
     List<Runnable> committed = new ArrayList<>(2);
     AFTER_COMMIT.set(committed);
@@ -208,6 +236,7 @@ public final class Database implements AutoCloseable {
    */
   @Override
   public void close() {
+    probe.ifPresent(DatabaseProbe::close);
     for (AutoCloseable user : closeFirst) {
       try {
         user.close();

@@ -22,6 +22,7 @@ final class PostgresPool {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresPool.class);
   static final int CONNECT_SECONDS = 4;
   static final int LOGIN_SECONDS = 5;
+  static final long POOL_WAIT_MILLIS = 5_000;
 
   private PostgresPool() {}
 
@@ -45,7 +46,9 @@ final class PostgresPool {
     config.setUsername(target.user());
     config.setMaximumPoolSize(maxConnections);
     config.setMinimumIdle(1);
-    config.setConnectionTimeout((CONNECT_SECONDS + LOGIN_SECONDS) * 1000L);
+    // How long a request may wait for a connection. An outage is refused at once (DatabaseProbe);
+    // this bounds only the first second of one, and a pool exhausted by load.
+    config.setConnectionTimeout(POOL_WAIT_MILLIS);
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
@@ -59,6 +62,18 @@ final class PostgresPool {
                   ? reason(sql, target)
                   : scrub(String.valueOf(cause.getMessage()), target)));
     }
+  }
+
+  /**
+   * Watches the server with a connection of its own, outside the pool (see {@link DatabaseProbe}).
+   */
+  static DatabaseProbe probe(DatabaseTarget.PostgreSql target) {
+    Properties properties = properties(target);
+    properties.setProperty("ApplicationName", "siali-label probe");
+    return new DatabaseProbe(
+            () -> new org.postgresql.Driver().connect(target.jdbcUrl(), properties),
+            e -> reason(e, target))
+        .start();
   }
 
   private static Properties properties(DatabaseTarget.PostgreSql target) {

@@ -6,6 +6,8 @@ import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * MVStoreException} "Writing to … failed" over the {@code IOException}, inside a JDBC error 50000
  * or 90098 "The database has been closed") or our own file writes ({@code FileSystemException}).
  * Such a failure becomes a {@link StorageUnavailableException}, and the log gets one line naming
- * the disk (at most one every {@link #LOG_EVERY_NANOS}, as every request fails alike meanwhile).
+ * the disk (at most one every {@link #LOG_EVERY_NANOS}, as every request fails alike meanwhile). So
+ * does a PostgreSQL server that cannot be reached ({@link #isConnectionLost}): a 503 to retry, not
+ * a 500 with a stack trace; {@link DatabaseProbe} logs that one.
  */
 public final class StorageFailures {
   private static final Logger LOG = LoggerFactory.getLogger(StorageFailures.class);
@@ -37,11 +41,38 @@ public final class StorageFailures {
   }
 
   /**
+   * True when {@code failure} or one of its causes says the connection to the database server was
+   * refused, broken or not to be had in time: SQLSTATE class 08 (connection exception), 57P01-03
+   * (the server shuts down or is starting), or the pool's time-out.
+   */
+  public static boolean isConnectionLost(Throwable failure) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.matches("57P0[123]")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * {@code failure} as a {@link StorageUnavailableException} when the disk of {@code where} is full
-   * (logged once), else {@code failure} itself.
+   * (logged once) or the database server cannot be reached, else {@code failure} itself.
    */
   public static RuntimeException translate(RuntimeException failure, Path where) {
-    if (failure instanceof StorageUnavailableException || !isNoSpace(failure)) {
+    if (failure instanceof StorageUnavailableException) {
+      return failure;
+    }
+    if (isConnectionLost(failure)) {
+      return StorageUnavailableException.databaseUnreachable();
+    }
+    if (!isNoSpace(failure)) {
       return failure;
     }
     logNoSpace(where);

@@ -31,7 +31,8 @@ public record Services(
     AvatarService avatars,
     ServerPreferences serverPreferences,
     PasswordResetLinks passwordResets,
-    ChangeFeed changes) {
+    ChangeFeed changes,
+    DatabaseStatus databaseStatus) {
 
   /** How often a follower reads the change log at least, when nothing notifies it. */
   static final Duration FOLLOW_POLL = Duration.ofSeconds(1);
@@ -67,6 +68,7 @@ public record Services(
         new ServerPreferences(db, new SettingsRepository(changes)),
         new PasswordResetLinks(
             db, users, webSessions, new PasswordResetLinkRepository(), hasher, policy, clock),
-        changes);
+        changes,
+        new DatabaseStatus(db));
   }
 }

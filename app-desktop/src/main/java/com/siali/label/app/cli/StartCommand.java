@@ -95,6 +95,7 @@ final class StartCommand implements Callable<Integer> {
     }
     Optional<Boolean> signupRequiresLink =
         EnvironmentFlag.parse(SIGNUP_VARIABLE, environment.get(SIGNUP_VARIABLE));
+    NodeOptions node = NodeOptions.from(environment);
     StartOptions options =
         new StartOptions(
             dataDir.resolve(),
@@ -104,7 +105,8 @@ final class StartCommand implements Callable<Integer> {
             port,
             headless,
             tls,
-            signupRequiresLink);
+            signupRequiresLink,
+            node);
     return launchpad.start(options, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param seedAccount the account to create at start if it does not exist
  * @param https {@code --tls}: serve over HTTPS this time and from now on
  * @param signupRequiresLink {@code LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK}, when set
+ * @param node behind a load balancer: trusted proxies, the public URL, the node's name
  */
 public record StartOptions(
     Path dataDir,
@@ -21,7 +22,8 @@ public record StartOptions(
     int port,
     boolean headless,
     boolean https,
-    Optional<Boolean> signupRequiresLink) {
+    Optional<Boolean> signupRequiresLink,
+    NodeOptions node) {
 
   public record SeedAccount(String email, String password, Optional<String> token) {}
 }

@@ -135,6 +135,8 @@ final class DesktopLaunchpad implements Launchpad {
         !options.headless() && DesktopConsole.displayAvailable(System.getenv())
             ? Optional.of(DesktopConsole.prepare())
             : Optional.empty();
+    LogSetup.nodeName(
+        options.node().nodeName().orElseGet(() -> LogSetup.defaultNodeName(options.port())));
     try {
       Installation installation;
       try {

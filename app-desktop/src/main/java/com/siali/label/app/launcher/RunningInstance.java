@@ -90,7 +90,9 @@ final class RunningInstance {
       Set<String> hosts = AllowedHosts.forListener(options.host());
       Optional<TlsIdentity> tls =
           preferences.httpsEnabled() ? Optional.of(tlsIdentity(hosts)) : Optional.empty();
-      var settings = new WebSettings(options.signupRequiresLink(), tls.isPresent(), hosts);
+      var settings =
+          new WebSettings(options.signupRequiresLink(), tls.isPresent(), hosts)
+              .behind(options.node().trustedProxies(), options.node().publicUrl());
       server =
           LanServer.start(
               options.host(),
@@ -98,6 +100,9 @@ final class RunningInstance {
               WebApp.create(installation.services(), settings),
               tls.map(TlsIdentity::sslContext));
       tlsFingerprint = tls.map(TlsIdentity::sha256Fingerprint);
+      if (options.node().nodeName().isEmpty()) {
+        LogSetup.nodeName(LogSetup.defaultNodeName(server.port())); // --port=0: the one it got
+      }
     } catch (PortInUseException e) {
       installation.close();
       throw new StartupException(e.getMessage());

@@ -39,13 +39,13 @@ public final class PeoplePage {
   private final Services services;
   private final Pages pages;
   private final Clock clock;
-  private final String scheme;
+  private final InvitationLinks links;
 
-  public PeoplePage(Services services, Pages pages, Clock clock, String scheme) {
+  public PeoplePage(Services services, Pages pages, Clock clock, InvitationLinks links) {
     this.services = services;
     this.pages = pages;
     this.clock = clock;
-    this.scheme = scheme;
+    this.links = links;
   }
 
   public WebResponse list(WebRequest request) {
@@ -67,8 +67,7 @@ public final class PeoplePage {
                     (pageNumber - 1) * PAGE_SIZE,
                     PAGE_SIZE,
                     status));
-    String link =
-        InvitationLinks.forRequest(request, scheme, services.invitations().currentToken());
+    String link = links.forRequest(request, services.invitations().currentToken());
     return pages.render(
         request,
         200,
@@ -120,8 +119,7 @@ public final class PeoplePage {
   }
 
   public WebResponse qrCode(WebRequest request) {
-    String link =
-        InvitationLinks.forRequest(request, scheme, services.invitations().currentToken());
+    String link = links.forRequest(request, services.invitations().currentToken());
     return WebResponse.bytes(200, "image/png", QrCodes.png(link, 240))
         .header("Cache-Control", "no-store");
   }

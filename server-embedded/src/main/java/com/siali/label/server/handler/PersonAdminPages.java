@@ -21,12 +21,12 @@ import java.nio.charset.StandardCharsets;
 public final class PersonAdminPages {
   private final Services services;
   private final Pages pages;
-  private final String scheme;
+  private final InvitationLinks links;
 
-  public PersonAdminPages(Services services, Pages pages, String scheme) {
+  public PersonAdminPages(Services services, Pages pages, InvitationLinks links) {
     this.services = services;
     this.pages = pages;
-    this.scheme = scheme;
+    this.links = links;
   }
 
   public WebResponse deactivate(WebRequest request) {
@@ -70,7 +70,7 @@ public final class PersonAdminPages {
    */
   public WebResponse resetLink(WebRequest request) {
     var issued = services.passwordResets().issue(request.requireUser().id(), request.pathId("id"));
-    String link = InvitationLinks.passwordResetLink(request, scheme, issued.token());
+    String link = links.passwordResetLink(request, issued.token());
     String qr = QrCodes.svg(link, 220, "QR code of the password-reset link");
     return pages
         .render(

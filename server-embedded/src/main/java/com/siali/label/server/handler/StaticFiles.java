@@ -28,8 +28,4 @@ public final class StaticFiles {
     return WebResponse.bytes(200, "text/javascript; charset=utf-8", js)
         .header("Cache-Control", "public, max-age=3600");
   }
-
-  public WebResponse health(WebRequest request) {
-    return WebResponse.json(200, "{\"status\": \"UP\"}");
-  }
 }

@@ -29,6 +29,13 @@ public final class Cookies {
     return build(CSRF, token, -1);
   }
 
+  /** {@code setCookie} with the {@code Secure} attribute (once). */
+  static String secure(String setCookie) {
+    return setCookie.endsWith("; Secure") || setCookie.contains("; Secure;")
+        ? setCookie
+        : setCookie + "; Secure";
+  }
+
   private String build(String name, String value, long maxAgeSeconds) {
     StringBuilder cookie =
         new StringBuilder(name)

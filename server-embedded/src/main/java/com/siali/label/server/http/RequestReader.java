@@ -3,6 +3,7 @@ package com.siali.label.server.http;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
+import java.net.InetSocketAddress;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,12 @@ import java.util.Map;
  * multipart, bad escapes) is the client's fault: a {@link MalformedRequestException}.
  */
 final class RequestReader {
+  private final TrustedProxies proxies;
+
+  RequestReader(TrustedProxies proxies) {
+    this.proxies = proxies;
+  }
+
   RequestContent read(HttpServerExchange exchange) {
     Map<String, String> form = new LinkedHashMap<>();
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -64,9 +71,17 @@ final class RequestReader {
     return query;
   }
 
-  private static String clientAddress(HttpServerExchange exchange) {
-    return exchange.getSourceAddress() == null
-        ? ""
-        : exchange.getSourceAddress().getAddress().getHostAddress();
+  /**
+   * The peer, or the client behind it when the peer is a trusted proxy ({@link TrustedProxies}).
+   */
+  private String clientAddress(HttpServerExchange exchange) {
+    InetSocketAddress source = exchange.getSourceAddress();
+    if (source == null || source.getAddress() == null) {
+      return "";
+    }
+    HeaderValues forwarded = exchange.getRequestHeaders().get(Headers.X_FORWARDED_FOR);
+    return proxies
+        .client(source.getAddress(), forwarded == null ? List.of() : List.copyOf(forwarded))
+        .getHostAddress();
   }
 }

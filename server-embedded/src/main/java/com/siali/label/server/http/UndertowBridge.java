@@ -5,6 +5,7 @@ import com.siali.label.service.SessionService;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,7 +22,8 @@ public final class UndertowBridge implements HttpHandler {
   private final ErrorMapper errors;
   private final HostCheck hosts;
   private final CallerIdentifier callers;
-  private final RequestReader reader = new RequestReader();
+  private final RequestReader reader;
+  private final TrustedProxies proxies;
   private final BodyReceiver bodies;
 
   public UndertowBridge(
@@ -30,8 +32,11 @@ public final class UndertowBridge implements HttpHandler {
       HostCheck hosts,
       SessionService sessions,
       ApiTokenService tokens,
-      Duration bodyDeadline) {
+      Duration bodyDeadline,
+      TrustedProxies proxies) {
     this.router = router;
+    this.proxies = proxies;
+    this.reader = new RequestReader(proxies);
     this.bodies = new BodyReceiver(errors, bodyDeadline);
     this.errors = errors;
     this.hosts = hosts;
@@ -62,7 +67,7 @@ public final class UndertowBridge implements HttpHandler {
     } else {
       exchange.startBlocking();
     }
-    WebResponse response = respond(exchange, knownCaller);
+    WebResponse response = secureBehindTlsProxy(exchange, respond(exchange, knownCaller));
     if (exchange.isInIoThread()) {
       ResponseWriter.write(exchange, response);
     } else {
@@ -82,6 +87,22 @@ public final class UndertowBridge implements HttpHandler {
     } catch (Throwable failure) {
       return errors.map(path, failure);
     }
+  }
+
+  /**
+   * Behind a trusted proxy that ended TLS ({@code X-Forwarded-Proto: https}) the browser speaks
+   * HTTPS, so our cookies say {@code Secure} as they do when we serve HTTPS ourselves.
+   */
+  private WebResponse secureBehindTlsProxy(HttpServerExchange exchange, WebResponse response) {
+    InetSocketAddress peer = exchange.getSourceAddress();
+    if (!response.cookies().isEmpty()
+        && peer != null
+        && peer.getAddress() != null
+        && proxies.forwardedHttps(
+            peer.getAddress(), exchange.getRequestHeaders().getLast(Headers.X_FORWARDED_PROTO))) {
+      response.cookies().replaceAll(Cookies::secure);
+    }
+    return response;
   }
 
   /**

@@ -9,8 +9,8 @@ import java.util.Optional;
  * SECURITY.md log-in throttling. Failures count per client address (10 free) and per account from
  * that address (5 free); past that, each further attempt waits exponentially longer, up to 15
  * minutes. Nothing is keyed on the account alone, so somebody guessing from another computer cannot
- * lock the real person out. The address is the TCP peer: {@code X-Forwarded-For} is never read
- * (there is no trusted proxy in front of a desktop app).
+ * lock the real person out. The address is the request's client address: the TCP peer, or behind a
+ * trusted proxy the client it forwards for ({@code TrustedProxies}; never a peer's own claim).
  */
 public final class LoginThrottle {
   private static final Duration LONGEST = Duration.ofMinutes(15);

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The web benchmark's yardstick for log-ins: how fast this machine verifies one Argon2 hash, alone
  * and on every core at once, straight through argon2-jvm (no {@link PasswordHasher} queue).
  */
-final class Argon2Bound {
+public final class Argon2Bound {
   private static final Argon2 ARGON2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
 
   private final Argon2 argon2 = ARGON2;
@@ -27,7 +27,7 @@ final class Argon2Bound {
    */
   private double parallelVerifyCpuMillis;
 
-  Argon2Bound(String hash, String password) {
+  public Argon2Bound(String hash, String password) {
     this.hash = hash;
     this.password = password;
   }
@@ -40,7 +40,7 @@ final class Argon2Bound {
    * Verifications per second with {@code threads} threads verifying in a loop and nothing else
    * running, each calling Argon2 itself (no queue, no hand-off).
    */
-  double rate(int threads) throws Exception {
+  public double rate(int threads) throws Exception {
     var done = new AtomicInteger();
     var cpu = new AtomicLong();
     var clock = ManagementFactory.getThreadMXBean();

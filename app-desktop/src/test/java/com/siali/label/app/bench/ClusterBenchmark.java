@@ -1,0 +1,225 @@
+package com.siali.label.app.bench;
+
+import com.siali.label.app.launcher.NginxProcess;
+import com.siali.label.security.PasswordHasher;
+import com.siali.label.server.bench.Argon2Bound;
+import com.siali.label.testing.TestDatabases;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The cluster benchmark (run by {@code tools/bench cluster [SECONDS]}; not a test; issue #16): two
+ * nodes started the way users start them ({@code ./label-studio start --headless}) on one
+ * PostgreSQL database (the test server), behind nginx with the shipped {@code
+ * docs/nginx/label-studio.conf}. Log-ins through nginx and on one node directly, against this
+ * machine's Argon2 bound (verifications per second on every core, nothing else running), and {@code
+ * whoami} through nginx and on each node. Figures on a loaded machine mean little: the lead records
+ * them on a quiet one in docs/PERFORMANCE.md.
+ */
+public final class ClusterBenchmark {
+  private static final String EMAIL = "lead@example.com";
+  private static final String PASSWORD = "correct horse battery";
+  private static final String TOKEN = "cluster-benchmark-token-0123456789";
+  private static final String CSRF = "cluster-benchmark-csrf-0123456789";
+  private static final int CLIENTS = 8;
+
+  private ClusterBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    if (!TestDatabases.postgres()) {
+      throw new IllegalStateException("the cluster benchmark runs on PostgreSQL only");
+    }
+    Path launcher = Path.of(System.getProperty("bench.launcher", "label-studio"));
+    Path dir = Files.createTempDirectory("cluster-bench");
+    Map<String, String> environment = new HashMap<>(TestDatabases.environment(dir.resolve("a")));
+    environment.put("LABEL_STUDIO_TRUSTED_PROXIES", "127.0.0.1");
+    List<Process> nodes = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
+    try {
+      for (String name : List.of("a", "b")) {
+        int port = freePort();
+        nodes.add(startNode(launcher, dir.resolve(name), port, name, environment));
+        awaitHealth("http://127.0.0.1:" + port);
+        ports.add(port);
+      }
+      Path shipped = Path.of("docs/nginx/label-studio.conf").toAbsolutePath();
+      try (NginxProcess nginx = NginxProcess.start(shipped, freePort(), ports)) {
+        String nodeA = "http://127.0.0.1:" + ports.get(0);
+        String nodeB = "http://127.0.0.1:" + ports.get(1);
+        int cores = Runtime.getRuntime().availableProcessors();
+        String hash = PasswordHasher.withDefaults().hash(PASSWORD);
+        double bound = new Argon2Bound(hash, PASSWORD).rate(cores);
+        System.out.printf(
+            Locale.ROOT, "Argon2 bound: %.1f verifications/s on %d cores%n", bound, cores);
+        double viaNginx =
+            run("log-ins through nginx", nginx.base(), ClusterBenchmark::login, seconds);
+        double direct = run("log-ins on node a directly", nodeA, ClusterBenchmark::login, seconds);
+        System.out.printf(
+            Locale.ROOT,
+            "log-ins / Argon2 bound: through nginx %.2f, directly %.2f (target >= 0.8)%n",
+            viaNginx / bound,
+            direct / bound);
+        run("whoami through nginx", nginx.base(), ClusterBenchmark::whoami, seconds);
+        run("whoami on node a", nodeA, ClusterBenchmark::whoami, seconds);
+        run("whoami on node b", nodeB, ClusterBenchmark::whoami, seconds);
+      }
+    } finally {
+      for (Process node : nodes) {
+        node.destroy();
+        if (!node.waitFor(20, TimeUnit.SECONDS)) {
+          node.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  private static Process startNode(
+      Path launcher, Path data, int port, String name, Map<String, String> environment)
+      throws IOException {
+    Files.createDirectories(data);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                launcher.toString(),
+                "start",
+                "--headless",
+                "--data-dir",
+                data.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port)));
+    if (name.equals("a")) {
+      command.addAll(List.of("--username", EMAIL, "--password", PASSWORD, "--user-token", TOKEN));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(data.resolve("node.out").toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put("LABEL_STUDIO_NODE_NAME", "node-" + name);
+    return builder.start();
+  }
+
+  private static HttpRequest login(String base) {
+    return HttpRequest.newBuilder(URI.create(base + "/user/login/"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", "sl_csrf=" + CSRF)
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "email=lead%40example.com&password=correct+horse+battery&csrf_token=" + CSRF))
+        .build();
+  }
+
+  private static HttpRequest whoami(String base) {
+    return HttpRequest.newBuilder(URI.create(base + "/api/current-user/whoami"))
+        .header("Authorization", "Token " + TOKEN)
+        .build();
+  }
+
+  /**
+   * {@value #CLIENTS} clients send {@code request} back to back for {@code seconds}; prints
+   * requests per second, p50 and p99, and every status but 200/302; returns requests per second.
+   */
+  private static double run(
+      String name, String base, Function<String, HttpRequest> request, int seconds)
+      throws Exception {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    Map<Integer, AtomicInteger> unexpected = new ConcurrentHashMap<>();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    List<Thread> clients = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      clients.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (System.nanoTime() < end) {
+                      long start = System.nanoTime();
+                      int status;
+                      try {
+                        status =
+                            http.send(request.apply(base), HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                      } catch (IOException | InterruptedException e) {
+                        status = -1;
+                      }
+                      latencies.add(System.nanoTime() - start);
+                      if (status != 200 && status != 302) {
+                        unexpected
+                            .computeIfAbsent(status, s -> new AtomicInteger())
+                            .incrementAndGet();
+                      }
+                    }
+                  }));
+    }
+    for (Thread client : clients) {
+      client.join();
+    }
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    double rate = sorted.size() / (double) seconds;
+    System.out.printf(
+        Locale.ROOT,
+        "%-28s %8.1f req/s  p50 %6.1f ms  p99 %6.1f ms%s%n",
+        name,
+        rate,
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.99),
+        unexpected.isEmpty() ? "" : "  unexpected statuses " + unexpected);
+    return rate;
+  }
+
+  private static double percentile(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+  }
+
+  private static void awaitHealth(String base) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("no node answered /health at " + base);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
