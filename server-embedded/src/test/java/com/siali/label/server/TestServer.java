@@ -4,6 +4,7 @@ import com.siali.label.model.NewAccount;
 import com.siali.label.model.User;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
+import com.siali.label.persistence.DatabaseTarget;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
@@ -30,9 +31,25 @@ final class TestServer implements AutoCloseable {
 
   /** With a request body deadline other than the real one. */
   TestServer(Path dataDir, Optional<Boolean> signupRequiresLink, Duration bodyDeadline) {
+    this(dataDir, TestDatabases.target(dataDir), signupRequiresLink, bodyDeadline);
+  }
+
+  /**
+   * A server on {@code database}, which another {@code TestServer} may use too: a second node of a
+   * cluster (PostgreSQL only: H2's file is opened by one process).
+   */
+  TestServer(Path dataDir, DatabaseTarget database, Optional<Boolean> signupRequiresLink) {
+    this(dataDir, database, signupRequiresLink, WebSettings.BODY_DEADLINE);
+  }
+
+  private TestServer(
+      Path dataDir,
+      DatabaseTarget target,
+      Optional<Boolean> signupRequiresLink,
+      Duration bodyDeadline) {
     this.dataDir = dataDir;
     DataDirectory directory = DataDirectory.open(dataDir);
-    database = TestDatabases.open(directory);
+    database = Database.open(directory, target);
     services =
         Services.over(
             database,

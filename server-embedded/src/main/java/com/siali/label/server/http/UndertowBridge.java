@@ -30,12 +30,13 @@ public final class UndertowBridge implements HttpHandler {
       HostCheck hosts,
       SessionService sessions,
       ApiTokenService tokens,
+      AnonymousCsrf anonymousCsrf,
       Duration bodyDeadline) {
     this.router = router;
     this.bodies = new BodyReceiver(errors, bodyDeadline);
     this.errors = errors;
     this.hosts = hosts;
-    this.callers = new CallerIdentifier(sessions, tokens);
+    this.callers = new CallerIdentifier(sessions, tokens, anonymousCsrf);
   }
 
   @Override

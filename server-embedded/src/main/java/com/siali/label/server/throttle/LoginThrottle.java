@@ -1,5 +1,6 @@
 package com.siali.label.server.throttle;
 
+import com.siali.label.service.AttemptCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import java.util.Optional;
  * that address (5 free); past that, each further attempt waits exponentially longer, up to 15
  * minutes. Nothing is keyed on the account alone, so somebody guessing from another computer cannot
  * lock the real person out. The address is the TCP peer: {@code X-Forwarded-For} is never read
- * (there is no trusted proxy in front of a desktop app).
+ * (there is no trusted proxy in front of a desktop app). The counts are in the database, so guesses
+ * spread over several server nodes meet one throttle (ADR 0018).
  */
 public final class LoginThrottle {
   private static final Duration LONGEST = Duration.ofMinutes(15);
@@ -19,9 +21,9 @@ public final class LoginThrottle {
   private final Backoff byAddress;
   private final Backoff byAccountFromAddress;
 
-  public LoginThrottle(Clock clock) {
-    byAddress = new Backoff(10, LONGEST, MEMORY, clock);
-    byAccountFromAddress = new Backoff(5, LONGEST, MEMORY, clock);
+  public LoginThrottle(AttemptCounters counters, Clock clock) {
+    byAddress = new Backoff("login.address", 10, LONGEST, MEMORY, counters, clock);
+    byAccountFromAddress = new Backoff("login.account", 5, LONGEST, MEMORY, counters, clock);
   }
 
   /** How long this attempt must wait, or empty if it may go ahead. */
