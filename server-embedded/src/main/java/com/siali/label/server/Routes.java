@@ -38,7 +38,13 @@ final class Routes {
     var health = new HealthCheck(services.databaseStatus());
     var clock = Clock.systemUTC();
     var gate = new SignupGate(services.invitations(), settings.signupRequiresLink());
-    var login = new LoginPage(services.sessions(), pages, cookies, new LoginThrottle(clock), gate);
+    var login =
+        new LoginPage(
+            services.sessions(),
+            pages,
+            cookies,
+            new LoginThrottle(services.attemptCounters(), clock),
+            gate);
     var logout = new LogoutAction(services.sessions(), cookies);
     var signup =
         new SignupPage(
@@ -48,7 +54,7 @@ final class Routes {
             gate,
             pages,
             cookies,
-            new AttemptThrottle(clock),
+            new AttemptThrottle(services.attemptCounters(), clock),
             AllowedHosts.computerName());
     var home = new HomePage(services.people(), pages);
     var currentUser = new CurrentUserApi(services.apiTokens());

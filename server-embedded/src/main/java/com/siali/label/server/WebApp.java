@@ -1,5 +1,6 @@
 package com.siali.label.server;
 
+import com.siali.label.server.http.AnonymousCsrf;
 import com.siali.label.server.http.Cookies;
 import com.siali.label.server.http.ErrorMapper;
 import com.siali.label.server.http.HostCheck;
@@ -15,7 +16,9 @@ public final class WebApp {
 
   public static HttpHandler create(Services services, WebSettings settings) {
     Cookies cookies = new Cookies(settings.secureCookies());
-    Pages pages = new Pages(cookies);
+    // Shared by every node on the database (ADR 0018): a form from one node posts to another.
+    var anonymousCsrf = new AnonymousCsrf(services.clusterSecrets().signer(AnonymousCsrf.PURPOSE));
+    Pages pages = new Pages(cookies, anonymousCsrf);
     ErrorMapper errors = new ErrorMapper(pages::error);
     Router router = new Router(Routes.table(services, settings, pages, cookies), errors);
     return new UndertowBridge(
@@ -24,6 +27,7 @@ public final class WebApp {
         new HostCheck(settings.allowedHosts()),
         services.sessions(),
         services.apiTokens(),
+        anonymousCsrf,
         settings.bodyDeadline(),
         settings.trustedProxies());
   }

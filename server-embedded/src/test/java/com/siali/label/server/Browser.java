@@ -3,6 +3,7 @@ package com.siali.label.server;
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,16 +21,43 @@ final class Browser {
   private static final Pattern CSRF_FIELD =
       Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
   private final String base;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
 
   Browser(String base) {
+    this(base, new CookieManager(), Optional.empty());
+  }
+
+  private Browser(String base, CookieManager cookies, Optional<InetAddress> from) {
     this.base = base;
-    this.http =
-        HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.cookies = cookies;
+    var builder =
+        HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER);
+    from.ifPresent(builder::localAddress);
+    this.http = builder.build();
+  }
+
+  private Browser(String base, CookieManager cookies, HttpClient http) {
+    this.base = base;
+    this.cookies = cookies;
+    this.http = http;
+  }
+
+  /**
+   * A browser on another computer: its connections come from {@code loopbackAddress} (any of
+   * 127.0.0.0/8 reaches the server on Linux), which the server sees as the client address.
+   */
+  static Browser from(String loopbackAddress, String base) throws Exception {
+    return new Browser(
+        base, new CookieManager(), Optional.of(InetAddress.getByName(loopbackAddress)));
+  }
+
+  /**
+   * The same browser (cookies, connection source) on another base URL: another node of a cluster.
+   * Cookies do not depend on the port, so the session cookie of one node goes to the other.
+   */
+  Browser on(String otherBase) {
+    return new Browser(otherBase, cookies, http);
   }
 
   HttpResponse<String> get(String path, String... headers) throws Exception {

@@ -71,7 +71,7 @@ class RacesIT {
   }
 
   @Test
-  void concurrentUploadsByOnePersonLeaveOneFileTheOneTheAccountNames() throws Exception {
+  void concurrentUploadsByOnePersonLeaveOnePictureTheOneTheAccountNames() throws Exception {
     byte[] picture = Pictures.png(64, 64);
     List<HttpResponse<String>> responses =
         race(
@@ -85,12 +85,21 @@ class RacesIT {
                         "Authorization",
                         "Token " + token));
 
+    List<String> uploaded = new ArrayList<>();
     for (var response : responses) {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      uploaded.add(JSON.readTree(response.body()).get("avatar").asString());
     }
-    String named = app.services.people().get(lead.id()).avatar().orElseThrow();
+    String named = "/data/avatars/" + app.services.people().get(lead.id()).avatar().orElseThrow();
+    assertThat(uploaded).contains(named).doesNotHaveDuplicates();
+    var client = new Browser(app.base());
+    for (String url : uploaded) {
+      assertThat(client.getBytes(url, "Authorization", "Token " + token).statusCode())
+          .as("only the picture the account names is kept: %s", url)
+          .isEqualTo(url.equals(named) ? 200 : 404);
+    }
     try (var files = Files.list(app.dataDir.resolve("avatars"))) {
-      assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(named);
+      assertThat(files.toList()).as("pictures live in the database (ADR 0018)").isEmpty();
     }
   }
 

@@ -58,6 +58,17 @@ final class TestServer implements AutoCloseable {
         database);
   }
 
+  /**
+   * A server on {@code database}, which another {@code TestServer} may use too: a second node of a
+   * cluster (PostgreSQL only: H2's file is opened by one process).
+   */
+  TestServer(Path dataDir, DatabaseTarget database, Optional<Boolean> signupRequiresLink) {
+    this(
+        dataDir,
+        new WebSettings(signupRequiresLink, false, Set.of("127.0.0.1", "localhost")),
+        database);
+  }
+
   private TestServer(Path dataDir, WebSettings settings, DatabaseTarget target) {
     this.dataDir = dataDir;
     DataDirectory directory = DataDirectory.open(dataDir);

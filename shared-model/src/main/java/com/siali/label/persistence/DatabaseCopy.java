@@ -2,6 +2,7 @@ package com.siali.label.persistence;
 
 import static com.siali.label.persistence.jooq.Tables.ANNOTATIONS;
 import static com.siali.label.persistence.jooq.Tables.API_TOKENS;
+import static com.siali.label.persistence.jooq.Tables.AVATAR_PICTURES;
 import static com.siali.label.persistence.jooq.Tables.INVITATION_LINK;
 import static com.siali.label.persistence.jooq.Tables.PROJECTS;
 import static com.siali.label.persistence.jooq.Tables.SETTINGS;
@@ -9,6 +10,8 @@ import static com.siali.label.persistence.jooq.Tables.USERS;
 import static com.siali.label.persistence.jooq.Tables.USER_SEARCH_TERMS;
 import static com.siali.label.persistence.jooq.Tables.WEB_SESSIONS;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +25,12 @@ import org.jooq.TableRecord;
 /**
  * Copies everything a data directory's database holds into another, empty one ({@code label-studio
  * copy-database}, ADR 0013): accounts with their hashes, tokens, the invitation link, settings,
- * projects, annotations, and sessions if asked, in one transaction on the target, ids kept and the
- * identity columns moved past them, and each table's row count checked against the source (a
- * mismatch rolls everything back). The change log is not copied: it only matters to the processes
- * that wrote it. The source is only read.
+ * projects, annotations, profile pictures (ADR 0018: those an earlier version still kept as files
+ * in the source's {@code avatars/} folder too), and sessions if asked, in one transaction on the
+ * target, ids kept and the identity columns moved past them, and each table's row count checked
+ * against the source (a mismatch rolls everything back). The change log, the throttles' counters
+ * and the shared secrets are not copied: they only matter to the processes that wrote them (the
+ * target's first node makes its own secrets). The source is only read.
  */
 public final class DatabaseCopy {
   private static final int BATCH = 1_000;
@@ -40,15 +45,21 @@ public final class DatabaseCopy {
   private DatabaseCopy() {}
 
   /**
-   * Copies {@code from} into {@code to}; the rows copied per table, in copy order. {@code progress}
-   * hears (table, rows so far) every {@value #BATCH} rows.
+   * Copies {@code from} into {@code to}; the rows copied per table, in copy order. {@code
+   * pictureFolder} is the source's {@code avatars/}. {@code progress} hears (table, rows so far)
+   * every {@value #BATCH} rows.
    */
   public static Map<String, Integer> copy(
-      Database from, Database to, boolean withSessions, BiConsumer<String, Integer> progress) {
+      Database from,
+      Database to,
+      Path pictureFolder,
+      boolean withSessions,
+      BiConsumer<String, Integer> progress) {
     List<Table<? extends TableRecord<?>>> tables =
         new ArrayList<>(
             List.of(
                 USERS,
+                AVATAR_PICTURES,
                 USER_SEARCH_TERMS,
                 API_TOKENS,
                 INVITATION_LINK,
@@ -82,11 +93,33 @@ public final class DatabaseCopy {
             }
             copied.put(table.getName(), rows);
           }
+          copied.merge(
+              AVATAR_PICTURES.getName(),
+              copyPictureFiles(from, target, pictureFolder),
+              Integer::sum);
           IdentitySequences.restart(target, USERS.getName(), USERS.ID.getName());
           IdentitySequences.restart(target, PROJECTS.getName(), PROJECTS.ID.getName());
           IdentitySequences.restart(target, ANNOTATIONS.getName(), ANNOTATIONS.ID.getName());
           return copied;
         });
+  }
+
+  /**
+   * The pictures accounts name that the source holds as files only (its last start was an earlier
+   * version's); a file that is gone leaves the account without a picture, as it was shown.
+   */
+  private static int copyPictureFiles(Database from, DSLContext target, Path folder) {
+    AvatarPictureRepository pictures = new AvatarPictureRepository();
+    int copied = 0;
+    for (Map.Entry<Long, String> named :
+        from.inTransaction(AvatarFolder::namedButNotStored).entrySet()) {
+      var content = AvatarFolder.read(folder, named.getValue());
+      if (content.isPresent()) {
+        pictures.put(target, named.getKey(), named.getValue(), content.get(), Instant.now());
+        copied++;
+      }
+    }
+    return copied;
   }
 
   private static <R extends TableRecord<?>> int copyTable(

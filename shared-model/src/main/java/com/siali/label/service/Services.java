@@ -1,12 +1,15 @@
 package com.siali.label.service;
 
 import com.siali.label.persistence.ApiTokenRepository;
+import com.siali.label.persistence.AvatarPictureRepository;
 import com.siali.label.persistence.ChangeFeed;
+import com.siali.label.persistence.ClusterSecretRepository;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.InvitationRepository;
 import com.siali.label.persistence.PasswordResetLinkRepository;
 import com.siali.label.persistence.ProjectRepository;
 import com.siali.label.persistence.SettingsRepository;
+import com.siali.label.persistence.ThrottleCounterRepository;
 import com.siali.label.persistence.UserRepository;
 import com.siali.label.persistence.WebSessionRepository;
 import com.siali.label.search.PeopleSearchIndex;
@@ -18,7 +21,8 @@ import java.time.Duration;
 
 /**
  * The services over one database, wired once (by the launcher, or by a test), with the change feed
- * that their caches follow and that the window's views may follow too.
+ * that their caches follow and that the window's views may follow too. {@code avatarFolder} is
+ * where an earlier version kept the pictures (ADR 0018: they are in the database now).
  */
 public record Services(
     AccountService accounts,
@@ -31,6 +35,8 @@ public record Services(
     AvatarService avatars,
     ServerPreferences serverPreferences,
     PasswordResetLinks passwordResets,
+    ClusterSecrets clusterSecrets,
+    AttemptCounters attemptCounters,
     ChangeFeed changes,
     DatabaseStatus databaseStatus) {
 
@@ -64,10 +70,12 @@ public record Services(
             clock),
         new SessionService(db, users, webSessions, accounts, clock),
         new ProjectService(db, projectRepository, users, clock),
-        new AvatarService(db, users, avatarFolder, clock),
+        new AvatarService(db, users, new AvatarPictureRepository(), avatarFolder, clock),
         new ServerPreferences(db, new SettingsRepository(changes)),
         new PasswordResetLinks(
             db, users, webSessions, new PasswordResetLinkRepository(), hasher, policy, clock),
+        new ClusterSecrets(db, new ClusterSecretRepository(), clock),
+        new AttemptCounters(db, new ThrottleCounterRepository()),
         changes,
         new DatabaseStatus(db));
   }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Copy the data directory's embedded database (accounts with their passwords, tokens, the"
-            + " invitation link, settings, projects, annotations) into an empty PostgreSQL database"
+            + " invitation link, settings, projects, annotations, profile pictures) into an empty PostgreSQL database"
             + " named by --database-url or the DJANGO_DB/POSTGRE_* variables. The embedded"
             + " database is only read; stop Siali Label first.")
 final class CopyDatabaseCommand implements Callable<Integer> {

@@ -76,6 +76,7 @@ final class DesktopLaunchpad implements Launchpad {
           DatabaseCopy.copy(
               source,
               destination,
+              directory.avatars(),
               withSessions,
               (table, rows) -> {
                 if (rows % 10_000 == 0) {

@@ -51,24 +51,25 @@ final class Installation implements AutoCloseable {
             PasswordHasher.withDefaults(),
             PasswordPolicy.standard(),
             Clock.systemUTC());
-    sweepOrphanPictures(services);
+    movePictureFiles(services);
     return new Installation(directory, database, services);
   }
 
   /**
-   * Removes picture files a crash left behind that no account names (issue #18), beside the start
-   * rather than in its way: one query of the names in use and one listing of {@code avatars/}.
+   * Moves the picture files of an earlier version into the database (ADR 0018) and removes the
+   * files a crash left behind, beside the start rather than in its way: one query, and one listing
+   * of {@code avatars/}. Until then the files are served from the folder.
    */
-  private static void sweepOrphanPictures(Services services) {
+  private static void movePictureFiles(Services services) {
     Thread.ofVirtual()
-        .name("avatar-sweep")
+        .name("avatar-move")
         .start(
             () -> {
               try {
-                services.avatars().sweepOrphans();
+                services.avatars().moveFilesIntoDatabase();
               } catch (RuntimeException e) {
-                // The database may close first (a short command); the next start sweeps again.
-                LOG.debug("picture sweep skipped: {}", e.toString());
+                // The database may close first (a short command); the next start moves them.
+                LOG.debug("moving the picture files skipped: {}", e.toString());
               }
             });
   }

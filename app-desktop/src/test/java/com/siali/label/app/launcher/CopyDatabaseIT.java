@@ -8,13 +8,19 @@ import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
 import com.siali.label.model.UserSort;
 import com.siali.label.persistence.BulkAccounts;
+import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.DatabaseTarget;
+import com.siali.label.persistence.UserRepository;
 import com.siali.label.testing.TestDatabases;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +91,52 @@ class CopyDatabaseIT {
       User fresh = services.accounts().create(NewAccount.of("new@example.com", PASSWORD));
       assertThat(fresh.id()).as("the identity moved past the copied ids").isGreaterThan(realIds[1]);
     }
+  }
+
+  @Test
+  void picturesMoveTooAlsoThoseAnEarlierVersionKeptAsFiles() throws Exception {
+    seedTheLaptop(0);
+    byte[] inTheDatabase;
+    String legacy = "00112233445566778899aabbccddeeff.png";
+    byte[] legacyBytes = png();
+    try (Installation h2 = Installation.open(laptop, DatabaseTarget.EMBEDDED)) {
+      inTheDatabase =
+          h2.services()
+              .avatars()
+              .set(realIds[0], png())
+              .user()
+              .avatar()
+              .map(h2.services().avatars()::read)
+              .orElseThrow();
+    }
+    // ada's picture as an earlier version left it: a file in avatars/ that her row names.
+    Files.write(laptop.resolve("avatars").resolve(legacy), legacyBytes);
+    try (Database h2 = Database.open(DataDirectory.open(laptop))) {
+      h2.inTransactionDo(
+          ctx ->
+              new UserRepository(new ChangeFeed())
+                  .setAvatar(ctx, realIds[1], java.util.Optional.of(legacy)));
+    }
+
+    var result =
+        cliForTheServer().run("copy-database", "--to-postgresql", "--data-dir", laptop.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("avatar_pictures: 2 rows");
+
+    // Another data directory: what the server serves comes from the database alone.
+    try (Installation postgres = Installation.open(server, TestDatabases.target(server))) {
+      var services = postgres.services();
+      String leadPicture = services.people().get(realIds[0]).avatar().orElseThrow();
+      assertThat(services.avatars().read(leadPicture)).isEqualTo(inTheDatabase);
+      assertThat(services.avatars().read(legacy)).isEqualTo(legacyBytes);
+    }
+  }
+
+  private static byte[] png() throws Exception {
+    var image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+    var out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   @Test

@@ -23,10 +23,12 @@ final class CallerIdentifier {
 
   private final SessionService sessions;
   private final ApiTokenService tokens;
+  private final AnonymousCsrf anonymousCsrf;
 
-  CallerIdentifier(SessionService sessions, ApiTokenService tokens) {
+  CallerIdentifier(SessionService sessions, ApiTokenService tokens, AnonymousCsrf anonymousCsrf) {
     this.sessions = sessions;
     this.tokens = tokens;
+    this.anonymousCsrf = anonymousCsrf;
   }
 
   /**
@@ -41,7 +43,7 @@ final class CallerIdentifier {
         session.isPresent() ? cookie : Optional.empty(),
         session,
         tokenUser(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)),
-        cookie(exchange, Cookies.CSRF).orElse(""));
+        anonymousCsrf(exchange));
   }
 
   /**
@@ -65,11 +67,12 @@ final class CallerIdentifier {
       }
     }
     return Optional.of(
-        new Caller(
-            Optional.empty(),
-            Optional.empty(),
-            tokenUser,
-            cookie(exchange, Cookies.CSRF).orElse("")));
+        new Caller(Optional.empty(), Optional.empty(), tokenUser, anonymousCsrf(exchange)));
+  }
+
+  /** The anonymous CSRF cookie when one of our nodes made it; else none ({@link AnonymousCsrf}). */
+  private String anonymousCsrf(HttpServerExchange exchange) {
+    return cookie(exchange, Cookies.CSRF).filter(anonymousCsrf::genuine).orElse("");
   }
 
   private Optional<User> tokenUser(String authorization) {

@@ -32,6 +32,7 @@ public final class UndertowBridge implements HttpHandler {
       HostCheck hosts,
       SessionService sessions,
       ApiTokenService tokens,
+      AnonymousCsrf anonymousCsrf,
       Duration bodyDeadline,
       TrustedProxies proxies) {
     this.router = router;
@@ -40,7 +41,7 @@ public final class UndertowBridge implements HttpHandler {
     this.bodies = new BodyReceiver(errors, bodyDeadline);
     this.errors = errors;
     this.hosts = hosts;
-    this.callers = new CallerIdentifier(sessions, tokens);
+    this.callers = new CallerIdentifier(sessions, tokens, anonymousCsrf);
   }
 
   @Override

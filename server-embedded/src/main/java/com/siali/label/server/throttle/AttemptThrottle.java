@@ -1,5 +1,6 @@
 package com.siali.label.server.throttle;
 
+import com.siali.label.service.AttemptCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import java.util.Optional;
 /**
  * Throttles sign-up abuse per client address (SECURITY.md: "Signup and invitation attempts are
  * throttled too") without getting in a classroom's way: a whole room behind one NAT may sign up at
- * once. Two things are counted, apart:
+ * once. The counts are in the database, the same whichever server node an attempt reaches (ADR
+ * 0018). Two things are counted, apart:
  *
  * <ul>
  *   <li><b>Failures</b> (a refused email or password, a wrong or reset invitation token): 30 are
@@ -36,9 +38,16 @@ public final class AttemptThrottle {
   private final Backoff failures;
   private final SignupBursts signups;
 
-  public AttemptThrottle(Clock clock) {
-    failures = new Backoff(FREE_FAILURES, Duration.ofMinutes(15), Duration.ofHours(1), clock);
-    signups = new SignupBursts(BURST, REFILL, clock);
+  public AttemptThrottle(AttemptCounters counters, Clock clock) {
+    failures =
+        new Backoff(
+            "signup.failures",
+            FREE_FAILURES,
+            Duration.ofMinutes(15),
+            Duration.ofHours(1),
+            counters,
+            clock);
+    signups = new SignupBursts(BURST, REFILL, counters, clock);
   }
 
   /** Whether an attempt from {@code address} must wait; failures first, as the likelier abuse. */
@@ -55,9 +64,7 @@ public final class AttemptThrottle {
   }
 
   public void recordWrongToken(String address) {
-    for (int i = 0; i < WRONG_TOKEN_WEIGHT; i++) {
-      failures.recordFailure(address);
-    }
+    failures.recordFailures(address, WRONG_TOKEN_WEIGHT);
   }
 
   public void recordSuccess(String address) {

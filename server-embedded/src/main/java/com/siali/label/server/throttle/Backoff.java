@@ -1,64 +1,86 @@
 package com.siali.label.server.throttle;
 
+import com.siali.label.model.AttemptCount;
+import com.siali.label.service.AttemptCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Failure counting with exponential back-off, per key: the first {@code free} failures cost
  * nothing; after that the next attempt must wait 1 s, 2 s, 4 s, … up to {@code longest}. Nothing
  * sleeps: a caller that comes too early is told how long to wait (HTTP 429 with {@code
- * Retry-After}). A key forgets its failures after {@code memory} without one. The map is bounded:
- * past {@link #MAX_KEYS} the oldest entries are dropped first.
+ * Retry-After}). A key forgets its failures after {@code memory} without one. The counts are in the
+ * database ({@link AttemptCounters}, ADR 0018), so every server node on it counts the same; a key
+ * is this back-off's {@code scope} and the caller's key, so that two back-offs never share a count.
  */
 public final class Backoff {
-  static final int MAX_KEYS = 50_000;
-
-  private record Failures(int count, Instant last) {}
-
+  private final String scope;
   private final int free;
   private final Duration longest;
   private final Duration memory;
+  private final AttemptCounters counters;
   private final Clock clock;
-  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-  public Backoff(int free, Duration longest, Duration memory, Clock clock) {
+  public Backoff(
+      String scope,
+      int free,
+      Duration longest,
+      Duration memory,
+      AttemptCounters counters,
+      Clock clock) {
+    if (memory.compareTo(AttemptCounters.KEPT) > 0) {
+      throw new IllegalArgumentException("counters are kept for " + AttemptCounters.KEPT);
+    }
+    this.scope = scope;
     this.free = free;
     this.longest = longest;
     this.memory = memory;
+    this.counters = counters;
     this.clock = clock;
   }
 
   /** How long {@code key} must still wait, or empty if it may try now. */
   public Optional<Duration> waitFor(String key) {
-    Failures f = failures.get(key);
-    Instant now = clock.instant();
-    if (f == null || f.count() < free || now.isAfter(f.last().plus(memory))) {
+    Optional<AttemptCount> found = counters.find(scoped(key));
+    Instant now = now();
+    if (found.isEmpty() || now.isAfter(found.get().at().plus(memory))) {
       return Optional.empty();
     }
-    Instant allowedAt = f.last().plus(delay(f.count() - free));
+    int count = (int) found.get().amount();
+    if (count < free) {
+      return Optional.empty();
+    }
+    Instant allowedAt = found.get().at().plus(delay(count - free));
     return now.isBefore(allowedAt)
         ? Optional.of(Duration.between(now, allowedAt))
         : Optional.empty();
   }
 
   public void recordFailure(String key) {
-    Instant now = clock.instant();
-    if (failures.size() >= MAX_KEYS) {
-      prune(now);
-    }
-    failures.merge(
-        key,
-        new Failures(1, now),
-        (old, one) ->
-            now.isAfter(old.last().plus(memory)) ? one : new Failures(old.count() + 1, now));
+    recordFailures(key, 1);
+  }
+
+  /** {@code weight} failures at once (a wrong invitation token weighs more than a typo). */
+  public void recordFailures(String key, int weight) {
+    Instant now = now();
+    counters.change(
+        scoped(key),
+        now,
+        old ->
+            old.isEmpty() || now.isAfter(old.get().at().plus(memory))
+                ? new AttemptCount(weight, now)
+                : new AttemptCount(old.get().amount() + weight, now));
   }
 
   public void reset(String key) {
-    failures.remove(key);
+    counters.forget(scoped(key));
+  }
+
+  private String scoped(String key) {
+    return scope + "|" + key;
   }
 
   private Duration delay(int excess) {
@@ -66,15 +88,8 @@ public final class Backoff {
     return seconds > longest.toSeconds() ? longest : Duration.ofSeconds(seconds);
   }
 
-  private void prune(Instant now) {
-    failures.entrySet().removeIf(e -> now.isAfter(e.getValue().last().plus(memory)));
-    if (failures.size() >= MAX_KEYS) {
-      failures.entrySet().stream()
-          .sorted(Map.Entry.comparingByValue((a, b) -> a.last().compareTo(b.last())))
-          .limit(MAX_KEYS / 10)
-          .map(Map.Entry::getKey)
-          .toList()
-          .forEach(failures::remove);
-    }
+  /** At the database's precision, so a count read back is the count written. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -1,5 +1,6 @@
 package com.siali.label.server.throttle;
 
+import com.siali.label.service.AttemptCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,7 +11,9 @@ import java.util.Optional;
  * that address (5 free); past that, each further attempt waits exponentially longer, up to 15
  * minutes. Nothing is keyed on the account alone, so somebody guessing from another computer cannot
  * lock the real person out. The address is the request's client address: the TCP peer, or behind a
- * trusted proxy the client it forwards for ({@code TrustedProxies}; never a peer's own claim).
+ * trusted proxy the client it forwards for ({@code TrustedProxies}; never a peer's own claim). The
+ * counts are in the database, so guesses spread over several server nodes meet one throttle (ADR
+ * 0018).
  */
 public final class LoginThrottle {
   private static final Duration LONGEST = Duration.ofMinutes(15);
@@ -19,9 +22,9 @@ public final class LoginThrottle {
   private final Backoff byAddress;
   private final Backoff byAccountFromAddress;
 
-  public LoginThrottle(Clock clock) {
-    byAddress = new Backoff(10, LONGEST, MEMORY, clock);
-    byAccountFromAddress = new Backoff(5, LONGEST, MEMORY, clock);
+  public LoginThrottle(AttemptCounters counters, Clock clock) {
+    byAddress = new Backoff("login.address", 10, LONGEST, MEMORY, counters, clock);
+    byAccountFromAddress = new Backoff("login.account", 5, LONGEST, MEMORY, counters, clock);
   }
 
   /** How long this attempt must wait, or empty if it may go ahead. */

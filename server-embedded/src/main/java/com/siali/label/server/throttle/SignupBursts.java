@@ -1,41 +1,45 @@
 package com.siali.label.server.throttle;
 
+import com.siali.label.model.AttemptCount;
+import com.siali.label.service.AttemptCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Successful sign-ups per client address as a token bucket: {@code capacity} at once, then one more
  * every {@code refill}. A classroom behind one NAT signs up 30 people in a couple of minutes; only
- * a pace far above that (a script creating accounts) has to wait. The map is bounded like {@link
- * Backoff}'s: full buckets carry no information and are dropped first.
+ * a pace far above that (a script creating accounts) has to wait. The buckets are in the database
+ * like {@link Backoff}'s counts (ADR 0018); a bucket full again after {@code capacity × refill}
+ * carries nothing and is pruned with them.
  */
 final class SignupBursts {
-  static final int MAX_KEYS = 50_000;
-
-  private record Bucket(double tokens, Instant at) {}
+  private static final String SCOPE = "signup.bursts";
 
   private final int capacity;
   private final Duration refill;
+  private final AttemptCounters counters;
   private final Clock clock;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  SignupBursts(int capacity, Duration refill, Clock clock) {
+  SignupBursts(int capacity, Duration refill, AttemptCounters counters, Clock clock) {
+    if (refill.multipliedBy(capacity).compareTo(AttemptCounters.KEPT) > 0) {
+      throw new IllegalArgumentException("buckets are kept for " + AttemptCounters.KEPT);
+    }
     this.capacity = capacity;
     this.refill = refill;
+    this.counters = counters;
     this.clock = clock;
   }
 
   /** How long {@code key} must wait for its next sign-up, or empty if it may sign up now. */
   Optional<Duration> waitFor(String key) {
-    Bucket b = buckets.get(key);
-    if (b == null) {
+    Optional<AttemptCount> bucket = counters.find(scoped(key));
+    if (bucket.isEmpty()) {
       return Optional.empty();
     }
-    double tokens = filled(b, clock.instant());
+    double tokens = filled(bucket.get(), now());
     if (tokens >= 1) {
       return Optional.empty();
     }
@@ -43,18 +47,25 @@ final class SignupBursts {
   }
 
   void recordSuccess(String key) {
-    Instant now = clock.instant();
-    if (buckets.size() >= MAX_KEYS) {
-      buckets.entrySet().removeIf(e -> filled(e.getValue(), now) >= capacity);
-    }
-    buckets.merge(
-        key,
-        new Bucket(capacity - 1, now),
-        (old, fresh) -> new Bucket(Math.max(0, filled(old, now) - 1), now));
+    Instant now = now();
+    counters.change(
+        scoped(key),
+        now,
+        old ->
+            new AttemptCount(
+                old.map(b -> Math.max(0, filled(b, now) - 1)).orElse(capacity - 1.0), now));
   }
 
-  private double filled(Bucket b, Instant now) {
-    double elapsed = Duration.between(b.at(), now).toNanos();
-    return Math.min(capacity, b.tokens() + Math.max(0, elapsed) / refill.toNanos());
+  private String scoped(String key) {
+    return SCOPE + "|" + key;
+  }
+
+  private double filled(AttemptCount bucket, Instant now) {
+    double elapsed = Duration.between(bucket.at(), now).toNanos();
+    return Math.min(capacity, bucket.amount() + Math.max(0, elapsed) / refill.toNanos());
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

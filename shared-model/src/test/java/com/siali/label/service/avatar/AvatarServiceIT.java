@@ -9,15 +9,18 @@ import com.siali.label.model.User;
 import com.siali.label.model.ValidationException;
 import com.siali.label.persistence.DataDirectory;
 import com.siali.label.persistence.Database;
+import com.siali.label.persistence.UserRepository;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.service.PasswordPolicy;
 import com.siali.label.service.Services;
 import com.siali.label.testing.TestDatabases;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,23 +57,32 @@ class AvatarServiceIT {
         AvatarImagesTest.picture(w, h, BufferedImage.TYPE_INT_RGB), "png");
   }
 
+  private void assertNoFiles() throws Exception {
+    try (var files = Files.list(dir.avatars())) {
+      assertThat(files.toList()).as("pictures live in the database (ADR 0018)").isEmpty();
+    }
+  }
+
+  private static void assertGone(Services services, String name) {
+    assertThatThrownBy(() -> services.avatars().read(name)).isInstanceOf(NotFoundException.class);
+  }
+
   @Test
-  void uploadStoresAnOwnerOnlyFileUnderAGeneratedNameAndReplacesTheOldOne() throws Exception {
+  void uploadStoresThePictureUnderAGeneratedNameAndReplacesTheOldOne() throws Exception {
     var first = services.avatars().set(ada.id(), png(800, 600));
     assertThat(first.adjusted()).isTrue();
     String name = first.user().avatar().orElseThrow();
     assertThat(name).matches("[0-9a-f]{32}\\.jpg");
-    Path file = dir.avatars().resolve(name);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-        .isEqualTo("rw-------");
-    assertThat(services.avatars().read(name)).isEqualTo(Files.readAllBytes(file));
+    byte[] stored = services.avatars().read(name);
+    assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).isEqualTo(512);
+    assertThat(services.avatars().exists(name)).isTrue();
 
     var second = services.avatars().set(ada.id(), png(64, 64));
     assertThat(second.adjusted()).isFalse();
-    assertThat(Files.exists(file)).as("old picture deleted").isFalse();
-    try (var files = Files.list(dir.avatars())) {
-      assertThat(files.toList()).hasSize(1);
-    }
+    assertGone(services, name);
+    assertThat(services.avatars().exists(name)).isFalse();
+    assertThat(services.avatars().read(second.user().avatar().orElseThrow())).isNotEmpty();
+    assertNoFiles();
   }
 
   @Test
@@ -80,16 +92,24 @@ class AvatarServiceIT {
     assertThatThrownBy(() -> services.avatars().set(ada.id(), "<svg/>".getBytes()))
         .isInstanceOf(ValidationException.class);
     assertThat(services.people().get(ada.id()).avatar()).contains(before);
-    try (var files = Files.list(dir.avatars())) {
-      assertThat(files.toList()).hasSize(1);
-    }
+    assertThat(services.avatars().read(before)).isNotEmpty();
   }
 
   @Test
-  void removeDeletesTheFile() throws Exception {
+  void removeDeletesThePicture() throws Exception {
     String name = services.avatars().set(ada.id(), png(64, 64)).user().avatar().orElseThrow();
     assertThat(services.avatars().remove(ada.id()).avatar()).isEmpty();
-    assertThat(Files.exists(dir.avatars().resolve(name))).isFalse();
+    assertGone(services, name);
+  }
+
+  @Test
+  void deletingTheAccountDeletesItsPicture() throws Exception {
+    // ada signed up first: she is the owner, who may delete accounts.
+    User collab =
+        services.accounts().create(NewAccount.of("collab@example.com", "correct horse battery"));
+    String name = services.avatars().set(collab.id(), png(64, 64)).user().avatar().orElseThrow();
+    services.administration().delete(ada.id(), collab.id());
+    assertGone(services, name);
   }
 
   @Test
@@ -97,18 +117,18 @@ class AvatarServiceIT {
     Files.writeString(dir.root().resolve("secret.txt"), "top secret");
     for (String name :
         new String[] {"../install.secret", "../secret.txt", "x.png", "..", "", "a/b.png"}) {
-      assertThatThrownBy(() -> services.avatars().read(name)).isInstanceOf(NotFoundException.class);
+      assertGone(services, name);
     }
-    assertThatThrownBy(() -> services.avatars().read("0123456789abcdef0123456789abcdef.png"))
-        .isInstanceOf(NotFoundException.class);
+    assertGone(services, "0123456789abcdef0123456789abcdef.png");
   }
 
   @Test
-  void concurrentUploadsByOnePersonLeaveExactlyTheFileTheAccountNames() throws Exception {
+  void concurrentUploadsByOnePersonLeaveExactlyThePictureTheAccountNames() throws Exception {
     int threads = 20;
     byte[] picture = png(64, 64);
     var start = new java.util.concurrent.CyclicBarrier(threads);
     var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    var names = new java.util.ArrayList<String>();
     try {
       var uploads = new java.util.ArrayList<java.util.concurrent.Future<AvatarService.Upload>>();
       for (int i = 0; i < threads; i++) {
@@ -120,44 +140,54 @@ class AvatarServiceIT {
                 }));
       }
       for (var upload : uploads) {
-        upload.get(); // every upload succeeds
+        names.add(upload.get().user().avatar().orElseThrow()); // every upload succeeds
       }
     } finally {
       pool.shutdownNow();
     }
     String named = services.people().get(ada.id()).avatar().orElseThrow();
-    try (var files = Files.list(dir.avatars())) {
-      assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(named);
+    assertThat(names).contains(named).doesNotHaveDuplicates();
+    for (String name : names) {
+      assertThat(services.avatars().exists(name)).as(name).isEqualTo(name.equals(named));
     }
   }
 
   @Test
-  void theSweepRemovesOldFilesOfOurNamingThatNoAccountNamesAndNothingElse() throws Exception {
-    String named = services.avatars().set(ada.id(), png(64, 64)).user().avatar().orElseThrow();
+  void anEarlierVersionsFilesMoveIntoTheDatabaseAndLeftoversGo() throws Exception {
+    byte[] jpeg =
+        services
+            .avatars()
+            .set(ada.id(), png(64, 64))
+            .user()
+            .avatar()
+            .map(services.avatars()::read)
+            .orElseThrow();
+    services.avatars().remove(ada.id());
+    String legacy = "00112233445566778899aabbccddeeff.jpg";
     Path avatars = dir.avatars();
-    Path oldOrphan =
-        Files.write(avatars.resolve("0123456789abcdef0123456789abcdef.png"), new byte[1]);
-    Path oldTemp = Files.write(avatars.resolve("upload123456789.tmp"), new byte[1]);
-    Path youngOrphan =
-        Files.write(avatars.resolve("fedcba9876543210fedcba9876543210.jpg"), new byte[1]);
+    Files.write(avatars.resolve(legacy), jpeg);
+    Path orphan = Files.write(avatars.resolve("0123456789abcdef0123456789abcdef.png"), new byte[1]);
+    Path temp = Files.write(avatars.resolve("upload123456789.tmp"), new byte[1]);
     Path notOurs = Files.write(avatars.resolve("notes.txt"), new byte[1]);
-    var longAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
-    for (Path old : new Path[] {oldOrphan, oldTemp, notOurs, avatars.resolve(named)}) {
-      Files.setLastModifiedTime(old, longAgo);
-    }
+    db.inTransactionDo(
+        ctx ->
+            new UserRepository(services.changes()).setAvatar(ctx, ada.id(), Optional.of(legacy)));
+    assertThat(services.avatars().read(legacy))
+        .as("served from the folder meanwhile")
+        .isEqualTo(jpeg);
 
-    assertThat(services.avatars().sweepOrphans()).isEqualTo(2);
+    assertThat(services.avatars().moveFilesIntoDatabase()).isEqualTo(1);
 
-    assertThat(oldOrphan).doesNotExist();
-    assertThat(oldTemp).doesNotExist();
-    assertThat(youngOrphan).as("may be an upload in flight").exists();
+    assertThat(avatars.resolve(legacy)).doesNotExist();
+    assertThat(orphan).doesNotExist();
+    assertThat(temp).doesNotExist();
     assertThat(notOurs).exists();
-    assertThat(avatars.resolve(named)).exists();
-    assertThat(services.avatars().read(named)).isNotEmpty();
+    assertThat(services.avatars().read(legacy)).isEqualTo(jpeg);
+    assertThat(services.avatars().moveFilesIntoDatabase()).as("once is enough").isZero();
   }
 
   @Test
-  void theSweepOfAnEmptyFolderDoesNothing() {
-    assertThat(services.avatars().sweepOrphans()).isZero();
+  void movingAnEmptyFolderDoesNothing() {
+    assertThat(services.avatars().moveFilesIntoDatabase()).isZero();
   }
 }

@@ -3,13 +3,35 @@ package com.siali.label.server.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.testing.MutableClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-class LoginThrottleTest {
+/** Runs on both backends: the counts live in the database (ADR 0018). */
+class LoginThrottleIT {
+  @TempDir Path tmp;
+  CounterStore store;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
-  private final LoginThrottle throttle = new LoginThrottle(clock);
+  LoginThrottle throttle;
+
+  @BeforeEach
+  void open() {
+    store = new CounterStore(tmp.resolve("data"));
+    throttle = new LoginThrottle(store.counters(), clock);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
 
   private void fail(String address, String email, int times) {
     for (int i = 0; i < times; i++) {
@@ -66,5 +88,32 @@ class LoginThrottleTest {
     fail("10.0.0.9", "lead@example.com", 5);
     throttle.recordSuccess("10.0.0.9", "lead@example.com");
     assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).isEmpty();
+  }
+
+  @Test
+  void failuresOnTwoNodesAtOnceAllCountAndTheRealUserElsewhereIsNotLockedOut() throws Exception {
+    LoginThrottle otherNode = new LoginThrottle(store.anotherNode(), clock);
+    var pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> guessers = new ArrayList<>();
+      for (LoginThrottle node : List.of(throttle, otherNode, throttle, otherNode)) {
+        guessers.add(pool.submit(() -> fail(node, "10.0.0.66", "lead@example.com", 2)));
+      }
+      for (Future<?> guesser : guessers) {
+        guesser.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // 8 failures, 5 free: 2^3 s on either node. A lost count would show a shorter wait.
+    assertThat(throttle.waitFor("10.0.0.66", "lead@example.com")).contains(Duration.ofSeconds(8));
+    assertThat(otherNode.waitFor("10.0.0.66", "lead@example.com")).contains(Duration.ofSeconds(8));
+    assertThat(otherNode.waitFor("10.0.0.7", "lead@example.com")).isEmpty();
+  }
+
+  private static void fail(LoginThrottle node, String address, String email, int times) {
+    for (int i = 0; i < times; i++) {
+      node.recordFailure(address, email);
+    }
   }
 }
