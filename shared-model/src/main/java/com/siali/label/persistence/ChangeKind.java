@@ -18,7 +18,11 @@ public enum ChangeKind {
   INVITATION_LINK_RESET(false),
   SETTING_CHANGED(false),
   PROJECT_RECORDED(false),
-  ANNOTATION_RECORDED(false);
+  ANNOTATION_RECORDED(false),
+  /** An audit event was recorded (subject: the event's id); the History screen follows it. */
+  AUDIT_RECORDED(false),
+  /** A personal invitation was made, used or revoked (issue #17); subject 0. */
+  PERSONAL_INVITATIONS_CHANGED(false);
 
   private final boolean changesSearchTerms;
 
@@ -33,9 +37,12 @@ public enum ChangeKind {
 
   /**
    * Whether its subject is an account (for a project or annotation: the person who made it); else
-   * it is about the whole instance, with subject id 0.
+   * it is about the whole instance, with subject id 0, or it is an audit event, with its id.
    */
   public boolean aboutAnAccount() {
-    return this != INVITATION_LINK_RESET && this != SETTING_CHANGED;
+    return this != INVITATION_LINK_RESET
+        && this != SETTING_CHANGED
+        && this != AUDIT_RECORDED
+        && this != PERSONAL_INVITATIONS_CHANGED;
   }
 }

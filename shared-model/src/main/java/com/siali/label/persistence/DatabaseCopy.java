@@ -2,8 +2,10 @@ package com.siali.label.persistence;
 
 import static com.siali.label.persistence.jooq.Tables.ANNOTATIONS;
 import static com.siali.label.persistence.jooq.Tables.API_TOKENS;
+import static com.siali.label.persistence.jooq.Tables.AUDIT_EVENTS;
 import static com.siali.label.persistence.jooq.Tables.AVATAR_PICTURES;
 import static com.siali.label.persistence.jooq.Tables.INVITATION_LINK;
+import static com.siali.label.persistence.jooq.Tables.PERSONAL_INVITATIONS;
 import static com.siali.label.persistence.jooq.Tables.PROJECTS;
 import static com.siali.label.persistence.jooq.Tables.SETTINGS;
 import static com.siali.label.persistence.jooq.Tables.USERS;
@@ -26,11 +28,11 @@ import org.jooq.TableRecord;
  * Copies everything a data directory's database holds into another, empty one ({@code label-studio
  * copy-database}, ADR 0013): accounts with their hashes, tokens, the invitation link, settings,
  * projects, annotations, profile pictures (ADR 0018: those an earlier version still kept as files
- * in the source's {@code avatars/} folder too), and sessions if asked, in one transaction on the
- * target, ids kept and the identity columns moved past them, and each table's row count checked
- * against the source (a mismatch rolls everything back). The change log, the throttles' counters
- * and the shared secrets are not copied: they only matter to the processes that wrote them (the
- * target's first node makes its own secrets). The source is only read.
+ * in the source's {@code avatars/} folder too), the audit log, and sessions if asked, in one
+ * transaction on the target, ids kept and the identity columns moved past them, and each table's
+ * row count checked against the source (a mismatch rolls everything back). The change log, the
+ * throttles' counters and the shared secrets are not copied: they only matter to the processes that
+ * wrote them (the target's first node makes its own secrets). The source is only read.
  */
 public final class DatabaseCopy {
   private static final int BATCH = 1_000;
@@ -65,7 +67,9 @@ public final class DatabaseCopy {
                 INVITATION_LINK,
                 SETTINGS,
                 PROJECTS,
-                ANNOTATIONS));
+                ANNOTATIONS,
+                AUDIT_EVENTS,
+                PERSONAL_INVITATIONS));
     if (withSessions) {
       tables.add(WEB_SESSIONS);
     }
@@ -100,6 +104,9 @@ public final class DatabaseCopy {
           IdentitySequences.restart(target, USERS.getName(), USERS.ID.getName());
           IdentitySequences.restart(target, PROJECTS.getName(), PROJECTS.ID.getName());
           IdentitySequences.restart(target, ANNOTATIONS.getName(), ANNOTATIONS.ID.getName());
+          IdentitySequences.restart(target, AUDIT_EVENTS.getName(), AUDIT_EVENTS.ID.getName());
+          IdentitySequences.restart(
+              target, PERSONAL_INVITATIONS.getName(), PERSONAL_INVITATIONS.ID.getName());
           return copied;
         });
   }

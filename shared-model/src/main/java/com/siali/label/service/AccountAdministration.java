@@ -1,6 +1,8 @@
 package com.siali.label.service;
 
 import com.siali.label.model.AccountVersion;
+import com.siali.label.model.AuditAction;
+import com.siali.label.model.AuditEvent;
 import com.siali.label.model.ConflictException;
 import com.siali.label.model.PermissionDeniedException;
 import com.siali.label.model.User;
@@ -25,13 +27,19 @@ public final class AccountAdministration {
   private final Database db;
   private final UserRepository users;
   private final WebSessionRepository sessions;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public AccountAdministration(
-      Database db, UserRepository users, WebSessionRepository sessions, Clock clock) {
+      Database db,
+      UserRepository users,
+      WebSessionRepository sessions,
+      AuditTrail audit,
+      Clock clock) {
     this.db = db;
     this.users = users;
     this.sessions = sessions;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -66,10 +74,15 @@ public final class AccountAdministration {
             throw new PermissionDeniedException("The owner account cannot be deactivated.");
           }
           users.setActive(ctx, targetId, active);
-          if (!active) {
-            sessions.deleteAllOf(ctx, targetId);
-          }
+          int ended = active ? 0 : sessions.deleteAllOf(ctx, targetId);
           users.touchActivity(ctx, actorId, now);
+          if (target.active() != active) {
+            audit.record(
+                ctx,
+                AuditEvent.about(active ? AuditAction.ACTIVATED : AuditAction.DEACTIVATED, target)
+                    .by(actorId)
+                    .withDetails(active ? "" : "web sessions ended: " + ended));
+          }
           LOG.info("account {} {} by {}", targetId, active ? "activated" : "deactivated", actorId);
           return users.findById(ctx, targetId).orElseThrow();
         });
@@ -89,6 +102,7 @@ public final class AccountAdministration {
           }
           users.delete(ctx, targetId);
           users.touchActivity(ctx, actorId, now);
+          audit.record(ctx, AuditEvent.about(AuditAction.DELETED, target).by(actorId));
           LOG.info("account {} deleted by {}", targetId, actorId);
         });
   }
@@ -98,9 +112,14 @@ public final class AccountAdministration {
     var now = ServiceClock.now(clock);
     return db.inTransaction(
         ctx -> {
-          checkedTarget(ctx, actorId, targetId);
+          User target = checkedTarget(ctx, actorId, targetId);
           int ended = sessions.deleteAllOf(ctx, targetId);
           users.touchActivity(ctx, actorId, now);
+          audit.record(
+              ctx,
+              AuditEvent.about(AuditAction.SESSIONS_ENDED, target)
+                  .by(actorId)
+                  .withDetails("web sessions ended: " + ended));
           LOG.info("{} web session(s) of account {} ended by {}", ended, targetId, actorId);
           return ended;
         });

@@ -1,5 +1,7 @@
 package com.siali.label.service;
 
+import com.siali.label.model.AuditAction;
+import com.siali.label.model.AuditEvent;
 import com.siali.label.model.User;
 import com.siali.label.persistence.ApiTokenRepository;
 import com.siali.label.persistence.Change;
@@ -19,6 +21,7 @@ public final class ApiTokenService {
   private final Database db;
   private final UserRepository users;
   private final ApiTokenRepository tokens;
+  private final AuditTrail audit;
   private final Clock clock;
   private final ApiTokenCache cache = new ApiTokenCache();
 
@@ -27,10 +30,12 @@ public final class ApiTokenService {
       UserRepository users,
       ApiTokenRepository tokens,
       ChangeFeed changes,
+      AuditTrail audit,
       Clock clock) {
     this.db = db;
     this.users = users;
     this.tokens = tokens;
+    this.audit = audit;
     this.clock = clock;
     changes.subscribe(
         new ChangeFeed.Listener() {
@@ -60,9 +65,11 @@ public final class ApiTokenService {
   public String rotate(long userId) {
     return db.inTransaction(
         ctx -> {
-          users.findById(ctx, userId).orElseThrow(() -> AccountService.notFound(userId));
+          User user =
+              users.findById(ctx, userId).orElseThrow(() -> AccountService.notFound(userId));
           String fresh = issue(ctx, userId);
           users.touchActivity(ctx, userId, ServiceClock.now(clock));
+          audit.record(ctx, AuditEvent.about(AuditAction.TOKEN_RESET, user));
           return fresh;
         });
   }

@@ -1,5 +1,7 @@
 package com.siali.label.service;
 
+import com.siali.label.model.AuditAction;
+import com.siali.label.model.AuditEvent;
 import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.ChangeKind;
 import com.siali.label.persistence.Database;
@@ -37,6 +39,7 @@ public final class InvitationService {
   private final InvitationRepository invitations;
   private final SettingsRepository settings;
   private final UserRepository users;
+  private final AuditTrail audit;
   private final Clock clock;
   private final FollowedValue<Boolean> openSignup;
 
@@ -46,11 +49,13 @@ public final class InvitationService {
       SettingsRepository settings,
       UserRepository users,
       ChangeFeed changes,
+      AuditTrail audit,
       Clock clock) {
     this.db = db;
     this.invitations = invitations;
     this.settings = settings;
     this.users = users;
+    this.audit = audit;
     this.clock = clock;
     // The log-in page shows it on every GET: kept in memory, dropped when any setting changes.
     this.openSignup =
@@ -91,6 +96,8 @@ public final class InvitationService {
                 ctx -> {
                   invitations.replace(ctx, token, now);
                   users.touchActivity(ctx, actorId, now);
+                  audit.record(
+                      ctx, AuditEvent.onInstance(AuditAction.SHARED_LINK_RESET).by(actorId));
                   return token;
                 }));
     return token;
@@ -148,7 +155,17 @@ public final class InvitationService {
   }
 
   public void setOpenSignupAllowed(boolean allowed) {
-    db.inTransactionDo(ctx -> settings.put(ctx, OPEN_SIGNUP_SETTING, Boolean.toString(allowed)));
+    db.inTransactionDo(
+        ctx -> {
+          settings.put(ctx, OPEN_SIGNUP_SETTING, Boolean.toString(allowed));
+          audit.record(
+              ctx,
+              AuditEvent.onInstance(AuditAction.SIGNUP_SWITCH_CHANGED)
+                  .withDetails(
+                      allowed
+                          ? "sign-up without a link: allowed"
+                          : "sign-up without a link: refused"));
+        });
   }
 
   /** The sign-up page's path and query for {@code token}, as the link and the API give it. */

@@ -1,5 +1,7 @@
 package com.siali.label.service;
 
+import com.siali.label.model.AuditAction;
+import com.siali.label.model.AuditEvent;
 import com.siali.label.model.NotFoundException;
 import com.siali.label.model.PermissionDeniedException;
 import com.siali.label.model.User;
@@ -40,6 +42,7 @@ public final class PasswordResetLinks {
   private final PasswordResetLinkRepository links;
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public PasswordResetLinks(
@@ -49,6 +52,7 @@ public final class PasswordResetLinks {
       PasswordResetLinkRepository links,
       PasswordHasher hasher,
       PasswordPolicy policy,
+      AuditTrail audit,
       Clock clock) {
     this.db = db;
     this.users = users;
@@ -56,6 +60,7 @@ public final class PasswordResetLinks {
     this.links = links;
     this.hasher = hasher;
     this.policy = policy;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -84,6 +89,11 @@ public final class PasswordResetLinks {
           Instant expires = now.plus(VALID_FOR);
           links.replace(ctx, Tokens.sha256Hex(token), targetId, actorId, now, expires);
           users.touchActivity(ctx, actorId, now);
+          audit.record(
+              ctx,
+              AuditEvent.about(AuditAction.PASSWORD_RESET_LINK_CREATED, target)
+                  .by(actorId)
+                  .withDetails("valid for " + VALID_FOR.toHours() + " hours"));
           LOG.info("password-reset link for account {} made by {}", targetId, actorId);
           return new IssuedLink(target, token, expires);
         });
@@ -133,7 +143,15 @@ public final class PasswordResetLinks {
               }
               users.updatePasswordHash(ctx, person.id(), hash);
               users.touchActivity(ctx, person.id(), now);
-              return sessions.deleteAllOf(ctx, person.id());
+              int count = sessions.deleteAllOf(ctx, person.id());
+              audit.record(
+                  ctx,
+                  AuditEvent.about(AuditAction.PASSWORD_CHANGED, person)
+                      .by(person.id())
+                      .withDetails(
+                          "by: self, with the owner's one-time link; web sessions ended: "
+                              + count));
+              return count;
             });
     LOG.info(
         "password of account {} set with a reset link; {} web session(s) ended",

@@ -1,12 +1,14 @@
 package com.siali.label.service;
 
 import com.siali.label.persistence.ApiTokenRepository;
+import com.siali.label.persistence.AuditRepository;
 import com.siali.label.persistence.AvatarPictureRepository;
 import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.ClusterSecretRepository;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.InvitationRepository;
 import com.siali.label.persistence.PasswordResetLinkRepository;
+import com.siali.label.persistence.PersonalInvitationRepository;
 import com.siali.label.persistence.ProjectRepository;
 import com.siali.label.persistence.SettingsRepository;
 import com.siali.label.persistence.ThrottleCounterRepository;
@@ -37,6 +39,8 @@ public record Services(
     PasswordResetLinks passwordResets,
     ClusterSecrets clusterSecrets,
     AttemptCounters attemptCounters,
+    AuditTrail audit,
+    PersonalInvitations personalInvitations,
     ChangeFeed changes,
     DatabaseStatus databaseStatus) {
 
@@ -55,27 +59,39 @@ public record Services(
     var search = PeopleSearchIndex.following(db, changes);
     var webSessions = new WebSessionRepository(changes);
     var projectRepository = new ProjectRepository(changes);
-    var accounts = new AccountService(db, users, tokens, webSessions, hasher, policy, clock);
+    var audit = new AuditTrail(db, new AuditRepository(changes), users, clock);
+    var accounts = new AccountService(db, users, tokens, webSessions, hasher, policy, audit, clock);
     return new Services(
         accounts,
         new PeopleDirectory(db, users, projectRepository, search),
-        new AccountAdministration(db, users, webSessions, clock),
-        new ApiTokenService(db, users, tokens, changes, clock),
+        new AccountAdministration(db, users, webSessions, audit, clock),
+        new ApiTokenService(db, users, tokens, changes, audit, clock),
         new InvitationService(
             db,
             new InvitationRepository(changes),
             new SettingsRepository(changes),
             users,
             changes,
+            audit,
             clock),
-        new SessionService(db, users, webSessions, accounts, clock),
+        new SessionService(db, users, webSessions, accounts, audit, clock),
         new ProjectService(db, projectRepository, users, clock),
-        new AvatarService(db, users, new AvatarPictureRepository(), avatarFolder, clock),
+        new AvatarService(db, users, new AvatarPictureRepository(), avatarFolder, audit, clock),
         new ServerPreferences(db, new SettingsRepository(changes)),
         new PasswordResetLinks(
-            db, users, webSessions, new PasswordResetLinkRepository(), hasher, policy, clock),
+            db,
+            users,
+            webSessions,
+            new PasswordResetLinkRepository(),
+            hasher,
+            policy,
+            audit,
+            clock),
         new ClusterSecrets(db, new ClusterSecretRepository(), clock),
         new AttemptCounters(db, new ThrottleCounterRepository()),
+        audit,
+        new PersonalInvitations(
+            db, new PersonalInvitationRepository(changes), users, accounts, audit, clock),
         changes,
         new DatabaseStatus(db));
   }

@@ -1,5 +1,7 @@
 package com.siali.label.service;
 
+import com.siali.label.model.AuditAction;
+import com.siali.label.model.AuditEvent;
 import com.siali.label.model.User;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
@@ -39,6 +41,7 @@ public final class SessionService {
   private final UserRepository users;
   private final WebSessionRepository sessions;
   private final AccountService accounts;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public SessionService(
@@ -46,11 +49,13 @@ public final class SessionService {
       UserRepository users,
       WebSessionRepository sessions,
       AccountService accounts,
+      AuditTrail audit,
       Clock clock) {
     this.db = db;
     this.users = users;
     this.sessions = sessions;
     this.accounts = accounts;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -66,6 +71,7 @@ public final class SessionService {
         db.inTransaction(
             ctx -> {
               users.touchActivity(ctx, user.id(), now);
+              audit.record(ctx, AuditEvent.about(AuditAction.LOGGED_IN, user));
               return insertNew(ctx, user.id(), rememberMe, now);
             });
     return new LoggedIn(user, session);
@@ -114,12 +120,50 @@ public final class SessionService {
                     }));
   }
 
+  /** Log-out: ends the session, and records it if the session still existed. */
   public void end(String sessionId) {
+    String digest = Tokens.sha256Hex(sessionId);
+    db.inTransactionDo(
+        ctx -> {
+          var user = sessions.find(ctx, digest).flatMap(s -> users.findById(ctx, s.userId()));
+          sessions.delete(ctx, digest);
+          user.ifPresent(
+              u -> audit.record(ctx, AuditEvent.about(AuditAction.LOGGED_OUT, u).by(u.id())));
+        });
+  }
+
+  /** Ends a session without a log-out in the audit log (a remembered sign-in replaced). */
+  public void discard(String sessionId) {
     db.inTransactionDo(ctx -> sessions.delete(ctx, Tokens.sha256Hex(sessionId)));
   }
 
+  /** The window's Sign out: its remembered session ends, if any, and the log-out is recorded. */
+  public void signOutOfWindow(long userId, Optional<String> rememberedSessionId) {
+    db.inTransactionDo(
+        ctx -> {
+          rememberedSessionId.ifPresent(id -> sessions.delete(ctx, Tokens.sha256Hex(id)));
+          users
+              .findById(ctx, userId)
+              .ifPresent(
+                  u -> audit.record(ctx, AuditEvent.about(AuditAction.LOGGED_OUT, u).by(userId)));
+        });
+  }
+
+  /** Ends every web session of {@code userId} (the window's Sign Out Everywhere), recorded. */
   public int endAllOf(long userId) {
-    return db.inTransaction(ctx -> sessions.deleteAllOf(ctx, userId));
+    return db.inTransaction(
+        ctx -> {
+          int ended = sessions.deleteAllOf(ctx, userId);
+          users
+              .findById(ctx, userId)
+              .ifPresent(
+                  u ->
+                      audit.record(
+                          ctx,
+                          AuditEvent.about(AuditAction.SESSIONS_ENDED, u)
+                              .withDetails("web sessions ended: " + ended)));
+          return ended;
+        });
   }
 
   public int countOf(long userId) {

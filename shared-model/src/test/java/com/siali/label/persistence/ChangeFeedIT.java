@@ -140,6 +140,36 @@ class ChangeFeedIT {
             ChangeKind.SESSIONS_ENDED);
   }
 
+  @Test
+  void personalInvitationsMadeUsedAndRevokedAreAnnouncedAsInstanceWide() {
+    var invitations = new PersonalInvitationRepository(changes);
+    Instant now = Instant.now();
+    db.inTransactionDo(
+        ctx -> {
+          long made =
+              invitations.insert(
+                  ctx,
+                  "0".repeat(64),
+                  EmailAddress.parse("bo@example.com"),
+                  id,
+                  now,
+                  now.plusSeconds(60));
+          long other =
+              invitations.insert(
+                  ctx,
+                  "1".repeat(64),
+                  EmailAddress.parse("cy@example.com"),
+                  id,
+                  now,
+                  now.plusSeconds(60));
+          invitations.markUsed(ctx, made, id, now);
+          invitations.markRevoked(ctx, other, now);
+          invitations.markRevoked(ctx, made, now); // used: nothing to revoke, nothing announced
+        });
+    assertThat(kinds).hasSize(4).containsOnly(ChangeKind.PERSONAL_INVITATIONS_CHANGED);
+    assertThat(ChangeKind.PERSONAL_INVITATIONS_CHANGED.aboutAnAccount()).isFalse();
+  }
+
   /** A second feed over the same database stands for another process (PostgreSQL's case). */
   @Test
   void anotherProcessHearsOfACommittedChangeWithinASecond() {

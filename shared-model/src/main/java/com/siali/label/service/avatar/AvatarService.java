@@ -1,5 +1,7 @@
 package com.siali.label.service.avatar;
 
+import com.siali.label.model.AuditAction;
+import com.siali.label.model.AuditEvent;
 import com.siali.label.model.NotFoundException;
 import com.siali.label.model.User;
 import com.siali.label.persistence.AvatarFolder;
@@ -7,6 +9,7 @@ import com.siali.label.persistence.AvatarPictureRepository;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
 import com.siali.label.security.Tokens;
+import com.siali.label.service.AuditTrail;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +36,7 @@ public final class AvatarService {
   private final UserRepository users;
   private final AvatarPictureRepository pictures;
   private final Path folder;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public AvatarService(
@@ -40,11 +44,13 @@ public final class AvatarService {
       UserRepository users,
       AvatarPictureRepository pictures,
       Path folder,
+      AuditTrail audit,
       Clock clock) {
     this.db = db;
     this.users = users;
     this.pictures = pictures;
     this.folder = folder;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -64,7 +70,12 @@ public final class AvatarService {
               pictures.put(ctx, userId, name, picture.bytes(), now);
               users.setAvatar(ctx, userId, Optional.of(name));
               users.touchActivity(ctx, userId, now);
-              return users.findById(ctx, userId).orElseThrow();
+              User changed = users.findById(ctx, userId).orElseThrow();
+              audit.record(
+                  ctx,
+                  AuditEvent.about(AuditAction.PICTURE_CHANGED, changed)
+                      .withDetails("picture set"));
+              return changed;
             });
     return new Upload(user, picture.adjusted());
   }
@@ -76,7 +87,12 @@ public final class AvatarService {
           pictures.remove(ctx, userId);
           users.setAvatar(ctx, userId, Optional.empty());
           users.touchActivity(ctx, userId, now());
-          return users.findById(ctx, userId).orElseThrow();
+          User changed = users.findById(ctx, userId).orElseThrow();
+          audit.record(
+              ctx,
+              AuditEvent.about(AuditAction.PICTURE_CHANGED, changed)
+                  .withDetails("picture removed"));
+          return changed;
         });
   }
 

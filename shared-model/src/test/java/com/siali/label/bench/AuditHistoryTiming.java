@@ -1,0 +1,108 @@
+package com.siali.label.bench;
+
+import com.siali.label.model.AuditAction;
+import com.siali.label.model.AuditPage;
+import com.siali.label.model.AuditQuery;
+import com.siali.label.model.NewAccount;
+import com.siali.label.persistence.BulkAuditEvents;
+import com.siali.label.persistence.DataDirectory;
+import com.siali.label.persistence.Database;
+import com.siali.label.persistence.TempTree;
+import com.siali.label.security.PasswordHasher;
+import com.siali.label.service.PasswordPolicy;
+import com.siali.label.service.Services;
+import com.siali.label.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Times a History page (50 events, newest first, keyset) at 1 000 000 audit events through the real
+ * service, as the window and {@code GET /api/audit} read it (run by tools/bench audit; not a test):
+ * the first page, a page half-way down, each filter, and a search.
+ */
+public final class AuditHistoryTiming {
+  private AuditHistoryTiming() {}
+
+  public static void main(String[] args) throws Exception {
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    Path dir = Files.createTempDirectory("audit-history");
+    System.out.println(
+        "backend: "
+            + (TestDatabases.postgres() ? "PostgreSQL" : "H2 file")
+            + ", "
+            + events
+            + " events");
+    try (Database db = TestDatabases.open(DataDirectory.open(dir))) {
+      Clock clock = Clock.systemUTC();
+      Services services =
+          Services.over(
+              db,
+              dir.resolve("avatars"),
+              PasswordHasher.withDefaults(),
+              PasswordPolicy.standard(),
+              clock);
+      long owner =
+          services
+              .accounts()
+              .create(NewAccount.of("lead@example.com", "correct horse battery"))
+              .id();
+      long seedStart = System.nanoTime();
+      BulkAuditEvents.seed(db, events, clock.instant().minusSeconds(10));
+      System.out.printf("seeded in %d s%n", (System.nanoTime() - seedStart) / 1_000_000_000);
+      AuditQuery first = AuditQuery.all();
+      AuditPage deep = services.audit().page(owner, first);
+      // A cursor half-way down: the time of the middle event, found by the range filter.
+      Instant middle = clock.instant().minus(Duration.ofSeconds(events / 2));
+      var halfWay =
+          services.audit().page(owner, first.between(Optional.empty(), Optional.of(middle))).next();
+      time(services, owner, "first page", q -> q);
+      time(services, owner, "next page", q -> q.olderThan(deep.next()));
+      time(services, owner, "page half-way down (keyset)", q -> q.olderThan(halfWay));
+      time(
+          services,
+          owner,
+          "action = token_reset",
+          q -> q.withAction(Optional.of(AuditAction.TOKEN_RESET)));
+      time(
+          services,
+          owner,
+          "action = login_failed",
+          q -> q.withAction(Optional.of(AuditAction.LOGIN_FAILED)));
+      time(services, owner, "person (actor or subject)", q -> q.forPerson(417));
+      time(
+          services,
+          owner,
+          "last 7 days",
+          q -> q.between(Optional.of(clock.instant().minus(Duration.ofDays(7))), Optional.empty()));
+      time(services, owner, "search \"user417@\"", q -> q.searching("user417@"));
+      time(services, owner, "search \"192.168.7.\"", q -> q.searching("192.168.7."));
+    } finally {
+      TempTree.delete(dir);
+    }
+  }
+
+  private static void time(
+      Services services, long owner, String what, UnaryOperator<AuditQuery> query) {
+    AuditQuery q = query.apply(AuditQuery.all());
+    for (int i = 0; i < 20; i++) {
+      services.audit().page(owner, q);
+    }
+    long[] nanos = new long[100];
+    int shown = 0;
+    for (int i = 0; i < nanos.length; i++) {
+      long start = System.nanoTime();
+      shown = services.audit().page(owner, q).entries().size();
+      nanos[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(nanos);
+    System.out.printf(
+        "%-32s %3d shown  p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms%n",
+        what, shown, nanos[50] / 1e6, nanos[95] / 1e6, nanos[99] / 1e6);
+  }
+}
