@@ -13,3 +13,17 @@ document.querySelectorAll("[data-copy]").forEach((button) => {
     setTimeout(() => { button.textContent = label; }, 1500);
   });
 });
+
+// The History page searches as you type: the form is sent 400 ms after the last key.
+document.querySelectorAll("form[data-live-search]").forEach((form) => {
+  let timer;
+  form.querySelectorAll("input[type=search]").forEach((input) => {
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => form.requestSubmit(), 400);
+    });
+  });
+  form.querySelectorAll("select, input[type=date]").forEach((field) => {
+    field.addEventListener("change", () => form.requestSubmit());
+  });
+});

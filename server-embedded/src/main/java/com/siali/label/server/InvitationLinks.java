@@ -3,6 +3,7 @@ package com.siali.label.server;
 import com.siali.label.server.http.WebRequest;
 import com.siali.label.service.InvitationService;
 import com.siali.label.service.PasswordResetLinks;
+import com.siali.label.service.PersonalInvitations;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,11 @@ public final class InvitationLinks {
   /** A one-time password-reset link, on the same address as the invitation link. */
   public String passwordResetLink(WebRequest request, String token) {
     return PasswordResetLinks.link(baseUrl(request), token);
+  }
+
+  /** A personal invitation's link (issue #17), on the same address as the invitation link. */
+  public String personalInvitationLink(WebRequest request, String token) {
+    return PersonalInvitations.link(baseUrl(request), token);
   }
 
   String baseUrl(WebRequest request) {

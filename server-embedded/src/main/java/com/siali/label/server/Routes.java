@@ -5,14 +5,19 @@ import static com.siali.label.server.http.Access.API;
 import static com.siali.label.server.http.Access.SIGNED_IN;
 import static com.siali.label.server.http.Access.SIGNED_IN_OR_TOKEN;
 
+import com.siali.label.server.api.AuditApi;
 import com.siali.label.server.api.CurrentUserApi;
+import com.siali.label.server.api.InvitationsApi;
 import com.siali.label.server.api.InviteApi;
 import com.siali.label.server.api.ProjectsApi;
 import com.siali.label.server.api.UsersApi;
 import com.siali.label.server.handler.AccountPage;
+import com.siali.label.server.handler.AuditHistoryPage;
 import com.siali.label.server.handler.AvatarFiles;
 import com.siali.label.server.handler.HealthCheck;
 import com.siali.label.server.handler.HomePage;
+import com.siali.label.server.handler.InvitationsPage;
+import com.siali.label.server.handler.InvitedSignupPage;
 import com.siali.label.server.handler.LoginPage;
 import com.siali.label.server.handler.LogoutAction;
 import com.siali.label.server.handler.PeoplePage;
@@ -46,6 +51,16 @@ final class Routes {
             new LoginThrottle(services.attemptCounters(), clock),
             gate);
     var logout = new LogoutAction(services.sessions(), cookies);
+    var signupThrottle = new AttemptThrottle(services.attemptCounters(), clock);
+    var invitedSignup =
+        new InvitedSignupPage(
+            services.personalInvitations(),
+            services.people(),
+            services.sessions(),
+            pages,
+            cookies,
+            signupThrottle,
+            AllowedHosts.computerName());
     var signup =
         new SignupPage(
             services.accounts(),
@@ -54,8 +69,9 @@ final class Routes {
             gate,
             pages,
             cookies,
-            new AttemptThrottle(services.attemptCounters(), clock),
-            AllowedHosts.computerName());
+            signupThrottle,
+            AllowedHosts.computerName(),
+            invitedSignup);
     var home = new HomePage(services.people(), pages);
     var currentUser = new CurrentUserApi(services.apiTokens());
     var invite = new InviteApi(services.invitations());
@@ -68,6 +84,10 @@ final class Routes {
     var people = new PeoplePage(services, pages, clock, links);
     var admin = new PersonAdminPages(services, pages, links);
     var resetPassword = new ResetPasswordPage(services.passwordResets(), pages);
+    var history = new AuditHistoryPage(services.audit(), services.people(), pages);
+    var audit = new AuditApi(services.audit());
+    var invitations = new InvitationsApi(services.personalInvitations(), links);
+    var invitationsPage = new InvitationsPage(services.personalInvitations(), pages, links);
     return List.of(
         Route.ioThreadSafe("GET", "/health", ANYONE, health::health),
         Route.ioThreadSafe("GET", "/static/app.css", ANYONE, staticFiles::css),
@@ -84,6 +104,10 @@ final class Routes {
         new Route("GET", "/", SIGNED_IN, home::show),
         new Route("GET", "/people", SIGNED_IN, people::list),
         new Route("GET", "/people/export.csv", SIGNED_IN, people::exportCsv),
+        new Route("GET", "/people/invitations", SIGNED_IN, invitationsPage::show),
+        new Route("POST", "/people/invitations", SIGNED_IN, invitationsPage::create),
+        new Route("POST", "/people/invitations/revoke-all", SIGNED_IN, invitationsPage::revokeAll),
+        new Route("POST", "/people/invitations/{id}/revoke", SIGNED_IN, invitationsPage::revoke),
         new Route("GET", "/people/{id}", SIGNED_IN, people::detail),
         new Route("GET", "/people/invite/qr.png", SIGNED_IN, people::qrCode),
         new Route("POST", "/people/invite/reset", SIGNED_IN, people::resetLink),
@@ -93,6 +117,7 @@ final class Routes {
         new Route("GET", "/people/{id}/delete", SIGNED_IN, admin::confirmDelete),
         new Route("POST", "/people/{id}/delete", SIGNED_IN, admin::delete),
         new Route("POST", "/people/{id}/reset-password", SIGNED_IN, admin::resetLink),
+        new Route("GET", "/audit", SIGNED_IN, history::show),
         new Route("GET", "/user/reset-password/{token}", ANYONE, resetPassword::show),
         new Route("POST", "/user/reset-password/{token}", ANYONE, resetPassword::submit),
         Route.ioThreadSafe(
@@ -101,12 +126,17 @@ final class Routes {
         new Route("POST", "/api/current-user/reset-token", API, currentUser::resetToken),
         new Route("GET", "/api/invite", API, invite::current),
         new Route("POST", "/api/invite/reset-token", API, invite::reset),
+        new Route("POST", "/api/invitations", API, invitations::create),
+        new Route("GET", "/api/invitations", API, invitations::list),
+        new Route("POST", "/api/invitations/revoke-all", API, invitations::revokeAll),
+        new Route("DELETE", "/api/invitations/{id}", API, invitations::revoke),
         new Route("GET", "/api/users", API, users::list),
         new Route("GET", "/api/users/{id}", API, users::get),
         new Route("PATCH", "/api/users/{id}", API, users::patch),
         new Route("DELETE", "/api/users/{id}", API, users::delete),
         new Route("POST", "/api/users/{id}/avatar", API, users::uploadAvatar),
         new Route("DELETE", "/api/users/{id}/avatar", API, users::deleteAvatar),
+        new Route("GET", "/api/audit", API, audit::list),
         new Route("GET", "/api/projects", API, projects::list),
         new Route("POST", "/api/projects", API, projects::create),
         new Route("POST", "/api/projects/{id}/annotations", API, projects::annotate));

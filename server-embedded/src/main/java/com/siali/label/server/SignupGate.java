@@ -1,5 +1,6 @@
 package com.siali.label.server;
 
+import com.siali.label.service.AccountService;
 import com.siali.label.service.InvitationService;
 import java.util.Optional;
 
@@ -48,6 +49,16 @@ public final class SignupGate {
   }
 
   /** Whether anyone may sign up without the invitation link (the log-in page then offers it). */
+  /**
+   * How the audit log names what let this sign-up in: the shared link when {@code token} is the
+   * current one, else none (sign-up was open).
+   */
+  public String invitationOf(Optional<String> token) {
+    return token.filter(invitations::accepts).isPresent()
+        ? AccountService.SHARED_LINK
+        : AccountService.NO_INVITATION;
+  }
+
   public boolean openSignup() {
     return !invitations.signupRequiresLink(requiresLinkByEnvironment);
   }

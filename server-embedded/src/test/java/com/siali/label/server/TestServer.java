@@ -69,17 +69,25 @@ final class TestServer implements AutoCloseable {
         database);
   }
 
+  /** With the services on {@code clock} (a test moves it to expire what expires). */
+  TestServer(Path dataDir, Optional<Boolean> signupRequiresLink, Clock clock) {
+    this(
+        dataDir,
+        new WebSettings(signupRequiresLink, false, Set.of("127.0.0.1", "localhost")),
+        TestDatabases.target(dataDir),
+        clock);
+  }
+
   private TestServer(Path dataDir, WebSettings settings, DatabaseTarget target) {
+    this(dataDir, settings, target, Clock.systemUTC());
+  }
+
+  private TestServer(Path dataDir, WebSettings settings, DatabaseTarget target, Clock clock) {
     this.dataDir = dataDir;
     DataDirectory directory = DataDirectory.open(dataDir);
     database = Database.open(directory, target);
     services =
-        Services.over(
-            database,
-            directory.avatars(),
-            PasswordHasher.withDefaults(),
-            POLICY,
-            Clock.systemUTC());
+        Services.over(database, directory.avatars(), PasswordHasher.withDefaults(), POLICY, clock);
     server = LanServer.start("127.0.0.1", 0, WebApp.create(services, settings));
     server.open();
   }

@@ -59,7 +59,7 @@ public final class LoginPage {
       boolean remember = "on".equals(request.formField("persist_session"));
       var loggedIn = sessions.logIn(email, request.formField("password"), remember);
       throttle.recordSuccess(address, email);
-      request.sessionId().ifPresent(sessions::end);
+      request.sessionId().ifPresent(sessions::discard); // replaced by the new one: no log-out
       return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
           .cookie(cookies.session(loggedIn.session().id(), remember));
     } catch (AuthenticationFailedException failed) {

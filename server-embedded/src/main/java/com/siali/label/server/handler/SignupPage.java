@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /**
  * {@code /user/signup/}: open or by invitation (SPEC §3, §5); success signs the new person in. An
- * invitation's page says who invited them to which server, so it does not look like open sign-up.
+ * invitation's page says who invited them to which server, so it does not look like open sign-up. A
+ * personal invitation's link ({@code ?invite=}) is {@link InvitedSignupPage}'s.
  */
 public final class SignupPage {
   private final AccountService accounts;
@@ -35,6 +36,7 @@ public final class SignupPage {
   private final Cookies cookies;
   private final AttemptThrottle throttle;
   private final String serverName;
+  private final InvitedSignupPage invited;
 
   public SignupPage(
       AccountService accounts,
@@ -44,7 +46,8 @@ public final class SignupPage {
       Pages pages,
       Cookies cookies,
       AttemptThrottle throttle,
-      String serverName) {
+      String serverName,
+      InvitedSignupPage invited) {
     this.accounts = accounts;
     this.people = people;
     this.sessions = sessions;
@@ -53,14 +56,29 @@ public final class SignupPage {
     this.cookies = cookies;
     this.throttle = throttle;
     this.serverName = serverName;
+    this.invited = invited;
   }
 
   public WebResponse show(WebRequest request) {
-    return refusal(request).orElseGet(() -> form(request, 200, "", "", ""));
+    Optional<WebResponse> busy = throttled(request);
+    if (busy.isPresent()) {
+      return busy.get();
+    }
+    if (InvitedSignupPage.personal(request)) {
+      return invited.show(request);
+    }
+    return gateRefusal(request).orElseGet(() -> form(request, 200, "", "", ""));
   }
 
   public WebResponse submit(WebRequest request) {
-    Optional<WebResponse> refused = refusal(request);
+    Optional<WebResponse> busy = throttled(request);
+    if (busy.isPresent()) {
+      return busy.get();
+    }
+    if (InvitedSignupPage.personal(request)) {
+      return invited.submit(request);
+    }
+    Optional<WebResponse> refused = gateRefusal(request);
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -70,9 +88,10 @@ public final class SignupPage {
       User user =
           accounts.create(
               new NewAccount(
-                  EmailAddress.parse(email), request.formField("password"), Optional.empty()));
+                  EmailAddress.parse(email), request.formField("password"), Optional.empty()),
+              gate.invitationOf(request.queryParam("token")));
       throttle.recordSuccess(address);
-      request.sessionId().ifPresent(sessions::end);
+      request.sessionId().ifPresent(sessions::discard); // replaced by the new one: no log-out
       var session = sessions.start(user.id(), false);
       return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
           .cookie(cookies.session(session.id(), false));
@@ -87,11 +106,8 @@ public final class SignupPage {
     }
   }
 
-  /**
-   * Too many failures or sign-ups from this address (429 with the true reason and the wait), or no
-   * valid way in (SignupGate, 403); a wrong token also counts against the address.
-   */
-  private Optional<WebResponse> refusal(WebRequest request) {
+  /** Too many failures or sign-ups from this address: 429 with the true reason and the wait. */
+  private Optional<WebResponse> throttled(WebRequest request) {
     Optional<AttemptThrottle.Wait> wait = throttle.waitFor(request.clientAddress());
     if (wait.isPresent()) {
       long seconds = RetryAfter.seconds(wait.get().duration());
@@ -115,6 +131,11 @@ public final class SignupPage {
                       ""))
               .header("Retry-After", Long.toString(seconds)));
     }
+    return Optional.empty();
+  }
+
+  /** No valid way in (SignupGate, 403); a wrong token also counts against the address. */
+  private Optional<WebResponse> gateRefusal(WebRequest request) {
     Optional<SignupGate.Refusal> reason = gate.refusal(request.queryParam("token"));
     if (reason.isEmpty()) {
       return Optional.empty();
@@ -131,7 +152,7 @@ public final class SignupPage {
                 r.heading(),
                 r.heading(),
                 r.message(),
-                r.openSignup() ? action(request, false) : "")));
+                r.openSignup() ? action(request, "next") : "")));
   }
 
   static String waitText(long seconds) {
@@ -151,25 +172,26 @@ public final class SignupPage {
         status,
         new SignupPageModel(
             email,
-            action(request, true),
+            action(request, "token", "next"),
             emailError,
             passwordError,
             request.queryParam("token").isPresent(),
             invitedBy.orElse(""),
             serverName,
-            request.header("Host").orElse("")));
+            request.header("Host").orElse(""),
+            false));
   }
 
-  private static String nameAndEmail(User owner) {
+  static String nameAndEmail(User owner) {
     String name = (owner.firstName() + " " + owner.lastName()).strip();
     return name.isEmpty() ? owner.email().value() : name + " (" + owner.email().value() + ")";
   }
 
-  /** The sign-up path with {@code next}, and with the invitation token when {@code withToken}. */
-  private static String action(WebRequest request, boolean withToken) {
+  /** The sign-up path with those of the query parameters {@code names} that the request has. */
+  static String action(WebRequest request, String... names) {
     StringBuilder action = new StringBuilder("/user/signup/");
     String separator = "?";
-    for (String name : withToken ? new String[] {"token", "next"} : new String[] {"next"}) {
+    for (String name : names) {
       Optional<String> value = request.queryParam(name);
       if (value.isPresent()) {
         action

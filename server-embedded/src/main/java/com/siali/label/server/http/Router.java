@@ -1,5 +1,7 @@
 package com.siali.label.server.http;
 
+import com.siali.label.model.AuditContext;
+import com.siali.label.model.User;
 import com.siali.label.security.Tokens;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -57,7 +59,12 @@ public final class Router {
       }
       WebRequest routed = request.withRoute(params.get());
       Optional<WebResponse> refused = check(route.access(), routed);
-      return refused.isPresent() ? refused.get() : route.handler().handle(routed);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+      // Who acts and from where, for the audit log of whatever the handler changes.
+      return AuditContext.web(routed.user().map(User::id), routed.clientAddress())
+          .call(() -> route.handler().handle(routed));
     }
     if (allowed.isEmpty()) {
       return errors.respond(request.path(), 404, "Not found.");

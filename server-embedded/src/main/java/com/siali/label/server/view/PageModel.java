@@ -7,9 +7,11 @@ package com.siali.label.server.view;
  */
 public sealed interface PageModel
     permits AccountPageModel,
+        AuditPageModel,
         DeletePersonPageModel,
         ErrorPageModel,
         HomePageModel,
+        InvitationsPageModel,
         SignupRefusedPageModel,
         LoginPageModel,
         PeoplePageModel,

@@ -11,6 +11,8 @@ package com.siali.label.server.view;
  * @param invitedBy who invited them: the owner's name and email, or empty
  * @param serverName this computer's name, to say which Siali Label this is
  * @param address the address the visitor used (the {@code Host} header), or empty
+ * @param emailLocked whether the email is the personal invitation's own (shown read-only; the
+ *     server ignores any other email posted)
  */
 public record SignupPageModel(
     String email,
@@ -20,7 +22,8 @@ public record SignupPageModel(
     boolean invited,
     String invitedBy,
     String serverName,
-    String address)
+    String address,
+    boolean emailLocked)
     implements PageModel {
   @Override
   public String template() {
