@@ -38,6 +38,8 @@ public final class LabelStudioCommand implements Runnable {
     commandLine.addSubcommand(new UserCommand(launchpad, environment));
     commandLine.addSubcommand(new ResetPasswordCommand(launchpad, terminal, environment));
     commandLine.addSubcommand(new CopyDatabaseCommand(launchpad, environment));
+    commandLine.addSubcommand(new AuditCommand(launchpad, environment));
+    commandLine.addSubcommand(new InviteCommand(launchpad, environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(

@@ -3,6 +3,7 @@ package com.siali.label.app.cli;
 import com.siali.label.model.EmailAddress;
 import com.siali.label.model.ValidationException;
 import com.siali.label.service.ApiTokenRules;
+import com.siali.label.service.AuditRetention;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -106,8 +107,17 @@ final class StartCommand implements Callable<Integer> {
             headless,
             tls,
             signupRequiresLink,
-            node);
+            node,
+            auditRetention());
     return launchpad.start(options, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  private AuditRetention auditRetention() {
+    try {
+      return AuditRetention.fromEnvironment(environment);
+    } catch (ValidationException e) {
+      throw new UserInputException(e.getMessage());
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.siali.label.app.cli;
 
 import com.siali.label.persistence.DatabaseTarget;
+import com.siali.label.service.AuditRetention;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param https {@code --tls}: serve over HTTPS this time and from now on
  * @param signupRequiresLink {@code LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK}, when set
  * @param node behind a load balancer: trusted proxies, the public URL, the node's name
+ * @param auditRetention how long the audit log keeps an event ({@code
+ *     LABEL_STUDIO_AUDIT_RETENTION_DAYS})
  */
 public record StartOptions(
     Path dataDir,
@@ -23,7 +26,8 @@ public record StartOptions(
     boolean headless,
     boolean https,
     Optional<Boolean> signupRequiresLink,
-    NodeOptions node) {
+    NodeOptions node,
+    AuditRetention auditRetention) {
 
   public record SeedAccount(String email, String password, Optional<String> token) {}
 }

@@ -2,6 +2,7 @@ package com.siali.label.app.launcher;
 
 import com.siali.label.app.cli.AdminOperations;
 import com.siali.label.app.cli.CommandOutput;
+import com.siali.label.model.AuditFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +14,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** A command's end of the control socket: it asks the running instance to do the work. */
@@ -56,13 +59,67 @@ final class ControlClient implements AdminOperations {
     return send(ControlProtocol.Operation.RESET_PASSWORD, email, newPassword).output();
   }
 
+  @Override
+  public CommandOutput audit(Optional<Instant> since, AuditFormat format) {
+    var request =
+        new ControlProtocol.Request(
+            secret,
+            ControlProtocol.Operation.AUDIT,
+            null,
+            null,
+            since.map(Instant::toString).orElse(null),
+            format.extension(),
+            List.of(),
+            0,
+            0);
+    return send(request).output();
+  }
+
+  @Override
+  public CommandOutput invite(List<String> emails, int expiresInDays) {
+    return send(new ControlProtocol.Request(
+            secret,
+            ControlProtocol.Operation.INVITE,
+            null,
+            null,
+            null,
+            null,
+            emails,
+            expiresInDays,
+            0))
+        .output();
+  }
+
+  @Override
+  public CommandOutput listInvitations() {
+    return send(ControlProtocol.Operation.LIST_INVITATIONS, null, null).output();
+  }
+
+  @Override
+  public CommandOutput revokeInvitation(long id) {
+    return send(new ControlProtocol.Request(
+            secret,
+            ControlProtocol.Operation.REVOKE_INVITATION,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            0,
+            id))
+        .output();
+  }
+
   ControlProtocol.Response activate() {
     return send(ControlProtocol.Operation.ACTIVATE, null, null);
   }
 
   private ControlProtocol.Response send(
       ControlProtocol.Operation operation, String email, String password) {
-    var request = new ControlProtocol.Request(secret, operation, email, password);
+    return send(ControlProtocol.Request.about(secret, operation, email, password));
+  }
+
+  private ControlProtocol.Response send(ControlProtocol.Request request) {
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(socket));
       var out = Channels.newOutputStream(channel);

@@ -16,11 +16,39 @@ final class ControlProtocol {
     USER_INFO,
     CHECK_USER,
     RESET_PASSWORD,
+    AUDIT,
+    INVITE,
+    LIST_INVITATIONS,
+    REVOKE_INVITATION,
     /** A second {@code start}: bring the window to the front and say where the server runs. */
     ACTIVATE
   }
 
-  record Request(String secret, Operation operation, String email, String password) {}
+  /**
+   * {@code since} (an ISO-8601 instant, or null) and {@code format} ({@code csv} or {@code jsonl})
+   * are for {@link Operation#AUDIT} only.
+   *
+   * @param emails, expiresInDays {@code invite}'s addresses and expiry
+   * @param invitationId the invitation {@code invite --revoke} names
+   */
+  record Request(
+      String secret,
+      Operation operation,
+      String email,
+      String password,
+      String since,
+      String format,
+      List<String> emails,
+      int expiresInDays,
+      long invitationId) {
+    Request(String secret, Operation operation, String email, String password) {
+      this(secret, operation, email, password, null, null, List.of(), 0, 0);
+    }
+
+    static Request about(String secret, Operation operation, String email, String password) {
+      return new Request(secret, operation, email, password);
+    }
+  }
 
   record Response(CommandOutput output, List<String> urls) {}
 

@@ -2,6 +2,7 @@ package com.siali.label.app.launcher;
 
 import com.siali.label.app.cli.AdminOperations;
 import com.siali.label.app.cli.CommandOutput;
+import com.siali.label.model.AuditFormat;
 import com.siali.label.security.Tokens;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +117,15 @@ final class ControlServer implements AutoCloseable {
           case USER_INFO -> operations.userInfo(request.email());
           case CHECK_USER -> operations.checkUserExists(request.email());
           case RESET_PASSWORD -> operations.resetPassword(request.email(), request.password());
+          case AUDIT ->
+              operations.audit(
+                  Optional.ofNullable(request.since()).map(Instant::parse),
+                  AuditFormat.parse(request.format(), "format"));
+          case INVITE ->
+              operations.invite(
+                  request.emails() == null ? List.of() : request.emails(), request.expiresInDays());
+          case LIST_INVITATIONS -> operations.listInvitations();
+          case REVOKE_INVITATION -> operations.revokeInvitation(request.invitationId());
           case ACTIVATE -> {
             onActivate.run();
             yield CommandOutput.ok("");

@@ -12,6 +12,7 @@ import com.siali.label.persistence.Database;
 import com.siali.label.persistence.DatabaseCopy;
 import com.siali.label.persistence.DatabaseInUseException;
 import com.siali.label.persistence.DatabaseTarget;
+import com.siali.label.server.LanAddresses;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,12 +32,16 @@ final class DesktopLaunchpad implements Launchpad {
    */
   private static final Duration STARTING_INSTANCE_WAIT = Duration.ofSeconds(20);
 
+  /** {@code start}'s default port (its {@code --port}). */
+  private static final int DEFAULT_PORT = 8080;
+
   @Override
   public AdminOperations connect(Path dataDir, DatabaseTarget database) {
     if (database.sharedByProcesses()) {
       // PostgreSQL: any number of processes may have it open, a running instance too.
       Installation installation = Installation.open(dataDir, database);
-      return new LocalAdminOperations(installation.services(), installation::close);
+      return new LocalAdminOperations(
+          installation.services(), installation::close, DesktopLaunchpad::offlineBaseUrl);
     }
     DataDirectory directory = DataDirectory.open(dataDir);
     String secret = directory.installSecret();
@@ -48,7 +53,8 @@ final class DesktopLaunchpad implements Launchpad {
       }
       try {
         Installation installation = Installation.open(dataDir, database);
-        return new LocalAdminOperations(installation.services(), installation::close);
+        return new LocalAdminOperations(
+            installation.services(), installation::close, DesktopLaunchpad::offlineBaseUrl);
       } catch (DatabaseInUseException starting) {
         if (Instant.now().isAfter(deadline)) {
           throw starting;
@@ -56,6 +62,14 @@ final class DesktopLaunchpad implements Launchpad {
         pause();
       }
     }
+  }
+
+  /**
+   * Where collaborators will reach an installation that is not running here (its links are for
+   * later): this computer's first LAN address on the default port.
+   */
+  private static String offlineBaseUrl() {
+    return LanAddresses.baseUrls("http", "0.0.0.0", DEFAULT_PORT).getFirst();
   }
 
   @Override

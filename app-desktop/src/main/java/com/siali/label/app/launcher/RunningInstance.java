@@ -48,6 +48,7 @@ final class RunningInstance {
   private final AtomicReference<DesktopConsole> console = new AtomicReference<>();
 
   private final Optional<CompletableFuture<Void>> toolkit;
+  private volatile AuditPruning pruning;
 
   /**
    * @param toolkit the JavaFX toolkit starting beside the server when the window will open, else
@@ -123,7 +124,8 @@ final class RunningInstance {
           ControlServer.start(
               installation.directory().controlSocket(),
               installation.directory().installSecret(),
-              new LocalAdminOperations(installation.services(), () -> {}),
+              new LocalAdminOperations(
+                  installation.services(), () -> {}, () -> server.urls().getFirst()),
               server::urls,
               this::activateWindow);
     } catch (IOException | RuntimeException e) {
@@ -136,6 +138,7 @@ final class RunningInstance {
               + e.getMessage(),
           e);
     }
+    pruning = AuditPruning.start(installation.services().audit(), options.auditRetention());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, control), "shutdown"));
     server.open();
     server.urls().forEach(url -> out.println("Siali Label is running at " + url));
@@ -235,6 +238,9 @@ final class RunningInstance {
       window.close();
     }
     LOG.info("stopping");
+    if (pruning != null) {
+      pruning.close();
+    }
     control.close();
     server.close();
     installation.close();

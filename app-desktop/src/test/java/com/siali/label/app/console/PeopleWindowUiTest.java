@@ -3,23 +3,18 @@ package com.siali.label.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.model.User;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,24 +86,7 @@ class PeopleWindowUiTest {
   }
 
   private void shot(String name) throws Exception {
-    Path out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-    Files.createDirectories(out);
-    AtomicReference<WritableImage> image = new AtomicReference<>();
-    new FxRobot()
-        .interact(
-            () -> {
-              Scene scene = stage.getScene();
-              image.set(scene.snapshot(null));
-            });
-    WritableImage fx = image.get();
-    BufferedImage png =
-        new BufferedImage((int) fx.getWidth(), (int) fx.getHeight(), BufferedImage.TYPE_INT_ARGB);
-    for (int y = 0; y < png.getHeight(); y++) {
-      for (int x = 0; x < png.getWidth(); x++) {
-        png.setRGB(x, y, fx.getPixelReader().getArgb(x, y));
-      }
-    }
-    ImageIO.write(png, "png", out.resolve(name + ".png").toFile());
+    WindowShots.save(stage, name);
   }
 
   @Test

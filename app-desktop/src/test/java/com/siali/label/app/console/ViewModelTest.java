@@ -242,6 +242,7 @@ class ViewModelTest {
     AddPeopleModel model =
         new AddPeopleModel(
             fixture.services.invitations(),
+            fixture.services.personalInvitations(),
             fixture.serverStatus(),
             Optional.empty(),
             inline,
@@ -266,6 +267,7 @@ class ViewModelTest {
     AddPeopleModel free =
         new AddPeopleModel(
             fixture.services.invitations(),
+            fixture.services.personalInvitations(),
             fixture.serverStatus(),
             Optional.empty(),
             inline,
@@ -278,6 +280,7 @@ class ViewModelTest {
     AddPeopleModel locked =
         new AddPeopleModel(
             fixture.services.invitations(),
+            fixture.services.personalInvitations(),
             fixture.serverStatus(),
             Optional.of(false),
             inline,

@@ -73,6 +73,7 @@ class CopyDatabaseIT {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .contains("users: " + (SEEDED + 2) + " rows", "Copied and verified.")
+        .contains("audit_events: 2 rows") // the history moves with the accounts
         .contains("users: 10000 rows so far");
 
     String laptopToken;

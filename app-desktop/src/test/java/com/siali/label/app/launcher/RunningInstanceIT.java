@@ -80,6 +80,13 @@ class RunningInstanceIT {
     assertThat(reset.out())
         .contains("Username: ", "New password: ", "Password successfully changed");
 
+    var audit = CliProcess.run(data, "", "audit", "--format", "jsonl");
+    assertThat(audit.exitCode()).as(audit.err()).isZero();
+    assertThat(audit.out())
+        .as("the running instance answers, the command line named as the reset's actor")
+        .contains("\"action\":\"password_changed\"", "\"actor\":\"command line\"")
+        .doesNotContain("another good passphrase");
+
     var second = CliProcess.run(data, "", "start", "--headless", "--port=0");
     assertThat(second.exitCode()).isZero();
     assertThat(second.out()).startsWith("Siali Label is already running at http://");

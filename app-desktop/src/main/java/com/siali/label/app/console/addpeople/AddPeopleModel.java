@@ -5,6 +5,7 @@ import com.siali.label.app.console.common.StatusMessage;
 import com.siali.label.app.console.server.ServerStatus;
 import com.siali.label.model.User;
 import com.siali.label.service.InvitationService;
+import com.siali.label.service.PersonalInvitations;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,7 +16,7 @@ import javafx.beans.property.StringProperty;
 /**
  * "+ Add People": the invitation link on an address collaborators can reach, Reset Link (the old
  * link stops working at once, SPEC §5), and the switch for sign-up without a link, locked when the
- * environment variable decides.
+ * environment variable decides; and "Invite by email" ({@link InviteByEmailModel}).
  */
 public final class AddPeopleModel {
   static final String LOCKED_ON =
@@ -30,6 +31,7 @@ public final class AddPeopleModel {
   private final Optional<Boolean> requiresLinkByEnvironment;
   private final Background background;
   private final ObjectProperty<User> signedIn;
+  private final InviteByEmailModel invites;
 
   private final StringProperty link = new SimpleStringProperty("");
   private final BooleanProperty openSignupAllowed = new SimpleBooleanProperty(false);
@@ -39,6 +41,7 @@ public final class AddPeopleModel {
 
   public AddPeopleModel(
       InvitationService invitations,
+      PersonalInvitations personalInvitations,
       ServerStatus server,
       Optional<Boolean> requiresLinkByEnvironment,
       Background background,
@@ -48,6 +51,7 @@ public final class AddPeopleModel {
     this.requiresLinkByEnvironment = requiresLinkByEnvironment;
     this.background = background;
     this.signedIn = signedIn;
+    this.invites = new InviteByEmailModel(personalInvitations, server, background, signedIn);
     openSignupAllowed.addListener(
         (obs, old, now) -> {
           if (!applying) {
@@ -57,6 +61,7 @@ public final class AddPeopleModel {
   }
 
   public void load() {
+    invites.load();
     background.run(
         () ->
             new State(
@@ -109,6 +114,11 @@ public final class AddPeopleModel {
 
   private String linkFor(String token) {
     return InvitationService.signupLink(server.urls().getFirst(), token);
+  }
+
+  /** "Invite by email": personal invitations, the owner's. */
+  public InviteByEmailModel invites() {
+    return invites;
   }
 
   public StringProperty linkProperty() {

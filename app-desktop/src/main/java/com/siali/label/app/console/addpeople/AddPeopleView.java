@@ -11,6 +11,7 @@ import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
@@ -22,13 +23,21 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * "+ Add People": the invitation link with Copy, its QR code, Reset Link, and who may sign up
- * without it.
+ * "+ Add People": the invitation link with Copy, its QR code, Reset Link, who may sign up without
+ * it, and (for the owner) "Invite by email". {@link #scrolling} is what the window shows.
  */
 public final class AddPeopleView extends VBox {
   static final int QR_SIZE = 220;
   static final double COPY_BUTTON_WIDTH = 104;
   static final Duration COPIED_FOR = Duration.seconds(2);
+
+  /** The section in a scroll pane: the list of invitations can be longer than the window. */
+  public static ScrollPane scrolling(AddPeopleModel model) {
+    ScrollPane scroll = new ScrollPane(new AddPeopleView(model));
+    scroll.setId("addPeopleScroll");
+    scroll.setFitToWidth(true);
+    return scroll;
+  }
 
   public AddPeopleView(AddPeopleModel model) {
     setId("addPeopleView");
@@ -129,6 +138,6 @@ public final class AddPeopleView extends VBox {
     switchRow.setAlignment(Pos.CENTER_LEFT);
     VBox signup = new VBox(8, switchRow, openHelp, lockNote);
     signup.getStyleClass().add("card-box");
-    getChildren().addAll(title, intro, card, signup);
+    getChildren().addAll(title, intro, card, signup, new InviteByEmailView(model.invites()));
   }
 }

@@ -1,8 +1,11 @@
 package com.siali.label.app.console.common;
 
+import com.siali.label.model.AuditContext;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.slf4j.Logger;
@@ -23,6 +26,7 @@ public final class Background {
   private final Executor ui;
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private int running;
+  private volatile Supplier<AuditContext> actingAs = () -> AuditContext.window(Optional.empty());
 
   public Background(Executor worker, Executor ui) {
     this.worker = worker;
@@ -36,17 +40,26 @@ public final class Background {
     return new Background(Runnable::run, Runnable::run);
   }
 
+  /**
+   * Who the work is done for, read when it is handed over (on the UI thread) and bound around it on
+   * the worker, so that the audit log names the signed-in account and the window.
+   */
+  public void actAs(Supplier<AuditContext> context) {
+    actingAs = context;
+  }
+
   public ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
   }
 
   public <T> void run(Callable<T> work, Consumer<? super T> done, Consumer<String> failed) {
     started();
+    AuditContext context = actingAs.get();
     worker.execute(
         () -> {
           T result;
           try {
-            result = work.call();
+            result = context.call(work);
           } catch (Throwable e) {
             String message = UserMessages.describe(e);
             ui.execute(
@@ -81,10 +94,15 @@ public final class Background {
    * failed.
    */
   public void runUnseen(Action work) {
+    AuditContext context = actingAs.get();
     worker.execute(
         () -> {
           try {
-            work.run();
+            context.call(
+                () -> {
+                  work.run();
+                  return null;
+                });
           } catch (Throwable e) {
             LOG.debug("background preparation failed", e);
           }

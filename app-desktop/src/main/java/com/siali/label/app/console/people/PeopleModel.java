@@ -2,6 +2,7 @@ package com.siali.label.app.console.people;
 
 import com.siali.label.app.console.common.Background;
 import com.siali.label.app.console.common.StatusMessage;
+import com.siali.label.app.console.common.WholeFile;
 import com.siali.label.app.console.shell.RememberedStart;
 import com.siali.label.model.Page;
 import com.siali.label.model.PersonActivity;
@@ -76,6 +77,7 @@ public final class PeopleModel {
   private final AtomicLong latestQuery = new AtomicLong();
 
   private long knownAccountCount = -1;
+  private Consumer<User> historyOpener = person -> {};
 
   public PeopleModel(
       PeopleDirectory people,
@@ -297,6 +299,15 @@ public final class PeopleModel {
         () -> WholeFile.write(file, out -> people.exportCsv(actor, UserStatus.ALL, out)),
         written -> status.succeed("People were exported to " + written.getFileName() + "."),
         status::fail);
+  }
+
+  /** What the detail's History button does (the window opens History on the person). */
+  public void onShowHistory(Consumer<User> opener) {
+    historyOpener = opener;
+  }
+
+  public void showHistory(User person) {
+    historyOpener.accept(person);
   }
 
   /** The name the table shows: the full name, else the username (as the web does). */

@@ -117,7 +117,11 @@ final class PersonDetailView extends StackPane {
                     model.delete(person);
                   }
                 }));
-    FlowPane actions = new FlowPane(8, 8, resetPassword, signOut, deactivate, delete);
+    Button history = new Button("History", Icons.of(Feather.CLOCK));
+    history.setId("personHistoryButton");
+    history.setTooltip(new Tooltip("Every account event of this person"));
+    history.setOnAction(e -> withPerson(model::showHistory));
+    FlowPane actions = new FlowPane(8, 8, history, resetPassword, signOut, deactivate, delete);
 
     Label createdTitle = new Label("Created projects");
     createdTitle.getStyleClass().add("field-label");

@@ -3,12 +3,14 @@ package com.siali.label.app.console.shell;
 import com.siali.label.app.console.account.AccountModel;
 import com.siali.label.app.console.addpeople.AddPeopleModel;
 import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.history.HistoryModel;
 import com.siali.label.app.console.people.PeopleModel;
 import com.siali.label.app.console.server.ServerModel;
 import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.app.console.signin.SignInModel;
 import com.siali.label.model.User;
 import com.siali.label.service.Services;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 
@@ -61,6 +63,7 @@ public final class ConsoleModels {
   AddPeopleModel addPeople(ObjectProperty<User> signedIn) {
     return new AddPeopleModel(
         context.services().invitations(),
+        context.services().personalInvitations(),
         context.server(),
         context.signupRequiresLinkByEnvironment(),
         background,
@@ -82,10 +85,24 @@ public final class ConsoleModels {
       ObjectProperty<User> signedIn,
       PeopleModel people,
       AddPeopleModel addPeople,
-      ServerModel server) {
+      ServerModel server,
+      Optional<HistoryModel> history) {
     Services services = context.services();
     return new ScreensFollowChanges(
-        services.changes(), background, services.people(), signedIn, people, addPeople, server);
+        services.changes(),
+        background,
+        services.people(),
+        signedIn,
+        people,
+        addPeople,
+        server,
+        history);
+  }
+
+  /** History: the owner's only (the window shows it to the owner). */
+  HistoryModel history(ObjectProperty<User> signedIn) {
+    return new HistoryModel(
+        context.services().audit(), background, signedIn, java.time.ZoneId.systemDefault());
   }
 
   ServerModel server(ObjectProperty<User> signedIn) {

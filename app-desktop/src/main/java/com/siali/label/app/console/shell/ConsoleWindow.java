@@ -6,6 +6,8 @@ import com.siali.label.app.console.addpeople.AddPeopleModel;
 import com.siali.label.app.console.addpeople.AddPeopleView;
 import com.siali.label.app.console.common.Background;
 import com.siali.label.app.console.common.Dialogs;
+import com.siali.label.app.console.history.HistoryModel;
+import com.siali.label.app.console.history.HistoryView;
 import com.siali.label.app.console.people.PeopleModel;
 import com.siali.label.app.console.people.PeopleView;
 import com.siali.label.app.console.server.ServerModel;
@@ -13,8 +15,11 @@ import com.siali.label.app.console.server.ServerView;
 import com.siali.label.app.console.signin.RememberedSignIn;
 import com.siali.label.app.console.signin.SignInModel;
 import com.siali.label.app.console.signin.SignInView;
+import com.siali.label.model.AuditContext;
 import com.siali.label.model.User;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -69,6 +74,7 @@ public final class ConsoleWindow {
       ConsoleModels models, Function<Window, Optional<Path>> pictureChooser, Runnable onQuit) {
     this.models = models;
     this.background = models.background();
+    background.actAs(() -> AuditContext.window(Optional.ofNullable(signedIn.get()).map(User::id)));
     this.pictureChooser = pictureChooser;
     this.onQuit = onQuit;
     this.remembered = models.remembered();
@@ -140,12 +146,21 @@ public final class ConsoleWindow {
     AddPeopleModel addPeople = models.addPeople(signedIn);
     AccountModel account = models.account(signedIn);
     PeopleView peopleView = new PeopleView(people);
-    Map<MainView.Section, Node> sections =
-        Map.of(
-            MainView.Section.PEOPLE, peopleView,
-            MainView.Section.ADD_PEOPLE, new AddPeopleView(addPeople),
-            MainView.Section.ACCOUNT, new AccountView(account, signedIn, pictureChooser),
-            MainView.Section.SERVER, new ServerView(server));
+    Map<MainView.Section, Node> sections = new EnumMap<>(MainView.Section.class);
+    sections.put(MainView.Section.PEOPLE, peopleView);
+    sections.put(MainView.Section.ADD_PEOPLE, AddPeopleView.scrolling(addPeople));
+    sections.put(MainView.Section.ACCOUNT, new AccountView(account, signedIn, pictureChooser));
+    sections.put(MainView.Section.SERVER, new ServerView(server));
+    HistoryModel history = user.owner() ? models.history(signedIn) : null;
+    if (history != null) {
+      sections.put(MainView.Section.HISTORY, new HistoryView(history, ZoneId.systemDefault()));
+      people.onShowHistory(
+          person -> {
+            history.showPerson(person);
+            withMain(m -> m.show(MainView.Section.HISTORY));
+          });
+      history.firstPage();
+    }
     main =
         new MainView(
             sections,
@@ -157,16 +172,19 @@ public final class ConsoleWindow {
             dark,
             this::signOut);
     root.getChildren().setAll(main);
-    followChanges(people, addPeople);
+    followChanges(people, addPeople, history);
     addPeople.load();
     account.load();
     server.refresh();
     startPolling(people);
   }
 
-  private void followChanges(PeopleModel people, AddPeopleModel addPeople) {
+  private void followChanges(
+      PeopleModel people, AddPeopleModel addPeople, HistoryModel historyOrNull) {
     stopFollowing();
-    following = models.followChanges(signedIn, people, addPeople, server);
+    following =
+        models.followChanges(
+            signedIn, people, addPeople, server, Optional.ofNullable(historyOrNull));
   }
 
   private void stopFollowing() {
@@ -178,8 +196,9 @@ public final class ConsoleWindow {
 
   private void signOut() {
     stopFollowing();
+    long userId = signedIn.get().id();
     background.run(
-        remembered::forget,
+        () -> remembered.signOut(userId),
         () -> {
           signedIn.set(null);
           showSignIn();
@@ -228,6 +247,9 @@ public final class ConsoleWindow {
     accelerators.put(
         new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
         () -> withMain(m -> m.show(MainView.Section.SERVER)));
+    accelerators.put(
+        new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN),
+        () -> withMain(m -> m.show(MainView.Section.HISTORY)));
   }
 
   private void withMain(Consumer<MainView> action) {

@@ -37,7 +37,9 @@ final class MainView extends BorderPane {
     PEOPLE,
     ADD_PEOPLE,
     ACCOUNT,
-    SERVER
+    SERVER,
+    /** The audit log: the owner's only, so present only when the owner is signed in. */
+    HISTORY
   }
 
   private final Map<Section, ToggleButton> buttons = new LinkedHashMap<>();
@@ -69,6 +71,9 @@ final class MainView extends BorderPane {
     addNav(group, Section.ADD_PEOPLE, "Add People", Feather.USER_PLUS, "Ctrl+2");
     addNav(group, Section.ACCOUNT, "Account & Settings", Feather.SETTINGS, "Ctrl+3");
     addNav(group, Section.SERVER, "Server", Feather.SERVER, "Ctrl+4");
+    if (sections.containsKey(Section.HISTORY)) {
+      addNav(group, Section.HISTORY, "History", Feather.CLOCK, "Ctrl+5");
+    }
     // A section stays selected: clicking the selected one again does not leave the window empty.
     group
         .selectedToggleProperty()
@@ -125,6 +130,9 @@ final class MainView extends BorderPane {
   }
 
   void show(Section section) {
+    if (!sections.containsKey(section)) {
+      return;
+    }
     buttons.get(section).setSelected(true);
     content.getChildren().setAll(sections.get(section));
     onServerScreen.set(section == Section.SERVER);

@@ -2,12 +2,14 @@ package com.siali.label.app.console.shell;
 
 import com.siali.label.app.console.addpeople.AddPeopleModel;
 import com.siali.label.app.console.common.Background;
+import com.siali.label.app.console.history.HistoryModel;
 import com.siali.label.app.console.people.PeopleModel;
 import com.siali.label.app.console.server.ServerModel;
 import com.siali.label.model.User;
 import com.siali.label.persistence.Change;
 import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.service.PeopleDirectory;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ObjectProperty;
 
@@ -24,8 +26,11 @@ final class ScreensFollowChanges implements ChangeFeed.Listener, AutoCloseable {
   private final PeopleModel people;
   private final AddPeopleModel addPeople;
   private final ServerModel server;
+  private final Optional<HistoryModel> history;
+  private final AtomicBoolean historyQueued = new AtomicBoolean();
   private final AtomicBoolean peopleQueued = new AtomicBoolean();
   private final AtomicBoolean addPeopleQueued = new AtomicBoolean();
+  private final AtomicBoolean invitesQueued = new AtomicBoolean();
   private final AtomicBoolean serverQueued = new AtomicBoolean();
   private final AtomicBoolean meQueued = new AtomicBoolean();
   private final ChangeFeed.Subscription subscription;
@@ -38,13 +43,15 @@ final class ScreensFollowChanges implements ChangeFeed.Listener, AutoCloseable {
       ObjectProperty<User> signedIn,
       PeopleModel people,
       AddPeopleModel addPeople,
-      ServerModel server) {
+      ServerModel server,
+      Optional<HistoryModel> history) {
     this.background = background;
     this.directory = directory;
     this.signedIn = signedIn;
     this.people = people;
     this.addPeople = addPeople;
     this.server = server;
+    this.history = history;
     User me = signedIn.get();
     signedInId = me == null ? -1 : me.id();
     signedIn.addListener((obs, old, now) -> signedInId = now == null ? -1 : now.id());
@@ -55,7 +62,9 @@ final class ScreensFollowChanges implements ChangeFeed.Listener, AutoCloseable {
   public void changed(Change change) {
     switch (change.kind()) {
       case INVITATION_LINK_RESET, SETTING_CHANGED -> once(addPeopleQueued, addPeople::load);
+      case PERSONAL_INVITATIONS_CHANGED -> once(invitesQueued, addPeople.invites()::load);
       case SESSIONS_ENDED -> once(serverQueued, server::refresh);
+      case AUDIT_RECORDED -> history.ifPresent(h -> once(historyQueued, h::eventRecorded));
       default -> {
         once(peopleQueued, people::refresh);
         if (change.subjectId() == signedInId) {
@@ -71,6 +80,7 @@ final class ScreensFollowChanges implements ChangeFeed.Listener, AutoCloseable {
     once(serverQueued, server::refresh);
     once(peopleQueued, people::refresh);
     once(meQueued, this::reloadSignedIn);
+    history.ifPresent(h -> once(historyQueued, h::eventRecorded));
   }
 
   private void once(AtomicBoolean queued, Runnable reload) {

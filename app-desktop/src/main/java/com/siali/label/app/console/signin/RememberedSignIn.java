@@ -52,9 +52,15 @@ public final class RememberedSignIn {
     }
   }
 
-  /** Ends the remembered session, if any (signing out). */
+  /** Ends the remembered session, if any, before another takes its place or none is wanted. */
   public void forget() {
-    read().ifPresent(sessions::end);
+    read().ifPresent(sessions::discard);
+    deleteFile();
+  }
+
+  /** Signing {@code userId} out of the window: the log-out is in the audit log. */
+  public void signOut(long userId) {
+    sessions.signOutOfWindow(userId, read());
     deleteFile();
   }
 

@@ -1,4 +1,4 @@
-package com.siali.label.app.console.people;
+package com.siali.label.app.console.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +12,14 @@ import java.nio.file.StandardCopyOption;
  * Writes a text file whole or not at all: into a {@code .part} file beside it, moved into place
  * once written, so that a failed export leaves no half file where the user looks for it.
  */
-final class WholeFile {
-  interface Content {
+public final class WholeFile {
+  public interface Content {
     void writeTo(Writer out) throws IOException;
   }
 
   private WholeFile() {}
 
-  static Path write(Path file, Content content) throws IOException {
+  public static Path write(Path file, Content content) throws IOException {
     Path partial = file.resolveSibling(file.getFileName() + ".part");
     try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
       content.writeTo(out);
