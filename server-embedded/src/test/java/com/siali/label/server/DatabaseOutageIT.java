@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,10 +65,6 @@ class DatabaseOutageIT {
   }
 
   @Test
-  @Disabled(
-      "issue #16 (note of 2026-12-02): a request that reaches the node in the half second before"
-          + " its probe notices the outage waits about 10 s (two 5 s pool waits), so none starts"
-          + " while /health says DOWN; fails the same on the cluster-ops branch alone")
   void aNodeAnswers503WhileTheDatabaseIsAwayAndServesAgainWithNothingAcknowledgedLost()
       throws Exception {
     Thread load = Thread.ofPlatform().name("light-load").start(this::signUpEvery100Millis);

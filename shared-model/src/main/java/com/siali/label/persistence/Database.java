@@ -90,18 +90,18 @@ public final class Database implements AutoCloseable {
   public static Database open(DataDirectory dir, DatabaseTarget target) {
     if (target instanceof DatabaseTarget.PostgreSql postgres) {
       com.zaxxer.hikari.HikariDataSource pool = PostgresPool.open(postgres, MAX_CONNECTIONS);
+      DatabaseProbe probe = PostgresPool.probe(postgres);
+      DataSource connections =
+          new OutageAwareConnections(pool, probe, PostgresPool.POOL_WAIT_MILLIS);
       try {
-        migrate(pool, "postgresql");
+        migrate(connections, "postgresql");
       } catch (RuntimeException e) {
+        probe.close();
         pool.close();
         throw e;
       }
       return new Database(
-          pool,
-          pool::close,
-          SQLDialect.POSTGRES,
-          dir.root(),
-          Optional.of(PostgresPool.probe(postgres)));
+          connections, pool::close, SQLDialect.POSTGRES, dir.root(), Optional.of(probe));
     }
     String url = "jdbc:h2:file:" + dir.databaseBase() + SETTINGS;
     // The per-install secret doubles as the database password: a database file copied elsewhere

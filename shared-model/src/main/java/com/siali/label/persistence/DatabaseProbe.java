@@ -33,6 +33,7 @@ final class DatabaseProbe implements AutoCloseable {
   private final Object sleeping = new Object();
   private volatile Optional<String> problem = Optional.empty();
   private volatile boolean closed;
+  private boolean checkAsked;
   private Connection connection;
 
   /**
@@ -54,18 +55,32 @@ final class DatabaseProbe implements AutoCloseable {
     return problem;
   }
 
+  /**
+   * Checks now rather than at the next period: a request just failed to get a connection, so the
+   * server may be gone, and requests should be refused at once as soon as that is known.
+   */
+  void checkSoon() {
+    synchronized (sleeping) {
+      checkAsked = true;
+      sleeping.notifyAll();
+    }
+  }
+
   private void run() {
     while (!closed) {
       check();
       synchronized (sleeping) {
-        if (closed) {
-          break;
-        }
         try {
-          sleeping.wait(PERIOD.toMillis());
+          long until = System.nanoTime() + PERIOD.toNanos();
+          for (long left = PERIOD.toMillis();
+              !closed && !checkAsked && left > 0;
+              left = (until - System.nanoTime()) / 1_000_000) {
+            sleeping.wait(left);
+          }
         } catch (InterruptedException e) {
           break;
         }
+        checkAsked = false;
       }
     }
     forget();

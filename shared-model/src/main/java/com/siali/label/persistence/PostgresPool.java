@@ -46,9 +46,9 @@ final class PostgresPool {
     config.setUsername(target.user());
     config.setMaximumPoolSize(maxConnections);
     config.setMinimumIdle(1);
-    // How long a request may wait for a connection. An outage is refused at once (DatabaseProbe);
-    // this bounds only the first second of one, and a pool exhausted by load.
-    config.setConnectionTimeout(POOL_WAIT_MILLIS);
+    // A request waits for a connection in slices of this, reading the probe between two
+    // (OutageAwareConnections), up to POOL_WAIT_MILLIS in all.
+    config.setConnectionTimeout(OutageAwareConnections.SLICE_MILLIS);
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
