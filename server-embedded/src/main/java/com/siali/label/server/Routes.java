@@ -75,7 +75,11 @@ final class Routes {
     var home = new HomePage(services.people(), pages);
     var currentUser = new CurrentUserApi(services.apiTokens());
     var invite = new InviteApi(services.invitations());
-    var users = new UsersApi(services, settings.secureCookies() ? "https" : "http");
+    var users =
+        new UsersApi(
+            services,
+            settings.secureCookies() ? "https" : "http",
+            settings.publicUrl().map(PublicUrl::base));
     var projects = new ProjectsApi(services.projects());
     var account = new AccountPage(services, pages, cookies);
     var avatars = new AvatarFiles(services.avatars());

@@ -129,5 +129,10 @@ class TrustedProxiesIT {
     Matcher link = INVITE_LINK.matcher(lead.get("/people/").body());
     assertThat(link.find()).isTrue();
     assertThat(link.group(1)).startsWith("https://label.example.com/user/signup/?token=");
+    app.account("second@example.com");
+    // Behind the balancer the Host header may name the node; the API's page links never do.
+    String page = lead.get("/api/users/?page_size=1", "Host", "127.0.0.1").body();
+    assertThat(page)
+        .contains("\"next\":\"https://label.example.com/api/users/?page=2&page_size=1\"");
   }
 }

@@ -11,7 +11,7 @@ public final class DataDirOption {
       names = "--data-dir",
       paramLabel = "DIR",
       description =
-          "Where the database, avatars and logs live. Default: $LABEL_STUDIO_BASE_DATA_DIR, else the user data"
+          "Where the database and the logs live. Default: $LABEL_STUDIO_BASE_DATA_DIR, else the user data"
               + " folder (~/.local/share/siali-label on Linux).")
   Path dataDir;
 

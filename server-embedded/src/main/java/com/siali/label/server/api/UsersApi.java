@@ -71,13 +71,17 @@ public final class UsersApi {
 
   private final Services services;
   private final String scheme;
+  private final Optional<String> publicBase;
 
   /**
    * @param scheme "http" or "https", for the absolute {@code next} and {@code previous} links
+   * @param publicBase {@code LABEL_STUDIO_HOST}'s {@code scheme://host[:port]}, on which those
+   *     links are made when it is set (behind a load balancer the Host header may name the node)
    */
-  public UsersApi(Services services, String scheme) {
+  public UsersApi(Services services, String scheme, Optional<String> publicBase) {
     this.services = services;
     this.scheme = scheme;
+    this.publicBase = publicBase;
   }
 
   /**
@@ -166,11 +170,9 @@ public final class UsersApi {
   private String link(WebRequest request, int page) {
     Map<String, List<String>> params = new TreeMap<>(request.query());
     params.put("page", List.of(Integer.toString(page)));
-    StringBuilder url =
-        new StringBuilder(scheme)
-            .append("://")
-            .append(request.header("host").orElse("localhost"))
-            .append("/api/users/?");
+    String base =
+        publicBase.orElseGet(() -> scheme + "://" + request.header("host").orElse("localhost"));
+    StringBuilder url = new StringBuilder(base).append("/api/users/?");
     String separator = "";
     for (var param : params.entrySet()) {
       for (String value : param.getValue()) {
