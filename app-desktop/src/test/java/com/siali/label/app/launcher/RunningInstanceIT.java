@@ -1,12 +1,17 @@
 package com.siali.label.app.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -117,6 +122,76 @@ class RunningInstanceIT {
         .as("passwords and tokens never reach the log")
         .contains("account admin@example.com created")
         .doesNotContain("correct horse battery", "another good passphrase", "abcdef123");
+  }
+
+  /**
+   * SIGTERM, as a service manager stops a node behind a load balancer: the node stops accepting at
+   * once (the balancer's next try goes to another node) and the log-in already in flight, its body
+   * still arriving, is answered before the process ends.
+   */
+  @Test
+  void sigtermLetsTheRequestInFlightFinishAndRefusesNewConnections() throws Exception {
+    Path data = tmp.resolve("data");
+    int port =
+        startServer(data, "--username", "admin@example.com", "--password", "correct horse battery");
+    var form =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/user/login/"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    Matcher csrf = Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"").matcher(form.body());
+    assertThat(csrf.find()).isTrue();
+    String cookies =
+        String.join(
+            "; ",
+            form.headers().allValues("set-cookie").stream()
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .toList());
+    byte[] body =
+        ("csrf_token="
+                + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+                + "&email=admin%40example.com&password=correct+horse+battery")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    try (var socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /user/login/ HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + port
+                  + "\r\nCookie: "
+                  + cookies
+                  + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                  + body.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, 10);
+      out.flush();
+      Thread.sleep(300); // the request has reached the node
+      var stopping = java.util.concurrent.CompletableFuture.supplyAsync(this::terminateServer);
+      Thread.sleep(1_000);
+
+      assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+          .as("a stopping node accepts no new connection")
+          .isInstanceOf(ConnectException.class);
+      assertThat(server.isAlive()).as("the node waits for the request in flight").isTrue();
+      out.write(body, 10, body.length - 10);
+      out.flush();
+      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(reply).as("the log-in in flight is answered").startsWith("HTTP/1.1 302 ");
+      assertThat(stopping.get(30, java.util.concurrent.TimeUnit.SECONDS).err())
+          .doesNotContain("Exception");
+    }
+    assertThat(Files.readString(data.resolve("logs/siali-label.log"))).contains("stopped");
+  }
+
+  private CliProcess.Finished terminateServer() {
+    try {
+      return server.terminate();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
