@@ -2,14 +2,17 @@ package com.siali.label.app.bench;
 
 import com.siali.label.app.launcher.NginxProcess;
 import com.siali.label.security.PasswordHasher;
+import com.siali.label.server.LanServer;
 import com.siali.label.server.bench.Argon2Bound;
 import com.siali.label.testing.TestDatabases;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,22 +26,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The cluster benchmark (run by {@code tools/bench cluster [SECONDS]}; not a test; issue #16): two
  * nodes started the way users start them ({@code ./label-studio start --headless}) on one
  * PostgreSQL database (the test server), behind nginx with the shipped {@code
  * docs/nginx/label-studio.conf}. Log-ins through nginx and on one node directly, against this
- * machine's Argon2 bound (verifications per second on every core, nothing else running), and {@code
- * whoami} through nginx and on each node. Figures on a loaded machine mean little: the lead records
+ * machine's Argon2 bound (verifications per second on every core, nothing else running); {@code
+ * whoami} through nginx and on each node beside a bare Undertow handler; and the change feed's
+ * latency across the nodes. Figures on a loaded machine mean little: the lead records
  * them on a quiet one in docs/PERFORMANCE.md.
  */
 public final class ClusterBenchmark {
   private static final String EMAIL = "lead@example.com";
   private static final String PASSWORD = "correct horse battery";
   private static final String TOKEN = "cluster-benchmark-token-0123456789";
-  private static final String CSRF = "cluster-benchmark-csrf-0123456789";
+  private static final Pattern CSRF_FIELD =
+      Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
   private static final int CLIENTS = 8;
+  private static final int FEED_TRIALS = 100;
+
+  /** The anonymous CSRF pair a log-in form carries: the signed cookie and the field's value. */
+  private record Csrf(String cookie, String field) {}
 
   private ClusterBenchmark() {}
 
@@ -69,17 +80,30 @@ public final class ClusterBenchmark {
         double bound = new Argon2Bound(hash, PASSWORD).rate(cores);
         System.out.printf(
             Locale.ROOT, "Argon2 bound: %.1f verifications/s on %d cores%n", bound, cores);
+        // One form, served by whichever node nginx picks, posted to both: the pair is signed with
+        // the secret the nodes share.
+        Csrf csrf = csrfOf(nginx.base());
         double viaNginx =
-            run("log-ins through nginx", nginx.base(), ClusterBenchmark::login, seconds);
-        double direct = run("log-ins on node a directly", nodeA, ClusterBenchmark::login, seconds);
+            run("log-ins through nginx", nginx.base(), base -> login(base, csrf), seconds);
+        double direct =
+            run("log-ins on node a directly", nodeA, base -> login(base, csrf), seconds);
         System.out.printf(
             Locale.ROOT,
             "log-ins / Argon2 bound: through nginx %.2f, directly %.2f (target >= 0.8)%n",
             viaNginx / bound,
             direct / bound);
-        run("whoami through nginx", nginx.base(), ClusterBenchmark::whoami, seconds);
-        run("whoami on node a", nodeA, ClusterBenchmark::whoami, seconds);
-        run("whoami on node b", nodeB, ClusterBenchmark::whoami, seconds);
+        double bare = bareHandlerRate(seconds);
+        double whoamiNginx =
+            run("whoami through nginx", nginx.base(), ClusterBenchmark::whoami, seconds);
+        double whoamiA = run("whoami on node a", nodeA, ClusterBenchmark::whoami, seconds);
+        double whoamiB = run("whoami on node b", nodeB, ClusterBenchmark::whoami, seconds);
+        System.out.printf(
+            Locale.ROOT,
+            "whoami / bare handler: through nginx %.2f, node a %.2f, node b %.2f%n",
+            whoamiNginx / bare,
+            whoamiA / bare,
+            whoamiB / bare);
+        feedLatency(nodeA, nodeB);
       }
     } finally {
       for (Process node : nodes) {
@@ -117,13 +141,33 @@ public final class ClusterBenchmark {
     return builder.start();
   }
 
-  private static HttpRequest login(String base) {
+  private static Csrf csrfOf(String base) throws Exception {
+    HttpResponse<String> form =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/user/login/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    Matcher field = CSRF_FIELD.matcher(form.body());
+    String cookie =
+        form.headers().allValues("set-cookie").stream()
+            .filter(c -> c.startsWith("sl_csrf="))
+            .map(c -> c.substring(0, c.indexOf(';')))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the log-in page set no CSRF cookie"));
+    if (!field.find()) {
+      throw new IllegalStateException("the log-in page has no CSRF field");
+    }
+    return new Csrf(cookie, field.group(1));
+  }
+
+  private static HttpRequest login(String base, Csrf csrf) {
     return HttpRequest.newBuilder(URI.create(base + "/user/login/"))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", "sl_csrf=" + CSRF)
+        .header("Cookie", csrf.cookie())
         .POST(
             HttpRequest.BodyPublishers.ofString(
-                "email=lead%40example.com&password=correct+horse+battery&csrf_token=" + CSRF))
+                "email=lead%40example.com&password=correct+horse+battery&csrf_token="
+                    + URLEncoder.encode(csrf.field(), StandardCharsets.UTF_8)))
         .build();
   }
 
@@ -131,6 +175,74 @@ public final class ClusterBenchmark {
     return HttpRequest.newBuilder(URI.create(base + "/api/current-user/whoami"))
         .header("Authorization", "Token " + TOKEN)
         .build();
+  }
+
+  /**
+   * The same clients against a bare Undertow handler in this JVM: what HTTP on loopback costs on
+   * this machine with these clients, so that whoami's figure says what the nodes add.
+   */
+  private static double bareHandlerRate(int seconds) throws Exception {
+    try (LanServer bare =
+        LanServer.start(
+            "127.0.0.1",
+            0,
+            exchange -> exchange.getResponseSender().send("{\"id\": 1}"))) {
+      bare.open();
+      return run(
+          "bare Undertow handler",
+          "http://127.0.0.1:" + bare.port(),
+          base -> HttpRequest.newBuilder(URI.create(base + "/")).build(),
+          seconds);
+    }
+  }
+
+  /**
+   * Feed latency across nodes, as a user sees it: the token is reset on node a, and node b is
+   * asked with the old one every millisecond until it answers 401 (node b keeps tokens in memory
+   * and drops them when the change feed reports the reset). From a's reply to b's first 401.
+   */
+  private static void feedLatency(String nodeA, String nodeB) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String token = TOKEN;
+    List<Long> latencies = new ArrayList<>();
+    for (int trial = 0; trial < FEED_TRIALS; trial++) {
+      HttpRequest oldOnB =
+          HttpRequest.newBuilder(URI.create(nodeB + "/api/current-user/whoami"))
+              .header("Authorization", "Token " + token)
+              .build();
+      if (http.send(oldOnB, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+        throw new IllegalStateException("node b does not know the current token");
+      }
+      HttpResponse<String> reset =
+          http.send(
+              HttpRequest.newBuilder(URI.create(nodeA + "/api/current-user/reset-token"))
+                  .header("Authorization", "Token " + token)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      long resetAnswered = System.nanoTime();
+      Matcher fresh = Pattern.compile("\"token\": ?\"([^\"]+)\"").matcher(reset.body());
+      if (reset.statusCode() != 201 || !fresh.find()) {
+        throw new IllegalStateException("reset-token on node a: " + reset.statusCode());
+      }
+      while (http.send(oldOnB, HttpResponse.BodyHandlers.discarding()).statusCode() != 401) {
+        if (System.nanoTime() - resetAnswered > TimeUnit.SECONDS.toNanos(5)) {
+          throw new IllegalStateException("node b still takes the old token after 5 s");
+        }
+        Thread.sleep(1);
+      }
+      latencies.add(System.nanoTime() - resetAnswered);
+      token = fresh.group(1);
+    }
+    Collections.sort(latencies);
+    System.out.printf(
+        Locale.ROOT,
+        "feed a -> b (token reset on a, old token 401 on b), %d trials: p50 %.1f ms  p99 %.1f ms"
+            + "  max %.1f ms (target p99 <= 100 ms)%n",
+        FEED_TRIALS,
+        percentile(latencies, 0.50),
+        percentile(latencies, 0.99),
+        latencies.getLast() / 1e6);
   }
 
   /**
