@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * docs/nginx/label-studio.conf}. Log-ins through nginx and on one node directly, against this
  * machine's Argon2 bound (verifications per second on every core, nothing else running); {@code
  * whoami} through nginx and on each node beside a bare Undertow handler; and the change feed's
- * latency across the nodes. Figures on a loaded machine mean little: the lead records
- * them on a quiet one in docs/PERFORMANCE.md.
+ * latency across the nodes. Figures on a loaded machine mean little: the lead records them on a
+ * quiet one in docs/PERFORMANCE.md.
  */
 public final class ClusterBenchmark {
   private static final String EMAIL = "lead@example.com";
@@ -184,9 +184,7 @@ public final class ClusterBenchmark {
   private static double bareHandlerRate(int seconds) throws Exception {
     try (LanServer bare =
         LanServer.start(
-            "127.0.0.1",
-            0,
-            exchange -> exchange.getResponseSender().send("{\"id\": 1}"))) {
+            "127.0.0.1", 0, exchange -> exchange.getResponseSender().send("{\"id\": 1}"))) {
       bare.open();
       return run(
           "bare Undertow handler",
@@ -197,9 +195,9 @@ public final class ClusterBenchmark {
   }
 
   /**
-   * Feed latency across nodes, as a user sees it: the token is reset on node a, and node b is
-   * asked with the old one every millisecond until it answers 401 (node b keeps tokens in memory
-   * and drops them when the change feed reports the reset). From a's reply to b's first 401.
+   * Feed latency across nodes, as a user sees it: the token is reset on node a, and node b is asked
+   * with the old one every millisecond until it answers 401 (node b keeps tokens in memory and
+   * drops them when the change feed reports the reset). From a's reply to b's first 401.
    */
   private static void feedLatency(String nodeA, String nodeB) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
