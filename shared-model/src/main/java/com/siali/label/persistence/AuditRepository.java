@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
@@ -72,8 +73,10 @@ public final class AuditRepository {
    */
   public List<AuditEntry> page(DSLContext ctx, AuditQuery query) {
     int wanted = query.limit() + 1;
+    Optional<Field<?>> byAction =
+        query.action().isPresent() ? Optional.of(AUDIT_EVENTS.ACTION) : Optional.empty();
     if (query.person().isEmpty()) {
-      return read(ctx, filters(query), wanted);
+      return read(ctx, filters(query), byAction, wanted);
     }
     long person = query.person().get();
     List<Condition> asSubject = filters(query);
@@ -81,8 +84,11 @@ public final class AuditRepository {
     List<Condition> asActor = filters(query);
     asActor.add(AUDIT_EVENTS.ACTOR_ID.eq(person));
     asActor.add(AUDIT_EVENTS.SUBJECT_ID.isNull().or(AUDIT_EVENTS.SUBJECT_ID.ne(person)));
-    List<AuditEntry> merged = new ArrayList<>(read(ctx, asSubject, wanted));
-    merged.addAll(read(ctx, asActor, wanted));
+    List<AuditEntry> merged =
+        new ArrayList<>(
+            read(ctx, asSubject, byAction.or(() -> Optional.of(AUDIT_EVENTS.SUBJECT_ID)), wanted));
+    merged.addAll(
+        read(ctx, asActor, byAction.or(() -> Optional.of(AUDIT_EVENTS.ACTOR_ID)), wanted));
     merged.sort(NEWEST_FIRST);
     return merged.size() > wanted ? List.copyOf(merged.subList(0, wanted)) : merged;
   }
@@ -94,14 +100,20 @@ public final class AuditRepository {
         .execute();
   }
 
-  private static List<AuditEntry> read(DSLContext ctx, List<Condition> where, int limit) {
-    return ctx
-        .selectFrom(AUDIT_EVENTS)
-        .where(where)
-        .orderBy(AUDIT_EVENTS.OCCURRED_AT.desc(), AUDIT_EVENTS.ID.desc())
-        .limit(limit)
-        .fetch()
-        .stream()
+  /**
+   * @param equalColumn a column the filter holds to one value, whose index ({@code (column,
+   *     occurred_at, id)}) serves the page: it leads the order too, which changes nothing in the
+   *     result but lets H2 read that index in order and stop after {@code limit} rows. Without it
+   *     H2 sorts every matching row (1.5 s for one action at 1 000 000 events); PostgreSQL sees the
+   *     same either way.
+   */
+  private static List<AuditEntry> read(
+      DSLContext ctx, List<Condition> where, Optional<Field<?>> equalColumn, int limit) {
+    List<SortField<?>> order = new ArrayList<>(3);
+    equalColumn.ifPresent(column -> order.add(column.desc()));
+    order.add(AUDIT_EVENTS.OCCURRED_AT.desc());
+    order.add(AUDIT_EVENTS.ID.desc());
+    return ctx.selectFrom(AUDIT_EVENTS).where(where).orderBy(order).limit(limit).fetch().stream()
         .flatMap(r -> toEntry(r).stream())
         .toList();
   }

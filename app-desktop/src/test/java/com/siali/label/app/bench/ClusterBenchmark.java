@@ -2,7 +2,6 @@ package com.siali.label.app.bench;
 
 import com.siali.label.app.launcher.NginxProcess;
 import com.siali.label.security.PasswordHasher;
-import com.siali.label.server.LanServer;
 import com.siali.label.server.bench.Argon2Bound;
 import com.siali.label.testing.TestDatabases;
 import java.io.IOException;
@@ -48,6 +47,12 @@ public final class ClusterBenchmark {
   private static final int CLIENTS = 8;
   private static final int FEED_TRIALS = 100;
 
+  /**
+   * Unrecorded load before each kind of measurement, so that the nodes' JIT compilers have done
+   * most of their work (the web benchmark found log-ins still compiling after 60 s of them).
+   */
+  private static final int WARM_UP_SECONDS = 30;
+
   /** The anonymous CSRF pair a log-in form carries: the signed cookie and the field's value. */
   private record Csrf(String cookie, String field) {}
 
@@ -77,22 +82,41 @@ public final class ClusterBenchmark {
         String nodeB = "http://127.0.0.1:" + ports.get(1);
         int cores = Runtime.getRuntime().availableProcessors();
         String hash = PasswordHasher.withDefaults().hash(PASSWORD);
-        double bound = new Argon2Bound(hash, PASSWORD).rate(cores);
-        System.out.printf(
-            Locale.ROOT, "Argon2 bound: %.1f verifications/s on %d cores%n", bound, cores);
+        Argon2Bound argon2 = new Argon2Bound(hash, PASSWORD);
         // One form, served by whichever node nginx picks, posted to both: the pair is signed with
         // the secret the nodes share.
         Csrf csrf = csrfOf(nginx.base());
+        run("log-ins (warm-up)", nginx.base(), base -> login(base, csrf), WARM_UP_SECONDS);
+        // Measured right before and right after the log-ins (nothing else running): on a shared
+        // machine the bound moves between runs.
+        double boundBefore = argon2.rate(cores);
         double viaNginx =
             run("log-ins through nginx", nginx.base(), base -> login(base, csrf), seconds);
         double direct =
             run("log-ins on node a directly", nodeA, base -> login(base, csrf), seconds);
+        // The same with wrk (-t2 -c16, as tools/bench web): a client that costs the machine far
+        // less CPU than the JVM's, which shares the two cores with both nodes and PostgreSQL.
+        double wrkNginx = wrkLogins("log-ins through nginx (wrk)", nginx.base(), csrf, seconds);
+        double wrkDirect = wrkLogins("log-ins on node a directly (wrk)", nodeA, csrf, seconds);
+        double boundAfter = argon2.rate(cores);
+        double bound = (boundBefore + boundAfter) / 2;
         System.out.printf(
             Locale.ROOT,
-            "log-ins / Argon2 bound: through nginx %.2f, directly %.2f (target >= 0.8)%n",
+            "Argon2 bound: %.1f verifications/s on %d cores (%.1f before, %.1f after the log-ins)%n",
+            bound,
+            cores,
+            boundBefore,
+            boundAfter);
+        System.out.printf(
+            Locale.ROOT,
+            "log-ins / Argon2 bound: through nginx %.2f, directly %.2f; with wrk: through nginx"
+                + " %.2f, directly %.2f (target >= 0.8)%n",
             viaNginx / bound,
-            direct / bound);
+            direct / bound,
+            wrkNginx / bound,
+            wrkDirect / bound);
         double bare = bareHandlerRate(seconds);
+        run("whoami (warm-up)", nginx.base(), ClusterBenchmark::whoami, WARM_UP_SECONDS);
         double whoamiNginx =
             run("whoami through nginx", nginx.base(), ClusterBenchmark::whoami, seconds);
         double whoamiA = run("whoami on node a", nodeA, ClusterBenchmark::whoami, seconds);
@@ -171,6 +195,60 @@ public final class ClusterBenchmark {
         .build();
   }
 
+  /** wrk posting the log-in form for {@code seconds}; prints and returns log-ins per second. */
+  private static double wrkLogins(String name, String base, Csrf csrf, int seconds)
+      throws Exception {
+    Path script = Files.createTempFile("cluster-login", ".lua");
+    Files.writeString(
+        script,
+        "wrk.method = \"POST\"\n"
+            + "wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n"
+            + "wrk.headers[\"Cookie\"] = \""
+            + csrf.cookie()
+            + "\"\n"
+            + "wrk.body = \"email=lead%40example.com&password=correct+horse+battery&csrf_token="
+            + URLEncoder.encode(csrf.field(), StandardCharsets.UTF_8)
+            + "\"\n"
+            + """
+            done = function(summary, latency, requests)
+              io.write(string.format("REPORT %.1f %.1f %.1f %d\\n",
+                summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+                latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect
+                + summary.errors.read + summary.errors.write + summary.errors.timeout))
+            end
+            """);
+    try {
+      Process wrk =
+          new ProcessBuilder(
+                  "wrk",
+                  "-t2",
+                  "-c16",
+                  "-d" + seconds + "s",
+                  "-s",
+                  script.toString(),
+                  base + "/user/login/")
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      Matcher m = Pattern.compile("REPORT (\\S+) (\\S+) (\\S+) (\\d+)").matcher(output);
+      if (wrk.waitFor() != 0 || !m.find()) {
+        throw new IOException("wrk failed:\n" + output);
+      }
+      double rate = Double.parseDouble(m.group(1));
+      System.out.printf(
+          Locale.ROOT,
+          "%-28s %8.1f req/s  p50 %6s ms  p99 %6s ms  non-2xx/3xx or errors %s%n",
+          name,
+          rate,
+          m.group(2),
+          m.group(3),
+          m.group(4));
+      return rate;
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
   private static HttpRequest whoami(String base) {
     return HttpRequest.newBuilder(URI.create(base + "/api/current-user/whoami"))
         .header("Authorization", "Token " + TOKEN)
@@ -178,19 +256,31 @@ public final class ClusterBenchmark {
   }
 
   /**
-   * The same clients against a bare Undertow handler in this JVM: what HTTP on loopback costs on
-   * this machine with these clients, so that whoami's figure says what the nodes add.
+   * The same clients against a bare Undertow handler in a JVM of its own ({@link BareUndertow}),
+   * started like a node: what HTTP on loopback costs on this machine with these clients, so that
+   * whoami's figure says what a node adds.
    */
   private static double bareHandlerRate(int seconds) throws Exception {
-    try (LanServer bare =
-        LanServer.start(
-            "127.0.0.1", 0, exchange -> exchange.getResponseSender().send("{\"id\": 1}"))) {
-      bare.open();
-      return run(
-          "bare Undertow handler",
-          "http://127.0.0.1:" + bare.port(),
-          base -> HttpRequest.newBuilder(URI.create(base + "/")).build(),
-          seconds);
+    int port = freePort();
+    Process bare =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BareUndertow.class.getName(),
+                Integer.toString(port))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      String base = "http://127.0.0.1:" + port;
+      awaitAnswer(base + "/");
+      HttpRequest hello = HttpRequest.newBuilder(URI.create(base + "/")).build();
+      run("bare Undertow (warm-up)", base, b -> hello, WARM_UP_SECONDS);
+      return run("bare Undertow handler", base, b -> hello, seconds);
+    } finally {
+      bare.destroyForcibly();
+      bare.waitFor(10, TimeUnit.SECONDS);
     }
   }
 
@@ -308,12 +398,16 @@ public final class ClusterBenchmark {
   }
 
   private static void awaitHealth(String base) throws Exception {
+    awaitAnswer(base + "/health");
+  }
+
+  private static void awaitAnswer(String url) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       try {
         if (http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.discarding())
                 .statusCode()
             == 200) {
@@ -324,7 +418,7 @@ public final class ClusterBenchmark {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("no node answered /health at " + base);
+    throw new IllegalStateException("nothing answered " + url);
   }
 
   private static int freePort() throws IOException {
