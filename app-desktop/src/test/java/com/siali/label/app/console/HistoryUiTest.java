@@ -8,7 +8,6 @@ import com.siali.label.model.AuditAction;
 import com.siali.label.model.AuditEntry;
 import com.siali.label.model.AuditFormat;
 import com.siali.label.model.User;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -16,9 +15,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -166,18 +163,6 @@ class HistoryUiTest {
   }
 
   private void shot(String name) throws Exception {
-    Path out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-    Files.createDirectories(out);
-    AtomicReference<WritableImage> image = new AtomicReference<>();
-    new FxRobot().interact(() -> image.set(stage.getScene().snapshot(null)));
-    WritableImage fx = image.get();
-    BufferedImage png =
-        new BufferedImage((int) fx.getWidth(), (int) fx.getHeight(), BufferedImage.TYPE_INT_ARGB);
-    for (int y = 0; y < png.getHeight(); y++) {
-      for (int x = 0; x < png.getWidth(); x++) {
-        png.setRGB(x, y, fx.getPixelReader().getArgb(x, y));
-      }
-    }
-    ImageIO.write(png, "png", out.resolve(name + ".png").toFile());
+    WindowShots.save(stage, name);
   }
 }
