@@ -45,7 +45,8 @@ public final class LoginPage {
   public WebResponse submit(WebRequest request) {
     String email = request.formField("email");
     String address = request.clientAddress();
-    Optional<Duration> wait = throttle.waitFor(address, email);
+    LoginThrottle.Check check = throttle.check(address, email);
+    Optional<Duration> wait = check.delay();
     if (wait.isPresent()) {
       long seconds = RetryAfter.seconds(wait.get());
       return form(
@@ -58,7 +59,7 @@ public final class LoginPage {
     try {
       boolean remember = "on".equals(request.formField("persist_session"));
       var loggedIn = sessions.logIn(email, request.formField("password"), remember);
-      throttle.recordSuccess(address, email);
+      throttle.recordSuccess(address, email, check);
       request.sessionId().ifPresent(sessions::discard); // replaced by the new one: no log-out
       return WebResponse.redirect(SafeRedirect.localPathOr(request.queryParam("next"), "/"))
           .cookie(cookies.session(loggedIn.session().id(), remember));

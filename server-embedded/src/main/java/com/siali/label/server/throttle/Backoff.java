@@ -42,21 +42,36 @@ public final class Backoff {
     this.clock = clock;
   }
 
+  /**
+   * What one read of {@code key}'s counter says.
+   *
+   * @param delay how long the key must still wait; empty if it may try now
+   * @param counted whether any failure was on record (then a success has something to reset)
+   */
+  public record Reading(Optional<Duration> delay, boolean counted) {}
+
   /** How long {@code key} must still wait, or empty if it may try now. */
   public Optional<Duration> waitFor(String key) {
+    return read(key).delay();
+  }
+
+  public Reading read(String key) {
     Optional<AttemptCount> found = counters.find(scoped(key));
     Instant now = now();
-    if (found.isEmpty() || now.isAfter(found.get().at().plus(memory))) {
-      return Optional.empty();
+    if (found.isEmpty()) {
+      return new Reading(Optional.empty(), false);
+    }
+    if (now.isAfter(found.get().at().plus(memory))) {
+      return new Reading(Optional.empty(), true);
     }
     int count = (int) found.get().amount();
     if (count < free) {
-      return Optional.empty();
+      return new Reading(Optional.empty(), true);
     }
     Instant allowedAt = found.get().at().plus(delay(count - free));
-    return now.isBefore(allowedAt)
-        ? Optional.of(Duration.between(now, allowedAt))
-        : Optional.empty();
+    return new Reading(
+        now.isBefore(allowedAt) ? Optional.of(Duration.between(now, allowedAt)) : Optional.empty(),
+        true);
   }
 
   public void recordFailure(String key) {

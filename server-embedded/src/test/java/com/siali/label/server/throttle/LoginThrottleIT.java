@@ -85,9 +85,16 @@ class LoginThrottleIT {
 
   @Test
   void successClearsTheCount() {
+    assertThat(throttle.check("10.0.0.9", "lead@example.com").failuresOnRecord())
+        .as("the usual log-in finds nothing to reset, so its success writes nothing")
+        .isFalse();
     fail("10.0.0.9", "lead@example.com", 5);
-    throttle.recordSuccess("10.0.0.9", "lead@example.com");
-    assertThat(throttle.waitFor("10.0.0.9", "lead@example.com")).isEmpty();
+    LoginThrottle.Check before = throttle.check("10.0.0.9", "lead@example.com");
+    assertThat(before.failuresOnRecord()).isTrue();
+    throttle.recordSuccess("10.0.0.9", "lead@example.com", before);
+    assertThat(throttle.check("10.0.0.9", "lead@example.com").failuresOnRecord())
+        .as("as the log-in page does it: the success after failures clears both counts")
+        .isFalse();
   }
 
   @Test
