@@ -14,17 +14,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +40,6 @@ public final class ClusterBenchmark {
   private static final String TOKEN = "cluster-benchmark-token-0123456789";
   private static final Pattern CSRF_FIELD =
       Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
-  private static final int CLIENTS = 8;
   private static final int FEED_TRIALS = 100;
 
   /**
@@ -86,14 +81,17 @@ public final class ClusterBenchmark {
         // One form, served by whichever node nginx picks, posted to both: the pair is signed with
         // the secret the nodes share.
         Csrf csrf = csrfOf(nginx.base());
-        run("log-ins (warm-up)", nginx.base(), base -> login(base, csrf), WARM_UP_SECONDS);
+        ClosedLoopLoad.run(
+            "log-ins (warm-up)", nginx.base(), base -> login(base, csrf), WARM_UP_SECONDS);
         // Measured right before and right after the log-ins (nothing else running): on a shared
         // machine the bound moves between runs.
         double boundBefore = argon2.rate(cores);
         double viaNginx =
-            run("log-ins through nginx", nginx.base(), base -> login(base, csrf), seconds);
+            ClosedLoopLoad.run(
+                "log-ins through nginx", nginx.base(), base -> login(base, csrf), seconds);
         double direct =
-            run("log-ins on node a directly", nodeA, base -> login(base, csrf), seconds);
+            ClosedLoopLoad.run(
+                "log-ins on node a directly", nodeA, base -> login(base, csrf), seconds);
         // The same with wrk (-t2 -c16, as tools/bench web): a client that costs the machine far
         // less CPU than the JVM's, which shares the two cores with both nodes and PostgreSQL.
         double wrkNginx = wrkLogins("log-ins through nginx (wrk)", nginx.base(), csrf, seconds);
@@ -116,11 +114,15 @@ public final class ClusterBenchmark {
             wrkNginx / bound,
             wrkDirect / bound);
         double bare = bareHandlerRate(seconds);
-        run("whoami (warm-up)", nginx.base(), ClusterBenchmark::whoami, WARM_UP_SECONDS);
+        ClosedLoopLoad.run(
+            "whoami (warm-up)", nginx.base(), ClusterBenchmark::whoami, WARM_UP_SECONDS);
         double whoamiNginx =
-            run("whoami through nginx", nginx.base(), ClusterBenchmark::whoami, seconds);
-        double whoamiA = run("whoami on node a", nodeA, ClusterBenchmark::whoami, seconds);
-        double whoamiB = run("whoami on node b", nodeB, ClusterBenchmark::whoami, seconds);
+            ClosedLoopLoad.run(
+                "whoami through nginx", nginx.base(), ClusterBenchmark::whoami, seconds);
+        double whoamiA =
+            ClosedLoopLoad.run("whoami on node a", nodeA, ClusterBenchmark::whoami, seconds);
+        double whoamiB =
+            ClosedLoopLoad.run("whoami on node b", nodeB, ClusterBenchmark::whoami, seconds);
         System.out.printf(
             Locale.ROOT,
             "whoami / bare handler: through nginx %.2f, node a %.2f, node b %.2f%n",
@@ -276,8 +278,8 @@ public final class ClusterBenchmark {
       String base = "http://127.0.0.1:" + port;
       awaitAnswer(base + "/");
       HttpRequest hello = HttpRequest.newBuilder(URI.create(base + "/")).build();
-      run("bare Undertow (warm-up)", base, b -> hello, WARM_UP_SECONDS);
-      return run("bare Undertow handler", base, b -> hello, seconds);
+      ClosedLoopLoad.run("bare Undertow (warm-up)", base, b -> hello, WARM_UP_SECONDS);
+      return ClosedLoopLoad.run("bare Undertow handler", base, b -> hello, seconds);
     } finally {
       bare.destroyForcibly();
       bare.waitFor(10, TimeUnit.SECONDS);
@@ -328,73 +330,9 @@ public final class ClusterBenchmark {
         "feed a -> b (token reset on a, old token 401 on b), %d trials: p50 %.1f ms  p99 %.1f ms"
             + "  max %.1f ms (target p99 <= 100 ms)%n",
         FEED_TRIALS,
-        percentile(latencies, 0.50),
-        percentile(latencies, 0.99),
+        ClosedLoopLoad.percentile(latencies, 0.50),
+        ClosedLoopLoad.percentile(latencies, 0.99),
         latencies.getLast() / 1e6);
-  }
-
-  /**
-   * {@value #CLIENTS} clients send {@code request} back to back for {@code seconds}; prints
-   * requests per second, p50 and p99, and every status but 200/302; returns requests per second.
-   */
-  private static double run(
-      String name, String base, Function<String, HttpRequest> request, int seconds)
-      throws Exception {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    Map<Integer, AtomicInteger> unexpected = new ConcurrentHashMap<>();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    List<Thread> clients = new ArrayList<>();
-    for (int i = 0; i < CLIENTS; i++) {
-      clients.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    while (System.nanoTime() < end) {
-                      long start = System.nanoTime();
-                      int status;
-                      try {
-                        status =
-                            http.send(request.apply(base), HttpResponse.BodyHandlers.discarding())
-                                .statusCode();
-                      } catch (IOException | InterruptedException e) {
-                        status = -1;
-                      }
-                      latencies.add(System.nanoTime() - start);
-                      if (status != 200 && status != 302) {
-                        unexpected
-                            .computeIfAbsent(status, s -> new AtomicInteger())
-                            .incrementAndGet();
-                      }
-                    }
-                  }));
-    }
-    for (Thread client : clients) {
-      client.join();
-    }
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    double rate = sorted.size() / (double) seconds;
-    System.out.printf(
-        Locale.ROOT,
-        "%-28s %8.1f req/s  p50 %6.1f ms  p99 %6.1f ms%s%n",
-        name,
-        rate,
-        percentile(sorted, 0.50),
-        percentile(sorted, 0.99),
-        unexpected.isEmpty() ? "" : "  unexpected statuses " + unexpected);
-    return rate;
-  }
-
-  private static double percentile(List<Long> sorted, double p) {
-    if (sorted.isEmpty()) {
-      return Double.NaN;
-    }
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
   }
 
   private static void awaitHealth(String base) throws Exception {
