@@ -3,6 +3,7 @@ package com.siali.label.persistence;
 import static com.siali.label.persistence.jooq.Tables.ANNOTATIONS;
 import static com.siali.label.persistence.jooq.Tables.API_TOKENS;
 import static com.siali.label.persistence.jooq.Tables.AUDIT_EVENTS;
+import static com.siali.label.persistence.jooq.Tables.AUDIT_EVENT_WORDS;
 import static com.siali.label.persistence.jooq.Tables.AVATAR_PICTURES;
 import static com.siali.label.persistence.jooq.Tables.INVITATION_LINK;
 import static com.siali.label.persistence.jooq.Tables.PERSONAL_INVITATIONS;
@@ -69,6 +70,7 @@ public final class DatabaseCopy {
                 PROJECTS,
                 ANNOTATIONS,
                 AUDIT_EVENTS,
+                AUDIT_EVENT_WORDS,
                 PERSONAL_INVITATIONS));
     if (withSessions) {
       tables.add(WEB_SESSIONS);

@@ -26,7 +26,8 @@ import java.util.function.UnaryOperator;
 /**
  * Times a History page (50 events, newest first, keyset) at 1 000 000 audit events through the real
  * service, as the window and {@code GET /api/audit} read it (run by tools/bench audit; not a test):
- * the first page, a page half-way down, each filter, and a search.
+ * the first page, a page half-way down, each filter, and searches: rare and common words, a word
+ * being typed, one address, and a word found nowhere (the worst case of a walk through the log).
  */
 public final class AuditHistoryTiming {
   private AuditHistoryTiming() {}
@@ -84,6 +85,9 @@ public final class AuditHistoryTiming {
           q -> q.between(Optional.of(clock.instant().minus(Duration.ofDays(7))), Optional.empty()));
       time(services, owner, "search \"user417@\"", q -> q.searching("user417@"));
       time(services, owner, "search \"192.168.7.\"", q -> q.searching("192.168.7."));
+      time(services, owner, "search \"user41\" (typing)", q -> q.searching("user41"));
+      time(services, owner, "search \"192.168.166.17\"", q -> q.searching("192.168.166.17"));
+      time(services, owner, "search \"nobody@\" (no match)", q -> q.searching("nobody@"));
       timeOneWrite(services, services.people().findByEmail("lead@example.com").orElseThrow());
     } finally {
       TempTree.delete(dir);

@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * Seeds many audit events quickly for benchmarks: plain JDBC batches of the real table, one event a
  * second back from {@code newest}, actions and 1 000 subjects in turn, every 50th event a failed
- * log-in from its own address.
+ * log-in from its own address; with their search words.
  */
 public final class BulkAuditEvents {
   private static final String[] ACTIONS = {
@@ -30,6 +30,7 @@ public final class BulkAuditEvents {
         "INSERT INTO audit_events (occurred_at, actor_id, actor_label, action, subject_id,"
             + " subject_email, client_address, channel, succeeded, details)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    long[] indexed = {maxId(db)}; // the History search's words, as AuditRepository.append writes
     for (int start = 0; start < count; start += BATCH) {
       int from = start;
       int to = Math.min(count, start + BATCH);
@@ -57,7 +58,13 @@ public final class BulkAuditEvents {
                       }
                       insert.executeBatch();
                     }
+                    indexed[0] = AuditSearchWords.indexEventsAfter(connection, indexed[0]);
                   }));
     }
+  }
+
+  private static long maxId(Database db) {
+    Long max = db.dsl().fetchOne("SELECT MAX(id) FROM audit_events").get(0, Long.class);
+    return max == null ? 0 : max;
   }
 }

@@ -14,6 +14,7 @@ import com.siali.label.model.PermissionDeniedException;
 import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.User;
 import com.siali.label.model.ValidationException;
+import com.siali.label.persistence.BulkAuditEvents;
 import com.siali.label.persistence.ChangeKind;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -239,6 +240,67 @@ class AuditTrailIT {
     assertThat(later.entries()).isEmpty();
   }
 
+  /**
+   * The History search (ADR 0021): each word must begin a word of the event as typed, punctuation
+   * included; a rare one is read from the word index, a common one by walking the log, and both
+   * page newest first without repeats.
+   */
+  @Test
+  void searchFindsWhatBeginsAWordWhetherRareOrCommon() {
+    // 6 000 events: subjects user1..user1000@example.com in turn, every 50th a failed log-in.
+    BulkAuditEvents.seed(store.database, 6_000, store.clock.instant().minusSeconds(60));
+    assertThat(searched("user417@"))
+        .hasSize(6)
+        .allMatch(e -> e.subject().equals("user417@example.com"));
+    assertThat(searched("USER41")) // typing: user41, user410 ... user419
+        .hasSize(66)
+        .allMatch(e -> e.subject().matches("user41\\d?@example\\.com"));
+    assertThat(searched("ser417")).as("the middle of a word").isEmpty();
+    assertThat(searched("user417@ 192.168.166.")).hasSize(6); // user417 is always there
+    assertThat(searched("wrong password")).hasSize(120).allMatch(e -> !e.succeeded());
+    assertThat(searched("visitor user417@")).isEmpty(); // no failed log-in for user417
+
+    var common = audit().page(owner.id(), AuditQuery.all().searching("example.com"));
+    assertThat(common.entries()).hasSize(50);
+    assertThat(common.next()).isPresent();
+    // A common beginning of words: the log is walked instead of the word index.
+    var typing = audit().page(owner.id(), AuditQuery.all().searching("use"));
+    assertThat(typing.entries()).hasSize(50).allMatch(e -> e.subject().startsWith("user"));
+    assertThat(typing.entries().getFirst().time())
+        .isAfterOrEqualTo(typing.entries().getLast().time());
+
+    List<AuditEntry> walked = new ArrayList<>();
+    AuditQuery query = AuditQuery.all().limit(25).searching("user41");
+    while (true) {
+      AuditPage page = audit().page(owner.id(), query);
+      walked.addAll(page.entries());
+      if (page.next().isEmpty()) {
+        break;
+      }
+      query = query.olderThan(page.next());
+    }
+    assertThat(walked).hasSize(66);
+    assertThat(new HashSet<>(walked.stream().map(AuditEntry::id).toList())).hasSize(66);
+    for (int i = 1; i < walked.size(); i++) {
+      assertThat(walked.get(i).time()).isBeforeOrEqualTo(walked.get(i - 1).time());
+    }
+
+    store.services.apiTokens().rotate(ada.id());
+    assertThat(searched("ada@"))
+        .extracting(AuditEntry::action)
+        .first()
+        .isEqualTo(AuditAction.TOKEN_RESET);
+    assertThat(
+            audit()
+                .page(owner.id(), AuditQuery.all().forPerson(ada.id()).searching("ada@"))
+                .entries())
+        .hasSize(2);
+  }
+
+  private List<AuditEntry> searched(String words) {
+    return audit().page(owner.id(), AuditQuery.all().limit(500).searching(words)).entries();
+  }
+
   @Test
   void aPersonsHistoryHoldsWhatTheyDidAndWhatWasDoneToThem() {
     store.services.administration().signOutEverywhere(owner.id(), ada.id());
@@ -257,6 +319,16 @@ class AuditTrailIT {
     store.clock.advance(Duration.ofDays(70));
     assertThat(audit().prune(AuditRetention.days(365).keep())).isEqualTo(2); // the sign-ups
     assertThat(all()).extracting(AuditEntry::action).containsExactly(AuditAction.TOKEN_RESET);
+    assertThat(searched("lead@")).as("the pruned sign-up's words went with it").isEmpty();
+    assertThat(
+            store
+                .database
+                .dsl()
+                .fetchOne(
+                    "SELECT COUNT(*) FROM audit_event_words w WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM audit_events e WHERE e.id = w.event_id)")
+                .get(0, Integer.class))
+        .isZero();
     assertThat(audit().prune(AuditRetention.days(365).keep())).isZero();
   }
 

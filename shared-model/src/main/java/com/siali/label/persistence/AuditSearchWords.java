@@ -1,0 +1,107 @@
+package com.siali.label.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The words the History search finds an audit event by (ADR 0021): lower-case runs of letters and
+ * digits of its actor, subject, address and details. A search word is split the same way; every
+ * part but the last is a whole word, and the last is a whole word too when punctuation follows it
+ * ("user417@"), else the beginning of one ("user41" while typing).
+ */
+public final class AuditSearchWords {
+  public static final int MAX_WORD_LENGTH = 64;
+  private static final int BATCH = 1_000;
+  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  private AuditSearchWords() {}
+
+  /** One part of a search word: the text and whether it must be a whole word. */
+  public record Part(String text, boolean whole) {}
+
+  public static Set<String> of(String... texts) {
+    Set<String> words = new LinkedHashSet<>();
+    for (String text : texts) {
+      for (String word : SEPARATORS.split(text.toLowerCase(Locale.ROOT))) {
+        if (!word.isEmpty()) {
+          words.add(clip(word));
+        }
+      }
+    }
+    return words;
+  }
+
+  /**
+   * The parts of one search word (no white space in it), in order; none if it is all punctuation.
+   */
+  public static List<Part> parts(String searchWord) {
+    String lower = searchWord.toLowerCase(Locale.ROOT);
+    List<Part> parts = new ArrayList<>();
+    var matcher = WORD.matcher(lower);
+    while (matcher.find()) {
+      boolean followedBySeparator = matcher.end() < lower.length();
+      String text = matcher.group();
+      // A part longer than a stored word was clipped when stored: it can only be a prefix now.
+      parts.add(new Part(clip(text), followedBySeparator && text.length() <= MAX_WORD_LENGTH));
+    }
+    return parts;
+  }
+
+  /**
+   * Writes the words of the events after {@code afterId} into {@code audit_event_words}, which must
+   * hold none of them yet (the V8_2 migration; the benchmarks' seeded events), in batches; the
+   * highest id indexed, or {@code afterId} when there was none.
+   */
+  public static long indexEventsAfter(Connection connection, long afterId) throws SQLException {
+    long last = afterId;
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT id, occurred_at, actor_label, subject_email, client_address, details"
+                    + " FROM audit_events WHERE id > ?");
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO audit_event_words (word, occurred_at, event_id) VALUES (?, ?, ?)")) {
+      select.setFetchSize(BATCH);
+      select.setLong(1, afterId);
+      try (ResultSet events = select.executeQuery()) {
+        int pending = 0;
+        while (events.next()) {
+          last = Math.max(last, events.getLong(1));
+          for (String word :
+              of(
+                  events.getString(3),
+                  events.getString(4),
+                  events.getString(5),
+                  events.getString(6))) {
+            insert.setString(1, word);
+            insert.setObject(2, events.getObject(2));
+            insert.setLong(3, events.getLong(1));
+            insert.addBatch();
+            pending++;
+          }
+          if (pending >= BATCH) {
+            insert.executeBatch();
+            pending = 0;
+          }
+        }
+        if (pending > 0) {
+          insert.executeBatch();
+        }
+      }
+    }
+    return last;
+  }
+
+  private static String clip(String word) {
+    return word.length() > MAX_WORD_LENGTH ? word.substring(0, MAX_WORD_LENGTH) : word;
+  }
+}
