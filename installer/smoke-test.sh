@@ -38,7 +38,13 @@ fail() {
 # --- helpers --------------------------------------------------------------------------------------------------
 
 # True while process $1 runs (a child that exited stays a zombie until waited for, and kill -0 still succeeds).
-alive() { [ -r "/proc/$1/stat" ] && [ "$(sed 's/.*) //' "/proc/$1/stat" | cut -d' ' -f1)" != Z ]; }
+# The stat line is read once: bash reaps an exited background child on its own, so the file can vanish between
+# a test for it and a read of it, and an empty read must mean "gone", not "running".
+alive() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  [ -n "$stat" ] && [ "$(sed 's/.*) //' <<<"$stat" | cut -d' ' -f1)" != Z ]
+}
 
 # Starts label-studio in the background with the given arguments (plus loopback, a port the OS picks and our
 # data directory), waits for its "running at" line and for /health to answer 200. Sets app_pid and base_url.
