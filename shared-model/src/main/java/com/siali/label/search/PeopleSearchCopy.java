@@ -62,7 +62,18 @@ final class PeopleSearchCopy {
    * first).
    */
   BitSet matching(List<String> longestFirst) {
-    return WordMatches.allOf(longestFirst, this::startingWith);
+    return longestFirst.isEmpty()
+        ? everyone()
+        : WordMatches.allOf(longestFirst, this::startingWith);
+  }
+
+  /** The ids of every account (what no search words match). */
+  BitSet everyone() {
+    BitSet ids = new BitSet(byName.rank().length);
+    for (int id : byName.ids()) {
+      ids.set(id);
+    }
+    return ids;
   }
 
   private BitSet startingWith(String word) {

@@ -6,6 +6,7 @@ import com.siali.label.model.Page;
 import com.siali.label.model.SearchText;
 import com.siali.label.model.User;
 import com.siali.label.model.UserQuery;
+import com.siali.label.model.UserSort;
 import com.siali.label.model.UserStatus;
 import com.siali.label.persistence.UserRepository;
 import java.sql.PreparedStatement;
@@ -53,7 +54,10 @@ final class UserPageQuery {
 
   static Page<User> run(DSLContext ctx, PeopleSearchIndex searchIndex, UserQuery query) {
     List<String> words = SearchText.words(query.search());
-    if (words.isEmpty()) {
+    PeopleSearchCopy copy = words.isEmpty() ? searchIndex.currentIfBuilt() : searchIndex.current();
+    // Without words the list is everyone: from the copy in the order it holds (a search cleared
+    // back to nothing), else straight off the sort index.
+    if (words.isEmpty() && (copy == null || query.sort() != UserSort.NAME)) {
       Condition shown = shown(query.status());
       List<User> items =
           ctx.selectFrom(USERS)
@@ -70,7 +74,6 @@ final class UserPageQuery {
     // reading).
     List<String> longestFirst =
         words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    PeopleSearchCopy copy = searchIndex.current();
     BitSet matches = copy != null ? copy.matching(longestFirst) : matchingIds(ctx, longestFirst);
     keepStatus(ctx, matches, query.status());
     int total = matches.cardinality();
@@ -90,7 +93,8 @@ final class UserPageQuery {
                   .fetch(USERS.ID)
               : walkSortIndex(ctx, query, matches);
     }
-    return new Page<>(fetchInOrder(ctx, pageIds), total, query.offset(), query.limit());
+    return new Page<>(
+        fetchInOrder(ctx, searchIndex.rows(), pageIds), total, query.offset(), query.limit());
   }
 
   /**
@@ -231,13 +235,26 @@ final class UserPageQuery {
     };
   }
 
-  private static List<User> fetchInOrder(DSLContext ctx, List<Long> ids) {
+  /**
+   * The rows of {@code ids} in that order: from memory where held ({@link PeopleRows}), the rest
+   * from the database (plain JDBC), and those are then held too.
+   */
+  private static List<User> fetchInOrder(DSLContext ctx, PeopleRows rows, List<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, User> byId =
-        ctx.selectFrom(USERS).where(USERS.ID.in(ids)).fetch(UserRepository::toUser).stream()
-            .collect(Collectors.toMap(User::id, Function.identity()));
+    List<Long> missing = new ArrayList<>();
+    Map<Long, User> byId;
+    try (PeopleRows.Read read = rows.startReading()) {
+      byId =
+          rows.held(ids, missing).stream().collect(Collectors.toMap(User::id, Function.identity()));
+      if (!missing.isEmpty()) {
+        List<User> fetched =
+            ctx.connectionResult(connection -> PeopleRows.read(connection, missing));
+        fetched.forEach(user -> byId.put(user.id(), user));
+        read.keep(fetched);
+      }
+    }
     return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 

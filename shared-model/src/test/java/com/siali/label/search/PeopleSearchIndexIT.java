@@ -1,5 +1,6 @@
 package com.siali.label.search;
 
+import static com.siali.label.persistence.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +155,76 @@ class PeopleSearchIndexIT {
     assertThat(found("zeb")).isEmpty();
     index.build();
     assertThat(found("lovelace")).containsExactly("Ada Lovelace");
+  }
+
+  private User onlyFound(String search) {
+    var page =
+        db.inTransaction(
+            ctx -> index.page(ctx, new UserQuery(search, UserSort.NAME, false, 0, 50)));
+    assertThat(page.items()).hasSize(1);
+    return page.items().getFirst();
+  }
+
+  @Test
+  void theRowsHeldInMemoryShowEveryCommittedChangeAtOnce() {
+    assertThat(onlyFound("ada").active()).isTrue();
+    assertThat(index.rows().holds(ada)).as("held once a page has read it").isTrue();
+
+    // None of these changes a search term, so the copy stays in use: only the row is read again.
+    db.inTransactionDo(ctx -> users.setActive(ctx, ada, false));
+    assertThat(index.isCurrent()).isTrue();
+    assertThat(onlyFound("ada").active()).as("deactivated").isFalse();
+
+    Instant later = Instant.parse("2031-05-06T07:08:09Z");
+    db.inTransactionDo(ctx -> users.touchActivity(ctx, ada, later));
+    assertThat(onlyFound("ada").lastActivity()).isEqualTo(later);
+
+    db.inTransactionDo(ctx -> users.setAvatar(ctx, ada, Optional.of("ada.png")));
+    assertThat(onlyFound("ada").avatar()).contains("ada.png");
+
+    // And the whole list, the search cleared back to nothing, from the copy too.
+    assertThat(found("")).containsExactly("Ada Lovelace", "Alan Turing", "Grace Hopper");
+  }
+
+  @Test
+  void aRowReadWhileItsAccountChangedIsNotKept() throws Exception {
+    try (PeopleRows.Read read = index.rows().startReading()) {
+      List<User> before = db.dsl().connectionResult(c -> PeopleRows.read(c, List.of(ada)));
+      db.inTransactionDo(ctx -> users.setActive(ctx, ada, false)); // commits after that read
+      read.keep(before);
+    }
+
+    assertThat(onlyFound("ada").active()).as("the stale row was dropped").isFalse();
+  }
+
+  @Test
+  void aRolledBackChangeLeavesTheHeldRowAsItWas() {
+    assertThatThrownBy(
+            () ->
+                db.inTransactionDo(
+                    ctx -> {
+                      users.setActive(ctx, ada, false);
+                      throw new IllegalStateException("refused");
+                    }))
+        .hasMessage("refused");
+
+    assertThat(onlyFound("ada").active()).isTrue();
+  }
+
+  @Test
+  void afterChangesMayHaveBeenMissedEveryRowIsReadAgain() {
+    onlyFound("ada"); // now held
+    db.dsl()
+        .update(USERS)
+        .set(USERS.PHONE, "+44 20 7946 0000")
+        .where(USERS.ID.eq(ada))
+        .execute(); // a write the feed did not carry, as when a follower lost its place
+    assertThat(onlyFound("ada").phone()).as("still the held row").isEmpty();
+
+    index.rows().resynchronise();
+
+    assertThat(index.rows().holds(ada)).isFalse();
+    assertThat(onlyFound("ada").phone()).isEqualTo("+44 20 7946 0000");
   }
 
   @Test

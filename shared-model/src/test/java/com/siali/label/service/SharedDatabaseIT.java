@@ -10,6 +10,7 @@ import com.siali.label.security.PasswordHasher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,30 @@ class SharedDatabaseIT {
     assertThat(other.apiTokens().authenticate(token)).isPresent();
     store.services.administration().setActive(lead.id(), ada.id(), false);
     within(() -> other.apiTokens().authenticate(token).isEmpty());
+  }
+
+  @Test
+  void aDeactivationOrActivityInOneShowsInTheOthersListWithinASecond() {
+    User lead = store.create("lead@example.com");
+    User ada = store.create("ada@example.com");
+    other.people().buildSearchCopy();
+    assertThat(found(other, "ada").active()).isTrue(); // the other now holds Ada's row in memory
+
+    store.services.administration().setActive(lead.id(), ada.id(), false);
+    within(() -> !found(other, "ada").active());
+
+    Instant before = found(other, "ada").lastActivity();
+    store.clock.advance(Duration.ofMinutes(5));
+    store.services.accounts().recordActivity(ada.id());
+    within(() -> found(other, "ada").lastActivity().isAfter(before));
+  }
+
+  private static User found(Services services, String text) {
+    return services
+        .people()
+        .page(new UserQuery(text, UserSort.NAME, false, 0, 10))
+        .items()
+        .getFirst();
   }
 
   private static long search(Services services, String text) {
