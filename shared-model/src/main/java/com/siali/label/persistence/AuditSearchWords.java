@@ -16,12 +16,22 @@ import java.util.regex.Pattern;
  * digits of its actor, subject, address and details. A search word is split the same way; every
  * part but the last is a whole word, and the last is a whole word too when punctuation follows it
  * ("user417@"), else the beginning of one ("user41" while typing).
+ *
+ * <p>Beside the words, the run from each word's start to the next space is kept when it holds
+ * punctuation: "192.168.166.17", "168.166.17" and "166.17" for an address, "user417@example.com"
+ * and "example.com" for an email. A search word with punctuation after its first word is then also
+ * one beginning of such a run, which is rare where each of its words is common (every address holds
+ * "192" and "168"). Every place where a search word begins a word and runs on without a space is
+ * the start of one of these runs, so the runs beginning with it name every event that holds it so.
  */
 public final class AuditSearchWords {
   public static final int MAX_WORD_LENGTH = 64;
   private static final int BATCH = 1_000;
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  /** Where a run ends: the white space that splits a search into words ({@code \\s}). */
+  private static final Pattern SPACE = Pattern.compile("\\s");
 
   private AuditSearchWords() {}
 
@@ -31,13 +41,30 @@ public final class AuditSearchWords {
   public static Set<String> of(String... texts) {
     Set<String> words = new LinkedHashSet<>();
     for (String text : texts) {
-      for (String word : SEPARATORS.split(text.toLowerCase(Locale.ROOT))) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      for (String word : SEPARATORS.split(lower)) {
         if (!word.isEmpty()) {
           words.add(clip(word));
         }
       }
+      addRuns(lower, words);
     }
     return words;
+  }
+
+  /** The run from each word's start to the next space, when it goes on past the word. */
+  private static void addRuns(String lower, Set<String> words) {
+    var word = WORD.matcher(lower);
+    var space = SPACE.matcher(lower);
+    int runEnd = -1;
+    while (word.find()) {
+      if (runEnd < word.start()) {
+        runEnd = space.find(word.start()) ? space.start() : lower.length();
+      }
+      if (runEnd > word.end()) {
+        words.add(clip(lower.substring(word.start(), runEnd)));
+      }
+    }
   }
 
   /**
@@ -52,6 +79,13 @@ public final class AuditSearchWords {
       String text = matcher.group();
       // A part longer than a stored word was clipped when stored: it can only be a prefix now.
       parts.add(new Part(clip(text), followedBySeparator && text.length() <= MAX_WORD_LENGTH));
+    }
+    // A search word that begins with a word and goes on with punctuation begins a run (see the
+    // class comment).
+    var first = WORD.matcher(lower);
+    Part run = new Part(clip(lower), false);
+    if (first.lookingAt() && first.end() < lower.length() && !parts.contains(run)) {
+      parts.add(run); // (not when clipping made it the first word's beginning again)
     }
     return parts;
   }

@@ -257,6 +257,12 @@ class AuditTrailIT {
         .allMatch(e -> e.subject().matches("user41\\d?@example\\.com"));
     assertThat(searched("ser417")).as("the middle of a word").isEmpty();
     assertThat(searched("user417@ 192.168.166.")).hasSize(6); // user417 is always there
+    // An address: each of its words is common, the run of them rare (addresses 192.168.166.x are
+    // x = 167, 17, 67, 117, six events each).
+    assertThat(searched("192.168.166.17"))
+        .hasSize(6)
+        .allMatch(e -> e.clientAddress().equals("192.168.166.17"));
+    assertThat(searched("168.166.1")).as("from a word inside the address").hasSize(18);
     assertThat(searched("wrong password")).hasSize(120).allMatch(e -> !e.succeeded());
     assertThat(searched("visitor user417@")).isEmpty(); // no failed log-in for user417
 
