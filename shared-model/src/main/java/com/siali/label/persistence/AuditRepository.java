@@ -103,7 +103,7 @@ public final class AuditRepository {
    */
   public List<AuditEntry> page(DSLContext ctx, AuditQuery query) {
     int wanted = query.limit() + 1;
-    Optional<Part> rare = searchPartToRead(ctx, query);
+    Optional<Part> rare = searchPartToRead(ctx, query, wanted);
     if (rare.isPresent()) {
       return byWord(ctx, query, rare.get(), wanted);
     }
@@ -193,33 +193,43 @@ public final class AuditRepository {
 
   /**
    * The search part to read from the word index, if any. A whole word's entries are in time order,
-   * a subset of the log's, so reading them never reads more than walking the log would: the whole
-   * word with the fewest entries is taken however common it is (counted up to {@link #COUNTED};
-   * among words past that, the longest). A beginning of words must have its entries sorted, so it
-   * is taken only when rarer than {@link #RARE} and rarer than every whole word. Empty without a
-   * search, or when its only parts are common beginnings: then the page walks the log.
+   * a subset of the log's, so reading them never reads more than walking the log would and stops
+   * once the page is full: the whole word with the fewest entries is the candidate however common
+   * it is (counted up to {@link #COUNTED}; among words past that, the longest). A beginning of
+   * words must have all its entries read and sorted, so it is a candidate only under {@link #RARE}.
+   * Of the two, the beginning is read when its {@code n} entries cost less than the whole word's
+   * expected read: with at most {@code n} matches among the whole word's {@code w} entries, about
+   * {@code limit × w / n} of them are read before the page is full ({@code 192.168.7.}: the whole
+   * word {@code 7}; {@code 192.168.166.17}: the run, ADR 0021). Empty without a search, or when its
+   * only parts are common beginnings: then the page walks the log.
    */
-  private static Optional<Part> searchPartToRead(DSLContext ctx, AuditQuery query) {
-    Part best = null;
-    int fewest = Integer.MAX_VALUE;
+  private static Optional<Part> searchPartToRead(DSLContext ctx, AuditQuery query, int limit) {
+    Part whole = null;
+    int wholeCount = Integer.MAX_VALUE;
+    Part beginning = null;
+    int beginningCount = Integer.MAX_VALUE;
     for (String word : searchWords(query)) {
       for (Part part : AuditSearchWords.parts(word)) {
         int cap = part.whole() ? COUNTED : RARE;
         int count =
             ctx.fetchCount(ctx.selectOne().from(AUDIT_EVENT_WORDS).where(isWord(part)).limit(cap));
-        if (count >= cap && !part.whole()) {
-          continue;
-        }
-        boolean better =
-            count < fewest
-                || (count == fewest && best != null && part.text().length() > best.text().length());
-        if (better) {
-          fewest = count;
-          best = part;
+        if (part.whole()) {
+          if (count < wholeCount
+              || (count == wholeCount && part.text().length() > whole.text().length())) {
+            whole = part;
+            wholeCount = count;
+          }
+        } else if (count < cap && count < beginningCount) {
+          beginning = part;
+          beginningCount = count;
         }
       }
     }
-    return Optional.ofNullable(best);
+    if (beginning == null || whole == null) {
+      return Optional.ofNullable(beginning != null ? beginning : whole);
+    }
+    boolean wholeReadsLess = (long) beginningCount * beginningCount > (long) limit * wholeCount;
+    return Optional.of(wholeReadsLess ? whole : beginning);
   }
 
   /**
