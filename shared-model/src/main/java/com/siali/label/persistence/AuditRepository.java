@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -200,8 +201,9 @@ public final class AuditRepository {
    * Of the two, the beginning is read when its {@code n} entries cost less than the whole word's
    * expected read: with at most {@code n} matches among the whole word's {@code w} entries, about
    * {@code limit × w / n} of them are read before the page is full ({@code 192.168.7.}: the whole
-   * word {@code 7}; {@code 192.168.166.17}: the run, ADR 0021). Empty without a search, or when its
-   * only parts are common beginnings: then the page walks the log.
+   * word {@code 7}; {@code 192.168.166.17}: the run, ADR 0021). That holds on PostgreSQL; on H2 the
+   * part with fewer entries is read. Empty without a search, or when its only parts are common
+   * beginnings: then the page walks the log.
    */
   private static Optional<Part> searchPartToRead(DSLContext ctx, AuditQuery query, int limit) {
     Part whole = null;
@@ -228,7 +230,12 @@ public final class AuditRepository {
     if (beginning == null || whole == null) {
       return Optional.ofNullable(beginning != null ? beginning : whole);
     }
-    boolean wholeReadsLess = (long) beginningCount * beginningCount > (long) limit * wholeCount;
+    // H2 does not stop the whole word's join at the page: it reads every entry of the word (for
+    // `192.168.7.`, 153 ms where PostgreSQL takes 16 ms), so there the fewer entries win.
+    boolean wholeReadsLess =
+        ctx.dialect().family() == SQLDialect.POSTGRES
+            ? (long) beginningCount * beginningCount > (long) limit * wholeCount
+            : wholeCount <= beginningCount;
     return Optional.of(wholeReadsLess ? whole : beginning);
   }
 
