@@ -4,14 +4,10 @@ import com.siali.label.app.launcher.NginxProcess;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.server.bench.Argon2Bound;
 import com.siali.label.testing.TestDatabases;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,21 +31,13 @@ import java.util.regex.Pattern;
  * quiet one in docs/PERFORMANCE.md.
  */
 public final class ClusterBenchmark {
-  private static final String EMAIL = "lead@example.com";
-  private static final String PASSWORD = "correct horse battery";
-  private static final String TOKEN = "cluster-benchmark-token-0123456789";
-  private static final Pattern CSRF_FIELD =
-      Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
   private static final int FEED_TRIALS = 100;
 
   /**
    * Unrecorded load before each kind of measurement, so that the nodes' JIT compilers have done
    * most of their work (the web benchmark found log-ins still compiling after 60 s of them).
    */
-  private static final int WARM_UP_SECONDS = 30;
-
-  /** The anonymous CSRF pair a log-in form carries: the signed cookie and the field's value. */
-  private record Csrf(String cookie, String field) {}
+  private static final int WARM_UP_SECONDS = 60;
 
   private ClusterBenchmark() {}
 
@@ -66,36 +54,64 @@ public final class ClusterBenchmark {
     List<Integer> ports = new ArrayList<>();
     try {
       for (String name : List.of("a", "b")) {
-        int port = freePort();
-        nodes.add(startNode(launcher, dir.resolve(name), port, name, environment));
-        awaitHealth("http://127.0.0.1:" + port);
+        int port = HeadlessNode.freePort();
+        Map<String, String> node = new HashMap<>(environment);
+        node.put("LABEL_STUDIO_NODE_NAME", "node-" + name);
+        nodes.add(HeadlessNode.start(launcher, dir.resolve(name), port, name.equals("a"), node));
+        HeadlessNode.awaitHealth("http://127.0.0.1:" + port);
         ports.add(port);
       }
       Path shipped = Path.of("docs/nginx/label-studio.conf").toAbsolutePath();
-      try (NginxProcess nginx = NginxProcess.start(shipped, freePort(), ports)) {
+      try (NginxProcess nginx = NginxProcess.start(shipped, HeadlessNode.freePort(), ports)) {
         String nodeA = "http://127.0.0.1:" + ports.get(0);
         String nodeB = "http://127.0.0.1:" + ports.get(1);
         int cores = Runtime.getRuntime().availableProcessors();
-        String hash = PasswordHasher.withDefaults().hash(PASSWORD);
-        Argon2Bound argon2 = new Argon2Bound(hash, PASSWORD);
+        String hash = PasswordHasher.withDefaults().hash(HeadlessNode.PASSWORD);
+        Argon2Bound argon2 = new Argon2Bound(hash, HeadlessNode.PASSWORD);
         // One form, served by whichever node nginx picks, posted to both: the pair is signed with
         // the secret the nodes share.
-        Csrf csrf = csrfOf(nginx.base());
+        LoginLoad.Csrf csrf = LoginLoad.csrfOf(nginx.base());
         ClosedLoopLoad.run(
-            "log-ins (warm-up)", nginx.base(), base -> login(base, csrf), WARM_UP_SECONDS);
+            "log-ins (warm-up)",
+            nginx.base(),
+            base -> LoginLoad.login(base, csrf),
+            WARM_UP_SECONDS);
         // Measured right before and right after the log-ins (nothing else running): on a shared
         // machine the bound moves between runs.
         double boundBefore = argon2.rate(cores);
+        Map<String, Long> pids = Map.of("a", nodes.get(0).pid(), "b", nodes.get(1).pid());
         double viaNginx =
-            ClosedLoopLoad.run(
-                "log-ins through nginx", nginx.base(), base -> login(base, csrf), seconds);
+            measured(
+                pids,
+                seconds,
+                () ->
+                    ClosedLoopLoad.run(
+                        "log-ins through nginx",
+                        nginx.base(),
+                        base -> LoginLoad.login(base, csrf),
+                        seconds));
         double direct =
-            ClosedLoopLoad.run(
-                "log-ins on node a directly", nodeA, base -> login(base, csrf), seconds);
+            measured(
+                pids,
+                seconds,
+                () ->
+                    ClosedLoopLoad.run(
+                        "log-ins on node a directly",
+                        nodeA,
+                        base -> LoginLoad.login(base, csrf),
+                        seconds));
         // The same with wrk (-t2 -c16, as tools/bench web): a client that costs the machine far
         // less CPU than the JVM's, which shares the two cores with both nodes and PostgreSQL.
-        double wrkNginx = wrkLogins("log-ins through nginx (wrk)", nginx.base(), csrf, seconds);
-        double wrkDirect = wrkLogins("log-ins on node a directly (wrk)", nodeA, csrf, seconds);
+        double wrkNginx =
+            measured(
+                pids,
+                seconds,
+                () -> LoginLoad.wrk("log-ins through nginx (wrk)", nginx.base(), csrf, seconds));
+        double wrkDirect =
+            measured(
+                pids,
+                seconds,
+                () -> LoginLoad.wrk("log-ins on node a directly (wrk)", nodeA, csrf, seconds));
         double boundAfter = argon2.rate(cores);
         double bound = (boundBefore + boundAfter) / 2;
         System.out.printf(
@@ -141,119 +157,24 @@ public final class ClusterBenchmark {
     }
   }
 
-  private static Process startNode(
-      Path launcher, Path data, int port, String name, Map<String, String> environment)
-      throws IOException {
-    Files.createDirectories(data);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                launcher.toString(),
-                "start",
-                "--headless",
-                "--data-dir",
-                data.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                Integer.toString(port)));
-    if (name.equals("a")) {
-      command.addAll(List.of("--username", EMAIL, "--password", PASSWORD, "--user-token", TOKEN));
-    }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(data.resolve("node.out").toFile());
-    builder.environment().putAll(environment);
-    builder.environment().put("LABEL_STUDIO_NODE_NAME", "node-" + name);
-    return builder.start();
+  /** A load that returns requests per second. */
+  private interface Load {
+    double run() throws Exception;
   }
 
-  private static Csrf csrfOf(String base) throws Exception {
-    HttpResponse<String> form =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(base + "/user/login/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    Matcher field = CSRF_FIELD.matcher(form.body());
-    String cookie =
-        form.headers().allValues("set-cookie").stream()
-            .filter(c -> c.startsWith("sl_csrf="))
-            .map(c -> c.substring(0, c.indexOf(';')))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("the log-in page set no CSRF cookie"));
-    if (!field.find()) {
-      throw new IllegalStateException("the log-in page has no CSRF field");
-    }
-    return new Csrf(cookie, field.group(1));
-  }
-
-  private static HttpRequest login(String base, Csrf csrf) {
-    return HttpRequest.newBuilder(URI.create(base + "/user/login/"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", csrf.cookie())
-        .POST(
-            HttpRequest.BodyPublishers.ofString(
-                "email=lead%40example.com&password=correct+horse+battery&csrf_token="
-                    + URLEncoder.encode(csrf.field(), StandardCharsets.UTF_8)))
-        .build();
-  }
-
-  /** wrk posting the log-in form for {@code seconds}; prints and returns log-ins per second. */
-  private static double wrkLogins(String name, String base, Csrf csrf, int seconds)
-      throws Exception {
-    Path script = Files.createTempFile("cluster-login", ".lua");
-    Files.writeString(
-        script,
-        "wrk.method = \"POST\"\n"
-            + "wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n"
-            + "wrk.headers[\"Cookie\"] = \""
-            + csrf.cookie()
-            + "\"\n"
-            + "wrk.body = \"email=lead%40example.com&password=correct+horse+battery&csrf_token="
-            + URLEncoder.encode(csrf.field(), StandardCharsets.UTF_8)
-            + "\"\n"
-            + """
-            done = function(summary, latency, requests)
-              io.write(string.format("REPORT %.1f %.1f %.1f %d\\n",
-                summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-                latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect
-                + summary.errors.read + summary.errors.write + summary.errors.timeout))
-            end
-            """);
-    try {
-      Process wrk =
-          new ProcessBuilder(
-                  "wrk",
-                  "-t2",
-                  "-c16",
-                  "-d" + seconds + "s",
-                  "-s",
-                  script.toString(),
-                  base + "/user/login/")
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      Matcher m = Pattern.compile("REPORT (\\S+) (\\S+) (\\S+) (\\d+)").matcher(output);
-      if (wrk.waitFor() != 0 || !m.find()) {
-        throw new IOException("wrk failed:\n" + output);
-      }
-      double rate = Double.parseDouble(m.group(1));
-      System.out.printf(
-          Locale.ROOT,
-          "%-28s %8.1f req/s  p50 %6s ms  p99 %6s ms  non-2xx/3xx or errors %s%n",
-          name,
-          rate,
-          m.group(2),
-          m.group(3),
-          m.group(4));
-      return rate;
-    } finally {
-      Files.deleteIfExists(script);
-    }
+  /** Runs {@code load} and prints where the machine's CPU went per request meanwhile. */
+  private static double measured(Map<String, Long> nodes, int seconds, Load load) throws Exception {
+    CpuShares cpu = CpuShares.start(nodes);
+    double rate = load.run();
+    System.out.println(
+        cpu.perRequest(
+            Math.round(rate * seconds), seconds, Runtime.getRuntime().availableProcessors()));
+    return rate;
   }
 
   private static HttpRequest whoami(String base) {
     return HttpRequest.newBuilder(URI.create(base + "/api/current-user/whoami"))
-        .header("Authorization", "Token " + TOKEN)
+        .header("Authorization", "Token " + HeadlessNode.TOKEN)
         .build();
   }
 
@@ -263,7 +184,7 @@ public final class ClusterBenchmark {
    * whoami's figure says what a node adds.
    */
   private static double bareHandlerRate(int seconds) throws Exception {
-    int port = freePort();
+    int port = HeadlessNode.freePort();
     Process bare =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -276,7 +197,7 @@ public final class ClusterBenchmark {
             .start();
     try {
       String base = "http://127.0.0.1:" + port;
-      awaitAnswer(base + "/");
+      HeadlessNode.awaitAnswer(base + "/");
       HttpRequest hello = HttpRequest.newBuilder(URI.create(base + "/")).build();
       ClosedLoopLoad.run("bare Undertow (warm-up)", base, b -> hello, WARM_UP_SECONDS);
       return ClosedLoopLoad.run("bare Undertow handler", base, b -> hello, seconds);
@@ -293,7 +214,7 @@ public final class ClusterBenchmark {
    */
   private static void feedLatency(String nodeA, String nodeB) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    String token = TOKEN;
+    String token = HeadlessNode.TOKEN;
     List<Long> latencies = new ArrayList<>();
     for (int trial = 0; trial < FEED_TRIALS; trial++) {
       HttpRequest oldOnB =
@@ -333,35 +254,5 @@ public final class ClusterBenchmark {
         ClosedLoopLoad.percentile(latencies, 0.50),
         ClosedLoopLoad.percentile(latencies, 0.99),
         latencies.getLast() / 1e6);
-  }
-
-  private static void awaitHealth(String base) throws Exception {
-    awaitAnswer(base + "/health");
-  }
-
-  private static void awaitAnswer(String url) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      try {
-        if (http.send(
-                    HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode()
-            == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("nothing answered " + url);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

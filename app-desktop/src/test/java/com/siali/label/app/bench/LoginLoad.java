@@ -1,0 +1,108 @@
+package com.siali.label.app.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The owner's log-in form as the benchmarks post it: one CSRF pair, from a JVM client or wrk. */
+final class LoginLoad {
+  private static final Pattern CSRF_FIELD =
+      Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
+
+  /** The anonymous CSRF pair a log-in form carries: the signed cookie and the field's value. */
+  record Csrf(String cookie, String field) {}
+
+  private LoginLoad() {}
+
+  static Csrf csrfOf(String base) throws Exception {
+    HttpResponse<String> form =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/user/login/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    Matcher field = CSRF_FIELD.matcher(form.body());
+    String cookie =
+        form.headers().allValues("set-cookie").stream()
+            .filter(c -> c.startsWith("sl_csrf="))
+            .map(c -> c.substring(0, c.indexOf(';')))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the log-in page set no CSRF cookie"));
+    if (!field.find()) {
+      throw new IllegalStateException("the log-in page has no CSRF field");
+    }
+    return new Csrf(cookie, field.group(1));
+  }
+
+  static HttpRequest login(String base, Csrf csrf) {
+    return HttpRequest.newBuilder(URI.create(base + "/user/login/"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", csrf.cookie())
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "email=lead%40example.com&password=correct+horse+battery&csrf_token="
+                    + URLEncoder.encode(csrf.field(), StandardCharsets.UTF_8)))
+        .build();
+  }
+
+  /** wrk posting the log-in form for {@code seconds}; prints and returns log-ins per second. */
+  static double wrk(String name, String base, Csrf csrf, int seconds) throws Exception {
+    Path script = Files.createTempFile("cluster-login", ".lua");
+    Files.writeString(
+        script,
+        "wrk.method = \"POST\"\n"
+            + "wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n"
+            + "wrk.headers[\"Cookie\"] = \""
+            + csrf.cookie()
+            + "\"\n"
+            + "wrk.body = \"email=lead%40example.com&password=correct+horse+battery&csrf_token="
+            + URLEncoder.encode(csrf.field(), StandardCharsets.UTF_8)
+            + "\"\n"
+            + """
+            done = function(summary, latency, requests)
+              io.write(string.format("REPORT %.1f %.1f %.1f %d\\n",
+                summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+                latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect
+                + summary.errors.read + summary.errors.write + summary.errors.timeout))
+            end
+            """);
+    try {
+      Process wrk =
+          new ProcessBuilder(
+                  "wrk",
+                  "-t2",
+                  "-c16",
+                  "-d" + seconds + "s",
+                  "-s",
+                  script.toString(),
+                  base + "/user/login/")
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      Matcher m = Pattern.compile("REPORT (\\S+) (\\S+) (\\S+) (\\d+)").matcher(output);
+      if (wrk.waitFor() != 0 || !m.find()) {
+        throw new IOException("wrk failed:\n" + output);
+      }
+      double rate = Double.parseDouble(m.group(1));
+      System.out.printf(
+          Locale.ROOT,
+          "%-28s %8.1f req/s  p50 %6s ms  p99 %6s ms  non-2xx/3xx or errors %s%n",
+          name,
+          rate,
+          m.group(2),
+          m.group(3),
+          m.group(4));
+      return rate;
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+}
