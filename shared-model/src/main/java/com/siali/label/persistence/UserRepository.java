@@ -8,10 +8,16 @@ import com.siali.label.model.ProfileUpdate;
 import com.siali.label.model.SearchText;
 import com.siali.label.model.User;
 import com.siali.label.persistence.jooq.tables.records.UsersRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +30,11 @@ import org.jooq.exception.IntegrityConstraintViolationException;
  * transaction (the API token cache, the People search copy and the window follow it).
  */
 public final class UserRepository {
+  /** The columns {@link #byIds} reads, in the order its mapping takes them. */
+  private static final String COLUMNS =
+      "id, email, first_name, last_name, phone, avatar, is_active, is_owner, date_joined,"
+          + " last_activity";
+
   private final ChangeFeed changes;
 
   public UserRepository(ChangeFeed changes) {
@@ -209,6 +220,43 @@ public final class UserRepository {
         Boolean.TRUE.equals(r.getIsOwner()),
         r.getDateJoined().toInstant(),
         r.getLastActivity().toInstant());
+  }
+
+  /**
+   * The accounts of {@code ids} (those that exist), in no particular order, read with plain JDBC:
+   * the People rows of a new window's first pages are read this way, which has less code to warm up
+   * than jOOQ's mapping (7–44 ms for 100 rows while it was still interpreted). Maps the columns as
+   * {@link #toUser} does.
+   */
+  public static List<User> byIds(Connection connection, List<Long> ids) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users WHERE id IN (?");
+    sql.append(", ?".repeat(ids.size() - 1)).append(')');
+    List<User> found = new ArrayList<>(ids.size());
+    try (PreparedStatement byId = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < ids.size(); i++) {
+        byId.setLong(i + 1, ids.get(i));
+      }
+      try (ResultSet rows = byId.executeQuery()) {
+        while (rows.next()) {
+          found.add(toUser(rows));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static User toUser(ResultSet row) throws SQLException {
+    return new User(
+        row.getLong(1),
+        new EmailAddress(row.getString(2)),
+        row.getString(3),
+        row.getString(4),
+        row.getString(5),
+        Optional.ofNullable(row.getString(6)),
+        row.getBoolean(7),
+        row.getBoolean(8), // NULL (everyone but the owner) reads as false
+        row.getObject(9, OffsetDateTime.class).toInstant(),
+        row.getObject(10, OffsetDateTime.class).toInstant());
   }
 
   static OffsetDateTime at(Instant instant) {

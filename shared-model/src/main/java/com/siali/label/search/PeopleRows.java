@@ -1,25 +1,19 @@
 package com.siali.label.search;
 
-import com.siali.label.model.EmailAddress;
 import com.siali.label.model.User;
 import com.siali.label.persistence.Change;
 import com.siali.label.persistence.ChangeFeed;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The People rows that pages have read, held in memory beside the search copy, so that a page seen
  * before is built without reading the database again: a first keystroke in a new process spent 7–44
  * ms fetching its page's 100 rows through jOOQ and H2 while that code was still interpreted. The
- * rows missing are read with plain JDBC, which has less code to warm up.
+ * rows missing are read with plain JDBC ({@code UserRepository.byIds}), which has less code to warm
+ * up.
  *
  * <p>Every row is read when a page first needs it, not all at once beside the copy's build: at 100
  * 000 accounts that read ran into the first keystrokes of a new window (0.4–0.8 s of young
@@ -34,10 +28,6 @@ import java.util.Set;
  * The rows are packed ({@link PackedRows}): some 100 bytes an account.
  */
 final class PeopleRows implements ChangeFeed.Listener {
-  private static final String COLUMNS =
-      "id, email, first_name, last_name, phone, avatar, is_active, is_owner, date_joined,"
-          + " last_activity";
-
   private final PackedRows rows = new PackedRows();
 
   /** The reads under way, each noting the accounts forgotten since it began. */
@@ -115,37 +105,5 @@ final class PeopleRows implements ChangeFeed.Listener {
   private synchronized void forget(long id) {
     rows.remove(id);
     reading.forEach(read -> read.forgotten.add(id));
-  }
-
-  /** The rows of {@code ids} (those that exist), in no particular order. */
-  static List<User> read(Connection connection, List<Long> ids) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users WHERE id IN (?");
-    sql.append(", ?".repeat(ids.size() - 1)).append(')');
-    List<User> found = new ArrayList<>(ids.size());
-    try (PreparedStatement byId = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < ids.size(); i++) {
-        byId.setLong(i + 1, ids.get(i));
-      }
-      try (ResultSet rows = byId.executeQuery()) {
-        while (rows.next()) {
-          found.add(user(rows));
-        }
-      }
-    }
-    return found;
-  }
-
-  private static User user(ResultSet row) throws SQLException {
-    return new User(
-        row.getLong(1),
-        new EmailAddress(row.getString(2)),
-        row.getString(3),
-        row.getString(4),
-        row.getString(5),
-        Optional.ofNullable(row.getString(6)),
-        row.getBoolean(7),
-        row.getBoolean(8), // NULL (everyone but the owner) reads as false
-        row.getObject(9, OffsetDateTime.class).toInstant(),
-        row.getObject(10, OffsetDateTime.class).toInstant());
   }
 }

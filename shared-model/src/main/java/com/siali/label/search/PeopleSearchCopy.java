@@ -68,7 +68,7 @@ final class PeopleSearchCopy {
   }
 
   /** The ids of every account (what no search words match). */
-  BitSet everyone() {
+  private BitSet everyone() {
     BitSet ids = new BitSet(byName.rank().length);
     for (int id : byName.ids()) {
       ids.set(id);

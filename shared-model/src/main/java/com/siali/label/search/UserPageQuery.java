@@ -250,7 +250,7 @@ final class UserPageQuery {
           rows.held(ids, missing).stream().collect(Collectors.toMap(User::id, Function.identity()));
       if (!missing.isEmpty()) {
         List<User> fetched =
-            ctx.connectionResult(connection -> PeopleRows.read(connection, missing));
+            ctx.connectionResult(connection -> UserRepository.byIds(connection, missing));
         fetched.forEach(user -> byId.put(user.id(), user));
         read.keep(fetched);
       }

@@ -189,7 +189,7 @@ class PeopleSearchIndexIT {
   @Test
   void aRowReadWhileItsAccountChangedIsNotKept() throws Exception {
     try (PeopleRows.Read read = index.rows().startReading()) {
-      List<User> before = db.dsl().connectionResult(c -> PeopleRows.read(c, List.of(ada)));
+      List<User> before = db.dsl().connectionResult(c -> UserRepository.byIds(c, List.of(ada)));
       db.inTransactionDo(ctx -> users.setActive(ctx, ada, false)); // commits after that read
       read.keep(before);
     }

@@ -202,16 +202,7 @@ class AuditTrailIT {
       store.clock.advance(Duration.ofMillis(i % 3 == 0 ? 0 : 7)); // some share an instant
       store.services.apiTokens().rotate(i % 2 == 0 ? ada.id() : owner.id());
     }
-    List<AuditEntry> walked = new ArrayList<>();
-    AuditQuery query = AuditQuery.all().limit(25);
-    while (true) {
-      AuditPage page = audit().page(owner.id(), query);
-      walked.addAll(page.entries());
-      if (page.next().isEmpty()) {
-        break;
-      }
-      query = query.olderThan(page.next());
-    }
+    List<AuditEntry> walked = walk(AuditQuery.all().limit(25));
     assertThat(walked).hasSize(122); // two sign-ups and 120 token resets
     assertThat(new HashSet<>(walked.stream().map(AuditEntry::id).toList())).hasSize(122);
     for (int i = 1; i < walked.size(); i++) {
@@ -275,21 +266,23 @@ class AuditTrailIT {
     assertThat(typing.entries().getFirst().time())
         .isAfterOrEqualTo(typing.entries().getLast().time());
 
-    List<AuditEntry> walked = new ArrayList<>();
-    AuditQuery query = AuditQuery.all().limit(25).searching("user41");
-    while (true) {
-      AuditPage page = audit().page(owner.id(), query);
-      walked.addAll(page.entries());
-      if (page.next().isEmpty()) {
-        break;
-      }
-      query = query.olderThan(page.next());
-    }
+    List<AuditEntry> walked = walk(AuditQuery.all().limit(25).searching("user41"));
     assertThat(walked).hasSize(66);
     assertThat(new HashSet<>(walked.stream().map(AuditEntry::id).toList())).hasSize(66);
     for (int i = 1; i < walked.size(); i++) {
       assertThat(walked.get(i).time()).isBeforeOrEqualTo(walked.get(i - 1).time());
     }
+
+    // A common whole word (`example` in every event) read with a filter that only every 50th of
+    // its entries meets: its entries are read batch after batch until each page is full.
+    List<AuditEntry> failed =
+        walk(
+            AuditQuery.all()
+                .limit(25)
+                .searching("example.com")
+                .withAction(Optional.of(AuditAction.LOGIN_FAILED)));
+    assertThat(failed).hasSize(120).allMatch(e -> e.action() == AuditAction.LOGIN_FAILED);
+    assertThat(new HashSet<>(failed.stream().map(AuditEntry::id).toList())).hasSize(120);
 
     store.services.apiTokens().rotate(ada.id());
     assertThat(searched("ada@"))
@@ -301,6 +294,19 @@ class AuditTrailIT {
                 .page(owner.id(), AuditQuery.all().forPerson(ada.id()).searching("ada@"))
                 .entries())
         .hasSize(2);
+  }
+
+  /** Every page of {@code query}, following each page's "older" cursor, newest first. */
+  private List<AuditEntry> walk(AuditQuery query) {
+    List<AuditEntry> walked = new ArrayList<>();
+    while (true) {
+      AuditPage page = audit().page(owner.id(), query);
+      walked.addAll(page.entries());
+      if (page.next().isEmpty()) {
+        return walked;
+      }
+      query = query.olderThan(page.next());
+    }
   }
 
   private List<AuditEntry> searched(String words) {
