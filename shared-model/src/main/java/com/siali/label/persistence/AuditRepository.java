@@ -73,32 +73,20 @@ public final class AuditRepository {
     String subject = clip(row.subjectEmail(), 254);
     String address = clip(row.clientAddress(), 64);
     String details = clip(row.details(), 500);
-    var time = UserRepository.at(row.time());
-    long id =
-        ctx.insertInto(AUDIT_EVENTS)
-            .set(AUDIT_EVENTS.OCCURRED_AT, time)
-            .set(AUDIT_EVENTS.ACTOR_ID, row.actorId().orElse(null))
-            .set(AUDIT_EVENTS.ACTOR_LABEL, actor)
-            .set(AUDIT_EVENTS.ACTION, row.action().wireName())
-            .set(AUDIT_EVENTS.SUBJECT_ID, row.subjectId().orElse(null))
-            .set(AUDIT_EVENTS.SUBJECT_EMAIL, subject)
-            .set(AUDIT_EVENTS.CLIENT_ADDRESS, address)
-            .set(AUDIT_EVENTS.CHANNEL, clip(row.channel(), 20))
-            .set(AUDIT_EVENTS.SUCCEEDED, row.succeeded())
-            .set(AUDIT_EVENTS.DETAILS, details)
-            .returning(AUDIT_EVENTS.ID)
-            .fetchSingle()
-            .getId();
-    var words =
-        ctx.insertInto(
-            AUDIT_EVENT_WORDS,
-            AUDIT_EVENT_WORDS.WORD,
-            AUDIT_EVENT_WORDS.OCCURRED_AT,
-            AUDIT_EVENT_WORDS.EVENT_ID);
-    for (String word : AuditSearchWords.of(actor, subject, address, details)) {
-      words = words.values(word, time, id);
-    }
-    words.execute();
+    var fields =
+        new AuditEventInsert.Fields(
+            UserRepository.at(row.time()),
+            row.actorId(),
+            actor,
+            row.action().wireName(),
+            row.subjectId(),
+            subject,
+            address,
+            clip(row.channel(), 20),
+            row.succeeded(),
+            details);
+    var words = AuditSearchWords.of(actor, subject, address, details);
+    long id = ctx.connectionResult(c -> AuditEventInsert.insert(c, fields, words));
     changes.record(ctx, ChangeKind.AUDIT_RECORDED, id);
     return id;
   }
@@ -207,8 +195,8 @@ public final class AuditRepository {
    * Of the two, the beginning is read when its {@code n} entries cost less than the whole word's
    * expected read: with at most {@code n} matches among the whole word's {@code w} entries, about
    * {@code limit × w / n} of them are read before the page is full ({@code 192.168.7.}: the whole
-   * word {@code 7}; {@code 192.168.166.17}: the run, ADR 0021). Empty without a search, or when its only parts are common
-   * beginnings: then the page walks the log.
+   * word {@code 7}; {@code 192.168.166.17}: the run, ADR 0021). Empty without a search, or when its
+   * only parts are common beginnings: then the page walks the log.
    */
   private static Optional<Part> searchPartToRead(DSLContext ctx, AuditQuery query, int limit) {
     Part whole = null;
@@ -268,9 +256,9 @@ public final class AuditRepository {
    * A whole word's entries are one key's range in (time, id) order: they are read newest first in
    * batches, each batch's events checked against {@code where}, until the page is full or the word
    * has no older entry. A join with a limit would say the same, but H2 reads every entry of the
-   * word before it applies the limit (153 ms for {@code 192.168.7.} where PostgreSQL stops at
-   * 16 ms); in batches both backends stop where the page is full. Each batch is twice the last, so
-   * a word whose entries rarely match still takes few round trips.
+   * word before it applies the limit (153 ms for {@code 192.168.7.} where PostgreSQL stops at 16
+   * ms); in batches both backends stop where the page is full. Each batch is twice the last, so a
+   * word whose entries rarely match still takes few round trips.
    */
   private static List<AuditEntry> byWholeWord(
       DSLContext ctx, List<Condition> where, AuditQuery query, Part part, int limit) {
@@ -280,7 +268,9 @@ public final class AuditRepository {
     while (page.size() < limit) {
       List<Condition> range = new ArrayList<>();
       range.add(AUDIT_EVENT_WORDS.WORD.eq(part.text()));
-      query.from().ifPresent(t -> range.add(AUDIT_EVENT_WORDS.OCCURRED_AT.ge(UserRepository.at(t))));
+      query
+          .from()
+          .ifPresent(t -> range.add(AUDIT_EVENT_WORDS.OCCURRED_AT.ge(UserRepository.at(t))));
       query.to().ifPresent(t -> range.add(AUDIT_EVENT_WORDS.OCCURRED_AT.lt(UserRepository.at(t))));
       position.ifPresent(
           c -> range.add(olderThan(AUDIT_EVENT_WORDS.OCCURRED_AT, AUDIT_EVENT_WORDS.EVENT_ID, c)));
