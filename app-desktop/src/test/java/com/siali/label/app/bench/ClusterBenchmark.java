@@ -3,6 +3,7 @@ package com.siali.label.app.bench;
 import com.siali.label.app.launcher.NginxProcess;
 import com.siali.label.security.PasswordHasher;
 import com.siali.label.server.bench.Argon2Bound;
+import com.siali.label.server.bench.HeadlessNode;
 import com.siali.label.testing.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;

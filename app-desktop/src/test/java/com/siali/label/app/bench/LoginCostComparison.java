@@ -1,5 +1,6 @@
 package com.siali.label.app.bench;
 
+import com.siali.label.server.bench.HeadlessNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static com.siali.label.app.bench.BenchSupport.javaCommand;
 import static com.siali.label.app.bench.BenchSupport.median;
 import static com.siali.label.app.bench.BenchSupport.prepareSignedIn;
 
+import com.siali.label.server.bench.HeadlessNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -216,21 +217,12 @@ final class StartupBenchmark {
       long ready = Math.max(serverUp, System.nanoTime());
       long elapsed = (ready - start) / 1_000_000;
       Thread.sleep(Math.max(0, holdMillis - elapsed));
-      long rssMb = rssKb(process.pid()) / 1024;
+      long rssMb = HeadlessNode.residentKib(process.pid()) / 1024;
       return new long[] {elapsed, rssMb};
     } finally {
       process.destroy();
       process.waitFor(120, TimeUnit.SECONDS);
     }
-  }
-
-  private static long rssKb(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    throw new IllegalStateException("no VmRSS for " + pid);
   }
 
   private static ProcessBuilder java(List<String> options, List<String> mainAndArgs) {

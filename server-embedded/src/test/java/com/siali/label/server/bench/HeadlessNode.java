@@ -1,4 +1,4 @@
-package com.siali.label.app.bench;
+package com.siali.label.server.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -8,19 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code label-studio start --headless} process the benchmarks start the way users do, on
- * loopback, and wait for.
+ * A {@code label-studio start --headless} process the benchmarks start the way users do (so with
+ * the launcher's JVM options and environment), on loopback, and wait for.
  */
-final class HeadlessNode {
-  static final String EMAIL = "lead@example.com";
-  static final String PASSWORD = "correct horse battery";
-  static final String TOKEN = "cluster-benchmark-token-0123456789";
+public final class HeadlessNode {
+  public static final String EMAIL = "lead@example.com";
+  public static final String PASSWORD = "correct horse battery";
+  public static final String TOKEN = "benchmark-owner-token-0123456789";
 
   private HeadlessNode() {}
 
@@ -29,7 +30,7 @@ final class HeadlessNode {
    * owner {@link #EMAIL} with {@link #PASSWORD} and API token {@link #TOKEN}. Its output goes to
    * {@code data/node.out}.
    */
-  static Process start(
+  public static Process start(
       Path launcher, Path data, int port, boolean withOwner, Map<String, String> environment)
       throws IOException {
     Files.createDirectories(data);
@@ -54,17 +55,18 @@ final class HeadlessNode {
     return builder.start();
   }
 
-  static void awaitHealth(String base) throws Exception {
+  public static void awaitHealth(String base) throws Exception {
     awaitAnswer(base + "/health");
   }
 
-  static void awaitAnswer(String url) throws Exception {
+  /** Waits up to 2 minutes for a 200 from {@code url}. */
+  public static void awaitAnswer(String url) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       try {
         if (http.send(
-                    HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding())
                 .statusCode()
             == 200) {
@@ -78,9 +80,23 @@ final class HeadlessNode {
     throw new IllegalStateException("nothing answered " + url);
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /** The process's resident memory ({@code VmRSS}) in KiB. */
+  public static long residentKib(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("the process " + pid + " is gone", e);
+    }
+    throw new IllegalStateException("no VmRSS for " + pid);
   }
 }

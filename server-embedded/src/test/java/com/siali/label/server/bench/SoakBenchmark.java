@@ -1,17 +1,11 @@
 package com.siali.label.server.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,9 +19,6 @@ import java.util.concurrent.TimeUnit;
  * plateau, no unexpected status.
  */
 public final class SoakBenchmark {
-  private static final String EMAIL = "lead@example.com";
-  private static final String PASSWORD = "correct horse battery";
-  private static final String TOKEN = "soak-benchmark-token-0123456789";
   private static final long STEP_NANOS = TimeUnit.SECONDS.toNanos(1) / SoakTraffic.CYCLE;
   private static final int SAMPLE_SECONDS = 10;
 
@@ -37,31 +28,13 @@ public final class SoakBenchmark {
     double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 5;
     Path launcher = Path.of(System.getProperty("bench.launcher", "label-studio"));
     Path data = Files.createTempDirectory("soak-bench");
-    int port = freePort();
-    Process server =
-        new ProcessBuilder(
-                launcher.toString(),
-                "start",
-                "--headless",
-                "--data-dir",
-                data.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                String.valueOf(port),
-                "--username",
-                EMAIL,
-                "--password",
-                PASSWORD,
-                "--user-token",
-                TOKEN)
-            .redirectErrorStream(true)
-            .redirectOutput(data.resolve("server.log").toFile())
-            .start();
+    int port = HeadlessNode.freePort();
+    Process server = HeadlessNode.start(launcher, data, port, true, Map.of());
     try {
       String baseUrl = "http://127.0.0.1:" + port;
-      awaitHealth(baseUrl, server);
-      SoakTraffic traffic = new SoakTraffic(baseUrl, EMAIL, PASSWORD, TOKEN);
+      HeadlessNode.awaitHealth(baseUrl);
+      SoakTraffic traffic =
+          new SoakTraffic(baseUrl, HeadlessNode.EMAIL, HeadlessNode.PASSWORD, HeadlessNode.TOKEN);
       traffic.prepare();
       List<long[]> samples = run(traffic, server.pid(), minutes);
       report(samples, traffic, minutes);
@@ -86,7 +59,7 @@ public final class SoakBenchmark {
       long now = System.nanoTime();
       if (now >= nextSample) {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(now - start);
-        samples.add(new long[] {seconds, residentKib(pid)});
+        samples.add(new long[] {seconds, HeadlessNode.residentKib(pid)});
         System.out.printf(
             Locale.ROOT,
             "  %4d s  RSS %6.1f MB  requests %d%n",
@@ -103,7 +76,9 @@ public final class SoakBenchmark {
       }
     }
     samples.add(
-        new long[] {TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), residentKib(pid)});
+        new long[] {
+          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), HeadlessNode.residentKib(pid)
+        });
     return samples;
   }
 
@@ -129,49 +104,5 @@ public final class SoakBenchmark {
 
   private static long rssAtOrAfter(List<long[]> samples, long seconds) {
     return samples.stream().filter(s -> s[0] >= seconds).findFirst().orElse(samples.getLast())[1];
-  }
-
-  private static long residentKib(long pid) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("\\D", ""));
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("the server process " + pid + " is gone", e);
-    }
-    throw new IllegalStateException("no VmRSS for " + pid);
-  }
-
-  private static void awaitHealth(String baseUrl, Process server) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new IllegalStateException("the server ended with " + server.exitValue());
-      }
-      try {
-        HttpResponse<Void> health =
-            http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
-    throw new IllegalStateException("the server did not answer /health within 5 minutes");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
