@@ -115,7 +115,9 @@ if [ -n "${SMOKE_WINDOW_STAGE:-}" ]; then
     || fail "the first window start should only note the version: $(ls "$caches" 2>&1)"
   echo "smoke: the first window start used the package's archive"
   start_app "window, second start" "$SMOKE_WINDOW_COMMAND"
-  sleep 21   # only a start of 20 s or more keeps its recording
+  # Only a start that got as far as serving with its window open keeps its recording; it marks it so.
+  for _ in $(seq 1 300); do [ ! -e "$caches/start-window.aotconf.served" ] || break; sleep 0.1; done
+  [ -e "$caches/start-window.aotconf.served" ] || fail "the second window start did not mark its recording as served"
   stop_app "window, second start"
   [ -s "$caches/start-window.aotconf" ] || fail "the second window start recorded nothing: $(ls "$caches" 2>&1)"
   echo "smoke: the second window start recorded the classes it used"

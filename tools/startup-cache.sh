@@ -25,28 +25,30 @@ startup_cache_options() {
   mkdir -p "$dir" 2>/dev/null || return 0
   if [ -s "$cache" ]; then
     STARTUP_CACHE_OPTIONS=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off)
-  elif [ -s "$recording" ] && startup_cache_recording_long_enough "$recording"; then
+  elif [ -s "$recording" ] && startup_cache_recording_served "$recording"; then
     startup_cache_make "$dir" "$cache" "$recording" "$classpath" "$@"
   elif ! kill -0 "$(cat "$recording.lock" 2>/dev/null || echo none)" 2>/dev/null; then
     # Only one start records at a time (a second start that merely brings the window to the front would
     # record very little). The lock holds the recording start's process id (./label-studio execs java, so
     # it is the JVM's); it is taken over once that process is gone without leaving a recording.
     echo "$$" >"$recording.lock"
+    rm -f "$recording.served"
     # The JVM announces the recording as it exits ("AOTConfiguration recorded: …") on the VM's own output,
     # which -Xlog does not govern; -DisplayVMOutput keeps it (and only the VM's own chatter) off the terminal.
+    # The application creates $recording.served once it serves (and its window is open): see below.
     STARTUP_CACHE_OPTIONS=(-XX:AOTMode=record -XX:AOTConfiguration="$recording" -Xlog:aot=off -Xlog:cds=off
-      -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput)
+      -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -Dsiali.startupCache.servedMarker="$recording.served")
   fi
 }
 
-# A recording is worth a cache only if its start ran for a while: a start that failed, printed --help or only
-# brought a running window to the front used a fraction of the classes. Such a recording is dropped, and the
-# next start records again. (The lock is written as the recording start begins, the recording as it ends.)
-startup_cache_recording_long_enough() {
-  local recording=$1 began ended
-  began=$(date -r "$recording.lock" +%s 2>/dev/null || echo 0)
-  ended=$(date -r "$recording" +%s 2>/dev/null || echo 0)
-  if [ $((ended - began)) -ge 20 ]; then
+# A recording is worth a cache only if its start got as far as serving (and opening its window): a start that
+# failed, printed --help or only brought a running window to the front used a fraction of the classes. The
+# application marks it (StartupRecording: $recording.served), so a start stopped right after its first answer
+# counts, as an operator's restarts and the benchmarks' starts do. Any other recording is dropped, and the next
+# start records again.
+startup_cache_recording_served() {
+  local recording=$1
+  if [ -e "$recording.served" ]; then
     return 0
   fi
   rm -f "$recording" "$recording.lock"
@@ -67,7 +69,7 @@ startup_cache_make() {
         && [ -s "$cache.tmp" ]; then
       mv -f "$cache.tmp" "$cache"
     fi
-    rm -f "$cache.tmp" "$recording" "$recording.lock"
+    rm -f "$cache.tmp" "$recording" "$recording.lock" "$recording.served"
     rmdir "$dir/making"
   ) </dev/null >/dev/null 2>&1 &
 }

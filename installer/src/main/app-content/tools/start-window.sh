@@ -10,7 +10,7 @@
 # (tools/startup-cache.sh, packaged as lib/startup-cache.sh):
 #   0. the user's first start of this version uses the package's archive, as bin/siali-label does (a recording
 #      start is about twice as slow, and for a new owner this start is the first impression: the sign-up);
-#   1. the next start records which classes it used; a start shorter than 20 s is not kept;
+#   1. the next start records which classes it used; a start that never opened its window is not kept;
 #   2. the next start makes the cache in the background (niced) and uses the package's archive meanwhile;
 #   3. every start after that uses it.
 # A new version of the package (other jars) drops the user's cache and the cycle starts again. Without a

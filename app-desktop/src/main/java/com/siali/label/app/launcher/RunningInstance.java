@@ -152,6 +152,7 @@ final class RunningInstance {
         "Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
     LOG.info("started; serving {}", server.urls());
     toolkit.ifPresent(starting -> openWindow(server, control, starting, remembered));
+    StartupRecording.served();
     try {
       stopped.await();
     } catch (InterruptedException e) {
