@@ -6,23 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Writes one audit event and its search words with plain JDBC, in the caller's connection (so its
- * transaction). Every log-in writes one, so this is on a log-in's path: the same statements every
- * time (the database keeps them parsed) and the words in one batch. Through jOOQ the event cost a
- * log-in's transaction about 1 ms of CPU, a third of it building the statements and the word
- * insert's text, which changed with the number of words (so it was parsed again each time).
+ * Writes one audit event with plain JDBC, in the caller's connection (so its transaction), and
+ * lists it as waiting for its search words ({@link AuditWordIndexer} writes them after it commits).
+ * Every log-in writes one, so this is on a log-in's path: the same statements every time (the
+ * database keeps them parsed). Through jOOQ a third of the event's cost was building the
+ * statements.
  */
 final class AuditEventInsert {
   private static final String EVENT =
       "INSERT INTO audit_events (occurred_at, actor_id, actor_label, action, subject_id,"
           + " subject_email, client_address, channel, succeeded, details)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String WORD =
-      "INSERT INTO audit_event_words (word, occurred_at, event_id) VALUES (?, ?, ?)";
+  private static final String PENDING = "INSERT INTO audit_words_pending (event_id) VALUES (?)";
 
   private AuditEventInsert() {}
 
@@ -39,9 +37,8 @@ final class AuditEventInsert {
       boolean succeeded,
       String details) {}
 
-  /** Inserts the event and one row per word; returns the event's id. */
-  static long insert(Connection connection, Fields event, Collection<String> words)
-      throws SQLException {
+  /** Inserts the event and lists it as waiting for its words; returns the event's id. */
+  static long insert(Connection connection, Fields event) throws SQLException {
     long id;
     try (PreparedStatement insert = connection.prepareStatement(EVENT, new String[] {"id"})) {
       insert.setObject(1, event.time());
@@ -62,16 +59,9 @@ final class AuditEventInsert {
         id = keys.getLong(1);
       }
     }
-    if (!words.isEmpty()) {
-      try (PreparedStatement insert = connection.prepareStatement(WORD)) {
-        for (String word : words) {
-          insert.setString(1, word);
-          insert.setObject(2, event.time());
-          insert.setLong(3, id);
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
+    try (PreparedStatement pending = connection.prepareStatement(PENDING)) {
+      pending.setLong(1, id);
+      pending.executeUpdate();
     }
     return id;
   }

@@ -2,6 +2,7 @@ package com.siali.label.persistence;
 
 import static com.siali.label.persistence.jooq.Tables.AUDIT_EVENTS;
 import static com.siali.label.persistence.jooq.Tables.AUDIT_EVENT_WORDS;
+import static com.siali.label.persistence.jooq.Tables.AUDIT_WORDS_PENDING;
 
 import com.siali.label.model.AuditAction;
 import com.siali.label.model.AuditCursor;
@@ -28,6 +29,8 @@ import org.jooq.impl.DSL;
  * {@code AUDIT_RECORDED} change so that an open History screen hears of it; read newest first in
  * pages by the key (time, id), each filter on an index that ends in that key. A search word also
  * has its words in {@code audit_event_words}, by which a rare one is found without walking the log.
+ * An event's words are written soon after it ({@link AuditWordIndexer}); until then it is listed in
+ * {@code audit_words_pending}, and a search by words reads the listed events too.
  */
 public final class AuditRepository {
   /**
@@ -45,6 +48,12 @@ public final class AuditRepository {
 
   /** ...and each next one twice the last, up to this. */
   private static final int LARGEST_BATCH = 6_400;
+
+  /**
+   * With more events than this waiting for their words (the indexer fell behind, or cannot write),
+   * a search walks the log: every event is found there, with or without words.
+   */
+  private static final int MOST_WAITING = 1_000;
 
   private static final Comparator<AuditEntry> NEWEST_FIRST =
       Comparator.comparing(AuditEntry::time).thenComparing(AuditEntry::id).reversed();
@@ -85,8 +94,7 @@ public final class AuditRepository {
             clip(row.channel(), 20),
             row.succeeded(),
             details);
-    var words = AuditSearchWords.of(actor, subject, address, details);
-    long id = ctx.connectionResult(c -> AuditEventInsert.insert(c, fields, words));
+    long id = ctx.connectionResult(c -> AuditEventInsert.insert(c, fields));
     changes.record(ctx, ChangeKind.AUDIT_RECORDED, id);
     return id;
   }
@@ -98,9 +106,21 @@ public final class AuditRepository {
    */
   public List<AuditEntry> page(DSLContext ctx, AuditQuery query) {
     int wanted = query.limit() + 1;
-    Optional<Part> rare = searchPartToRead(ctx, query, wanted);
-    if (rare.isPresent()) {
-      return byWord(ctx, query, rare.get(), wanted);
+    if (!searchWords(query).isEmpty()) {
+      // Read before the word index: the indexer may take an event off the list meanwhile, and then
+      // the word index has it.
+      List<Long> waiting = waitingForWords(ctx);
+      Optional<Part> rare =
+          waiting.size() > MOST_WAITING ? Optional.empty() : searchPartToRead(ctx, query, wanted);
+      if (rare.isPresent()) {
+        List<AuditEntry> indexed = byWord(ctx, query, rare.get(), wanted);
+        if (waiting.isEmpty()) {
+          return indexed;
+        }
+        List<Condition> where = filtersAndPerson(query);
+        where.add(AUDIT_EVENTS.ID.in(waiting));
+        return newestOfBoth(read(ctx, where, Optional.empty(), wanted), indexed, wanted);
+      }
     }
     Optional<Field<?>> byAction =
         query.action().isPresent() ? Optional.of(AUDIT_EVENTS.ACTION) : Optional.empty();
@@ -123,6 +143,26 @@ public final class AuditRepository {
   }
 
   /**
+   * The events whose words are not written yet (a few, the newest), up to one more than {@link
+   * #MOST_WAITING}.
+   */
+  private static List<Long> waitingForWords(DSLContext ctx) {
+    return ctx.select(AUDIT_WORDS_PENDING.EVENT_ID)
+        .from(AUDIT_WORDS_PENDING)
+        .limit(MOST_WAITING + 1)
+        .fetch(AUDIT_WORDS_PENDING.EVENT_ID);
+  }
+
+  /** The newest {@code limit} of two pages, an event in both once. */
+  private static List<AuditEntry> newestOfBoth(
+      List<AuditEntry> some, List<AuditEntry> others, int limit) {
+    var byId = new java.util.LinkedHashMap<Long, AuditEntry>();
+    some.forEach(e -> byId.put(e.id(), e));
+    others.forEach(e -> byId.putIfAbsent(e.id(), e));
+    return byId.values().stream().sorted(NEWEST_FIRST).limit(limit).toList();
+  }
+
+  /**
    * Deletes the events older than {@code cutoff} and their search words; how many. A thousand at a
    * time, oldest first: each event's words are computed again from what it holds (as they were when
    * it was written) and deleted by their key, so the word index needs no index by time of its own,
@@ -140,6 +180,10 @@ public final class AuditRepository {
       if (batch.isEmpty()) {
         return deleted;
       }
+      var ids = batch.map(AuditEventsRecord::getId);
+      // First, so that an indexer writing some of these events' words has committed them (it holds
+      // their rows) before they are deleted below.
+      ctx.deleteFrom(AUDIT_WORDS_PENDING).where(AUDIT_WORDS_PENDING.EVENT_ID.in(ids)).execute();
       List<Condition> words = new ArrayList<>();
       for (AuditEventsRecord event : batch) {
         for (String word :
@@ -161,10 +205,7 @@ public final class AuditRepository {
       if (!wordDeletes.isEmpty()) {
         ctx.batch(wordDeletes).execute();
       }
-      deleted +=
-          ctx.deleteFrom(AUDIT_EVENTS)
-              .where(AUDIT_EVENTS.ID.in(batch.map(AuditEventsRecord::getId)))
-              .execute();
+      deleted += ctx.deleteFrom(AUDIT_EVENTS).where(AUDIT_EVENTS.ID.in(ids)).execute();
     }
   }
 

@@ -90,6 +90,13 @@ public final class AuditSearchWords {
     return parts;
   }
 
+  /** An event's columns that {@link #addWordsOf} reads, in its order. */
+  static final String EVENT_COLUMNS =
+      "id, occurred_at, actor_label, subject_email, client_address, details";
+
+  static final String INSERT_WORD =
+      "INSERT INTO audit_event_words (word, occurred_at, event_id) VALUES (?, ?, ?)";
+
   /**
    * Writes the words of the events after {@code afterId} into {@code audit_event_words}, which must
    * hold none of them yet (the V8_2 migration; the benchmarks' seeded events), in batches; the
@@ -99,29 +106,15 @@ public final class AuditSearchWords {
     long last = afterId;
     try (PreparedStatement select =
             connection.prepareStatement(
-                "SELECT id, occurred_at, actor_label, subject_email, client_address, details"
-                    + " FROM audit_events WHERE id > ?");
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO audit_event_words (word, occurred_at, event_id) VALUES (?, ?, ?)")) {
+                "SELECT " + EVENT_COLUMNS + " FROM audit_events WHERE id > ?");
+        PreparedStatement insert = connection.prepareStatement(INSERT_WORD)) {
       select.setFetchSize(BATCH);
       select.setLong(1, afterId);
       try (ResultSet events = select.executeQuery()) {
         int pending = 0;
         while (events.next()) {
           last = Math.max(last, events.getLong(1));
-          for (String word :
-              of(
-                  events.getString(3),
-                  events.getString(4),
-                  events.getString(5),
-                  events.getString(6))) {
-            insert.setString(1, word);
-            insert.setObject(2, events.getObject(2));
-            insert.setLong(3, events.getLong(1));
-            insert.addBatch();
-            pending++;
-          }
+          pending += addWordsOf(events, insert);
           if (pending >= BATCH) {
             insert.executeBatch();
             pending = 0;
@@ -133,6 +126,23 @@ public final class AuditSearchWords {
       }
     }
     return last;
+  }
+
+  /**
+   * Adds the words of the event on {@code events}' current row (its {@link #EVENT_COLUMNS}) to the
+   * batch of {@code insert} ({@link #INSERT_WORD}); how many.
+   */
+  static int addWordsOf(ResultSet events, PreparedStatement insert) throws SQLException {
+    int added = 0;
+    for (String word :
+        of(events.getString(3), events.getString(4), events.getString(5), events.getString(6))) {
+      insert.setString(1, word);
+      insert.setObject(2, events.getObject(2));
+      insert.setLong(3, events.getLong(1));
+      insert.addBatch();
+      added++;
+    }
+    return added;
   }
 
   private static String clip(String word) {

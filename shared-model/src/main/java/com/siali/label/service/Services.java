@@ -2,6 +2,7 @@ package com.siali.label.service;
 
 import com.siali.label.persistence.ApiTokenRepository;
 import com.siali.label.persistence.AuditRepository;
+import com.siali.label.persistence.AuditWordIndexer;
 import com.siali.label.persistence.AvatarPictureRepository;
 import com.siali.label.persistence.ChangeFeed;
 import com.siali.label.persistence.ClusterSecretRepository;
@@ -54,6 +55,7 @@ public record Services(
     if (db.sharedWithOtherProcesses()) {
       changes.follow(db, FOLLOW_POLL);
     }
+    db.closeFirst(AuditWordIndexer.following(db, changes));
     var users = new UserRepository(changes);
     var tokens = new ApiTokenRepository(changes);
     var search = PeopleSearchIndex.following(db, changes);
