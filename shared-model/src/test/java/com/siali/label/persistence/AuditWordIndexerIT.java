@@ -104,12 +104,7 @@ class AuditWordIndexerIT {
             append("left2@example.com", "10.0.0.2", Instant.now()));
     assertThat(waiting()).isEqualTo(2);
 
-    Services.over(
-        db,
-        dir.resolve("avatars"),
-        PasswordHasher.withDefaults(),
-        PasswordPolicy.standard(),
-        Clock.systemUTC());
+    startServices();
     waitUntil(() -> waiting() == 0, Duration.ofSeconds(5));
     assertThat(left).allSatisfy(id -> assertThat(wordsOf(id)).isPositive());
     assertThat(searched("left1@")).containsExactly(left.getFirst());
@@ -117,13 +112,7 @@ class AuditWordIndexerIT {
 
   @Test
   void aLogInsWordsAreWrittenWithinASecond() throws Exception {
-    var services =
-        Services.over(
-            db,
-            dir.resolve("avatars"),
-            PasswordHasher.withDefaults(),
-            PasswordPolicy.standard(),
-            Clock.systemUTC());
+    var services = startServices();
     services
         .accounts()
         .create(com.siali.label.model.NewAccount.of("quagga@example.com", "correct horse battery"));
@@ -141,6 +130,16 @@ class AuditWordIndexerIT {
     assertThat(AuditWordIndexer.indexBatch(db)).isZero();
     assertThat(wordsOf(id)).isZero();
     assertThat(searched("ancient@")).isEmpty();
+  }
+
+  /** What a process starting on the database runs, its indexer among it. */
+  private Services startServices() {
+    return Services.over(
+        db,
+        dir.resolve("avatars"),
+        PasswordHasher.withDefaults(),
+        PasswordPolicy.standard(),
+        Clock.systemUTC());
   }
 
   private static void waitUntil(java.util.function.BooleanSupplier done, Duration within)
