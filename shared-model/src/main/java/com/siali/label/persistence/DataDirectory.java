@@ -5,17 +5,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The one folder that holds everything of an installation (SPEC §2, §8): the database, avatars, the
@@ -155,13 +157,47 @@ public final class DataDirectory {
    * do not exist).
    */
   public void restrictPermissions() {
-    restrict(root, OWNER_ONLY_DIR);
-    try (Stream<Path> paths = Files.walk(root, 2)) {
-      paths
-          .filter(p -> !p.equals(root))
-          .forEach(p -> restrict(p, Files.isDirectory(p) ? OWNER_ONLY_DIR : OWNER_ONLY_FILE));
+    try {
+      Files.walkFileTree(root, Set.of(), 2, new Restrictor());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot set permissions in " + root, e);
+    }
+  }
+
+  /**
+   * Tightens each folder and file it visits. Others write in this folder while it walks: a second
+   * {@code start}'s secret being made, the database's own temporary files. An entry that vanishes
+   * between being listed and being visited needs no permissions, so it is passed over rather than
+   * failing the start ({@link Files#walk} would throw for it).
+   */
+  private static final class Restrictor extends SimpleFileVisitor<Path> {
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+      restrict(dir, OWNER_ONLY_DIR);
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+      // at the depth limit a folder is visited as a file
+      restrict(file, attributes.isDirectory() ? OWNER_ONLY_DIR : OWNER_ONLY_FILE);
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+      if (failure instanceof NoSuchFileException) {
+        return FileVisitResult.CONTINUE;
+      }
+      throw failure;
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+      if (failure != null && !(failure instanceof NoSuchFileException)) {
+        throw failure;
+      }
+      return FileVisitResult.CONTINUE;
     }
   }
 
@@ -171,7 +207,7 @@ public final class DataDirectory {
         Files.setPosixFilePermissions(path, permissions);
       }
     } catch (NoSuchFileException vanished) {
-      // a temporary file the database removed meanwhile
+      // a temporary file its writer removed meanwhile
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot set permissions on " + path, e);
     }
