@@ -11,18 +11,14 @@ import com.siali.label.model.AuditQuery;
 import com.siali.label.persistence.AuditSearchWords.Part;
 import com.siali.label.persistence.jooq.tables.records.AuditEventsRecord;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SortField;
-import org.jooq.impl.DSL;
 
 /**
  * The audit log, {@code audit_events} (ADR 0021). Appended in the caller's transaction, with an
@@ -106,7 +102,7 @@ public final class AuditRepository {
    */
   public List<AuditEntry> page(DSLContext ctx, AuditQuery query) {
     int wanted = query.limit() + 1;
-    if (!searchWords(query).isEmpty()) {
+    if (!AuditConditions.searchWords(query).isEmpty()) {
       // Read before the word index: the indexer may take an event off the list meanwhile, and then
       // the word index has it.
       List<Long> waiting = waitingForWords(ctx);
@@ -117,7 +113,7 @@ public final class AuditRepository {
         if (waiting.isEmpty()) {
           return indexed;
         }
-        List<Condition> where = filtersAndPerson(query);
+        List<Condition> where = AuditConditions.filtersAndPerson(query);
         where.add(AUDIT_EVENTS.ID.in(waiting));
         return newestOfBoth(read(ctx, where, Optional.empty(), wanted), indexed, wanted);
       }
@@ -125,12 +121,12 @@ public final class AuditRepository {
     Optional<Field<?>> byAction =
         query.action().isPresent() ? Optional.of(AUDIT_EVENTS.ACTION) : Optional.empty();
     if (query.person().isEmpty()) {
-      return read(ctx, filters(query), byAction, wanted);
+      return read(ctx, AuditConditions.filters(query), byAction, wanted);
     }
     long person = query.person().get();
-    List<Condition> asSubject = filters(query);
+    List<Condition> asSubject = AuditConditions.filters(query);
     asSubject.add(AUDIT_EVENTS.SUBJECT_ID.eq(person));
-    List<Condition> asActor = filters(query);
+    List<Condition> asActor = AuditConditions.filters(query);
     asActor.add(AUDIT_EVENTS.ACTOR_ID.eq(person));
     asActor.add(AUDIT_EVENTS.SUBJECT_ID.isNull().or(AUDIT_EVENTS.SUBJECT_ID.ne(person)));
     List<AuditEntry> merged =
@@ -244,11 +240,15 @@ public final class AuditRepository {
     int wholeCount = Integer.MAX_VALUE;
     Part beginning = null;
     int beginningCount = Integer.MAX_VALUE;
-    for (String word : searchWords(query)) {
+    for (String word : AuditConditions.searchWords(query)) {
       for (Part part : AuditSearchWords.parts(word)) {
         int cap = part.whole() ? COUNTED : RARE;
         int count =
-            ctx.fetchCount(ctx.selectOne().from(AUDIT_EVENT_WORDS).where(isWord(part)).limit(cap));
+            ctx.fetchCount(
+                ctx.selectOne()
+                    .from(AUDIT_EVENT_WORDS)
+                    .where(AuditConditions.isWord(part))
+                    .limit(cap));
         if (part.whole()) {
           if (count < wholeCount
               || (count == wholeCount && part.text().length() > whole.text().length())) {
@@ -274,11 +274,11 @@ public final class AuditRepository {
    * and its few entries (under {@link #RARE}) are read at once and sorted.
    */
   private static List<AuditEntry> byWord(DSLContext ctx, AuditQuery query, Part part, int limit) {
-    List<Condition> where = filtersAndPerson(query);
+    List<Condition> where = AuditConditions.filtersAndPerson(query);
     if (part.whole()) {
       return byWholeWord(ctx, where, query, part, limit);
     }
-    where.add(isWord(part));
+    where.add(AuditConditions.isWord(part));
     var join =
         AUDIT_EVENT_WORDS.join(AUDIT_EVENTS).on(AUDIT_EVENTS.ID.eq(AUDIT_EVENT_WORDS.EVENT_ID));
     return ctx
@@ -314,7 +314,10 @@ public final class AuditRepository {
           .ifPresent(t -> range.add(AUDIT_EVENT_WORDS.OCCURRED_AT.ge(UserRepository.at(t))));
       query.to().ifPresent(t -> range.add(AUDIT_EVENT_WORDS.OCCURRED_AT.lt(UserRepository.at(t))));
       position.ifPresent(
-          c -> range.add(olderThan(AUDIT_EVENT_WORDS.OCCURRED_AT, AUDIT_EVENT_WORDS.EVENT_ID, c)));
+          c ->
+              range.add(
+                  AuditConditions.olderThan(
+                      AUDIT_EVENT_WORDS.OCCURRED_AT, AUDIT_EVENT_WORDS.EVENT_ID, c)));
       var keys =
           ctx.select(AUDIT_EVENT_WORDS.OCCURRED_AT, AUDIT_EVENT_WORDS.EVENT_ID)
               .from(AUDIT_EVENT_WORDS)
@@ -340,73 +343,6 @@ public final class AuditRepository {
       batch = Math.min(batch * 2, LARGEST_BATCH);
     }
     return page;
-  }
-
-  /** A whole word is one key; a beginning of words one key range (code point order, V8_1). */
-  private static Condition isWord(Part part) {
-    return part.whole()
-        ? AUDIT_EVENT_WORDS.WORD.eq(part.text())
-        : AUDIT_EVENT_WORDS
-            .WORD
-            .ge(part.text())
-            .and(AUDIT_EVENT_WORDS.WORD.lt(part.text() + Character.MAX_VALUE));
-  }
-
-  private static List<String> searchWords(AuditQuery query) {
-    return Arrays.stream(query.search().split("\\s+")).filter(w -> !w.isEmpty()).toList();
-  }
-
-  private static List<Condition> filters(AuditQuery query) {
-    List<Condition> where = new ArrayList<>();
-    query.action().ifPresent(a -> where.add(AUDIT_EVENTS.ACTION.eq(a.wireName())));
-    query.from().ifPresent(t -> where.add(AUDIT_EVENTS.OCCURRED_AT.ge(UserRepository.at(t))));
-    query.to().ifPresent(t -> where.add(AUDIT_EVENTS.OCCURRED_AT.lt(UserRepository.at(t))));
-    query
-        .before()
-        .ifPresent(c -> where.add(olderThan(AUDIT_EVENTS.OCCURRED_AT, AUDIT_EVENTS.ID, c)));
-    for (String word : searchWords(query)) {
-      where.add(mentions(word));
-    }
-    return where;
-  }
-
-  /** The filters, and the person as actor or subject (one {@code OR}: the rows are few here). */
-  private static List<Condition> filtersAndPerson(AuditQuery query) {
-    List<Condition> where = filters(query);
-    query
-        .person()
-        .ifPresent(p -> where.add(AUDIT_EVENTS.SUBJECT_ID.eq(p).or(AUDIT_EVENTS.ACTOR_ID.eq(p))));
-    return where;
-  }
-
-  /**
-   * Strictly older than the cursor in (time, id) order, written so that both backends scan the
-   * index's range up to the cursor's time: the first term bounds the range, the second drops the
-   * rows of that same instant at or after the cursor's id.
-   */
-  private static Condition olderThan(
-      Field<OffsetDateTime> timeColumn, Field<Long> idColumn, AuditCursor cursor) {
-    var time = UserRepository.at(cursor.time());
-    return timeColumn.le(time).and(timeColumn.lt(time).or(idColumn.lt(cursor.id())));
-  }
-
-  /**
-   * The word anywhere in actor, subject, address or details, ignoring case. The pattern is a
-   * literal in the SQL (jOOQ quotes it), not a bound expression: H2 compiles a constant pattern
-   * once per statement but a computed one for every row, which made a search walking the log three
-   * times slower.
-   */
-  private static Condition mentions(String word) {
-    List<Field<String>> searched =
-        List.of(
-            AUDIT_EVENTS.ACTOR_LABEL,
-            AUDIT_EVENTS.SUBJECT_EMAIL,
-            AUDIT_EVENTS.CLIENT_ADDRESS,
-            AUDIT_EVENTS.DETAILS);
-    String escaped =
-        word.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    var pattern = DSL.inline("%" + escaped + "%");
-    return DSL.or(searched.stream().map(f -> DSL.lower(f).like(pattern, '!')).toList());
   }
 
   /** An action this version does not know (a newer one wrote it, ADR 0013) is left out. */
