@@ -35,8 +35,11 @@ find_jdk() {
 # --sun-misc-unsafe-memory-access=allow: Undertow (XNIO) frees its direct buffers through sun.misc.Unsafe's
 # invokeCleaner, which JDK 24+ warns about on the terminal the first time (JEP 498); the use is deliberate and
 # supported until the JDK removes it.
+# -XX:TrimNativeHeapInterval=30000: every 30 s the JVM asks the C library to give back the memory its threads freed.
+# Without it glibc keeps each thread's freed blocks (Argon2's 19 MiB, the JIT compilers' arenas) in that thread's
+# arena for good: a soak grew by four such arenas of 20-27 MB each (docs/PERFORMANCE.md, issue #18).
 # -Djava.awt.headless=true: the pictures are cropped with java.awt on BufferedImages only; without it the first
 # Graphics2D opens AWT's own X11 display beside JavaFX's GTK one, and GTK then prints "Gdk-WARNING
 # XSetErrorHandler() called with a GDK error trap pushed" on the terminal (JavaFX does not read this property).
 APP_JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Djava.awt.headless=true
-  -Xss1m -XX:+UseSerialGC -Xms48m -Xmx512m)
+  -Xss1m -XX:+UseSerialGC -Xms48m -Xmx512m -XX:TrimNativeHeapInterval=30000)

@@ -49,6 +49,7 @@ final class RunningInstance {
 
   private final Optional<CompletableFuture<Void>> toolkit;
   private volatile AuditPruning pruning;
+  private volatile OldGenerationCompaction compaction;
 
   /**
    * @param toolkit the JavaFX toolkit starting beside the server when the window will open, else
@@ -139,6 +140,7 @@ final class RunningInstance {
           e);
     }
     pruning = AuditPruning.start(installation.services().audit(), options.auditRetention());
+    compaction = OldGenerationCompaction.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, control), "shutdown"));
     server.open();
     server.urls().forEach(url -> out.println("Siali Label is running at " + url));
@@ -241,6 +243,9 @@ final class RunningInstance {
     LOG.info("stopping");
     if (pruning != null) {
       pruning.close();
+    }
+    if (compaction != null) {
+      compaction.close();
     }
     control.close();
     server.close();
