@@ -33,6 +33,12 @@ final class OldGenerationCompaction implements AutoCloseable {
   static final long EVERY_SECONDS = 10;
 
   /**
+   * Nothing is collected in the first minute: a start fills its caches (the People copy, the
+   * window's first pages) while the user types their first search, and there is room enough.
+   */
+  static final long FIRST_AFTER_SECONDS = 60;
+
+  /**
    * The least garbage worth a full collection: below it a collection would give back less than the
    * resident memory's normal noise.
    */
@@ -51,10 +57,10 @@ final class OldGenerationCompaction implements AutoCloseable {
 
   /** Starts watching the serial collector's old generation; a no-op under any other collector. */
   static OldGenerationCompaction start() {
-    return start(EVERY_SECONDS, TimeUnit.SECONDS);
+    return start(FIRST_AFTER_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
   }
 
-  static OldGenerationCompaction start(long every, TimeUnit unit) {
+  static OldGenerationCompaction start(long first, long every, TimeUnit unit) {
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().daemon().name("old-generation").unstarted(task));
@@ -62,7 +68,17 @@ final class OldGenerationCompaction implements AutoCloseable {
         .ifPresent(
             pool ->
                 scheduler.scheduleWithFixedDelay(
-                    () -> compactIfWorthIt(pool, System::gc), every, every, unit));
+                    () -> {
+                      try {
+                        compactIfWorthIt(pool, System::gc);
+                      } catch (RuntimeException e) {
+                        // a pool that cannot be read now; a thrown task would never run again
+                        LOG.warn("reading the old generation failed: {}", e.toString());
+                      }
+                    },
+                    first,
+                    every,
+                    unit));
     return new OldGenerationCompaction(scheduler);
   }
 

@@ -16,7 +16,7 @@ public final class PromotedGarbage {
     boolean compacting = Boolean.parseBoolean(args[0]);
     MemoryPoolMXBean old = OldGenerationCompaction.serialOldGeneration().orElseThrow();
     OldGenerationCompaction compaction =
-        compacting ? OldGenerationCompaction.start(100, TimeUnit.MILLISECONDS) : null;
+        compacting ? OldGenerationCompaction.start(100, 100, TimeUnit.MILLISECONDS) : null;
     byte[][] window = new byte[24][];
     long largest = 0;
     for (int i = 0; i < 240; i++) {
