@@ -11,7 +11,8 @@ import org.xnio.OptionMap;
  * Reads one cookie from a request's {@code Cookie} headers, as Undertow parses them for {@code
  * HttpServerExchange.getRequestCookie}, but refusing what Undertow would silently mangle: past
  * {@link #MAX_COOKIES} in one header it drops the rest without a word (a session cookie among
- * them), and it throws on a byte a cookie may not hold. Both are the client's 4xx.
+ * them), and it throws on a byte a cookie may not hold or an empty {@code $Path=}. All are the
+ * client's 4xx.
  */
 final class RequestCookies {
   /** Undertow's own limit ({@code UndertowOptions.MAX_COOKIES}); ours set a few. */
@@ -34,7 +35,11 @@ final class RequestCookies {
     CookieStore cookies = new CookieStore();
     try {
       Cookies.parseRequestCookies(headers, cookies, options);
-    } catch (IllegalArgumentException | IllegalStateException unreadable) {
+    } catch (IllegalArgumentException
+        | IllegalStateException
+        | IndexOutOfBoundsException unreadable) {
+      // Undertow 2.4.4 reads a name starting with $ as an RFC 2109 attribute, and an empty value
+      // there ("$Path=") throws StringIndexOutOfBoundsException from its stripQuotes.
       throw new MalformedRequestException(
           400, "The request's cookies could not be read.", unreadable);
     }
