@@ -23,8 +23,8 @@ import javax.imageio.stream.ImageOutputStream;
  * Turns an uploaded file into a stored profile picture (SPEC §4, SECURITY.md "Files"): the type
  * comes from the bytes; SVG is refused; the header is read and more than 40 megapixels refused
  * before any decoding; only the centre square is decoded, every n-th pixel of it when it is over
- * {@link #MAX_DECODED_SIDE}, so a small file that inflates to 40 megapixels costs a few megabytes
- * of heap, not 160; the square is scaled to at most 512×512 and re-encoded by us (which also drops
+ * {@link #MAX_DECODED_SIDE}, so a small file that inflates to 40 megapixels costs at most 16 MB of
+ * heap, not 160; the square is scaled to at most 512×512 and re-encoded by us (which also drops
  * metadata such as GPS positions). Pictures with transparency become PNG, the rest JPEG.
  */
 public final class AvatarImages {
