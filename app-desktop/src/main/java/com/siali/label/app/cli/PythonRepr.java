@@ -44,14 +44,42 @@ final class PythonRepr {
                 default -> {
                   if (cp == quote) {
                     out.append('\\').append((char) cp);
-                  } else if (cp < 0x20 || cp == 0x7f) {
-                    out.append(String.format("\\x%02x", cp));
-                  } else {
+                  } else if (printable(cp)) {
                     out.appendCodePoint(cp);
+                  } else {
+                    out.append(escape(cp));
                   }
                 }
               }
             });
     return out.append(quote).toString();
+  }
+
+  /**
+   * Python's {@code str.isprintable()}: all but the Other and Separator categories, the space
+   * excepted. Escaping the rest keeps the dict on one line for {@code str.splitlines()}, which also
+   * breaks at U+0085, U+2028 and U+2029, and keeps lone surrogates out of the UTF-8 output.
+   */
+  private static boolean printable(int cp) {
+    return cp == ' '
+        || switch (Character.getType(cp)) {
+          case Character.CONTROL,
+              Character.FORMAT,
+              Character.SURROGATE,
+              Character.PRIVATE_USE,
+              Character.UNASSIGNED,
+              Character.LINE_SEPARATOR,
+              Character.PARAGRAPH_SEPARATOR,
+              Character.SPACE_SEPARATOR ->
+              false;
+          default -> true;
+        };
+  }
+
+  private static String escape(int cp) {
+    if (cp < 0x100) {
+      return String.format("\\x%02x", cp);
+    }
+    return cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp);
   }
 }

@@ -22,6 +22,21 @@ class PythonReprTest {
     assertThat(PythonRepr.string("José")).isEqualTo("'José'");
   }
 
+  /**
+   * Found with PythonReprFuzzTest's one-line property: U+2028 and U+0085 were printed as they are,
+   * and Python's {@code str.splitlines()} broke the dict line in two.
+   */
+  @Test
+  void nonPrintablesAreEscapedAsPythonDoesSoTheDictStaysOneLine() {
+    assertThat(PythonRepr.string("Ana\u2028Mar\u00eda")).isEqualTo("'Ana\\u2028María'");
+    assertThat(PythonRepr.string("L\u00f3pez\u0085")).isEqualTo("'López\\x85'");
+    assertThat(PythonRepr.string("no\u00a0break\u200djoin\ufffe"))
+        .isEqualTo("'no\\xa0break\\u200djoin\\ufffe'");
+    assertThat(PythonRepr.string("lone \ud800 tag \udb40\udc01"))
+        .isEqualTo("'lone \\ud800 tag \\U000e0001'");
+    assertThat(PythonRepr.string("✓ 😀 ä")).isEqualTo("'✓ 😀 ä'");
+  }
+
   @Test
   void valuesAndDicts() {
     var map = new LinkedHashMap<String, Object>();

@@ -5,9 +5,9 @@ import com.siali.label.service.ApiTokenService;
 import com.siali.label.service.SessionService;
 import com.siali.label.service.SessionService.ActiveSession;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.Cookie;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,9 +17,6 @@ import java.util.Optional;
  */
 final class CallerIdentifier {
   private static final String TOKEN_SCHEME = "token ";
-
-  /** Undertow's own limit ({@code UndertowOptions.MAX_COOKIES}); ours set a few. */
-  private static final int MAX_COOKIES = 200;
 
   private final SessionService sessions;
   private final ApiTokenService tokens;
@@ -50,8 +47,7 @@ final class CallerIdentifier {
    * The caller, when it is known without blocking: no session cookie, and no {@code Authorization}
    * header or an API token already in the cache. Empty means: ask {@link #identify} on a worker.
    *
-   * @throws MalformedRequestException for cookies that cannot be read (answer it here: Undertow
-   *     keeps what it parsed before the failure, so a second look-up would not fail again)
+   * @throws MalformedRequestException for cookies that cannot be read ({@link RequestCookies})
    */
   Optional<Caller> identifyWithoutBlocking(HttpServerExchange exchange) {
     if (cookie(exchange, Cookies.SESSION).isPresent()) {
@@ -94,26 +90,9 @@ final class CallerIdentifier {
         : null;
   }
 
-  /**
-   * Undertow parses the cookies at the first look-up, and throws on a byte they may not hold. Past
-   * {@link #MAX_COOKIES} in one header it drops the rest without a word (a session cookie among
-   * them); more than that is refused here instead.
-   */
   private static Optional<String> cookie(HttpServerExchange exchange, String name) {
     HeaderValues headers = exchange.getRequestHeaders().get(Headers.COOKIE);
-    if (headers != null
-        && headers.stream().mapToLong(CallerIdentifier::pairs).sum() > MAX_COOKIES) {
-      throw new MalformedRequestException(431, "The request has too many cookies.");
-    }
-    try {
-      return Optional.ofNullable(exchange.getRequestCookie(name)).map(Cookie::getValue);
-    } catch (IllegalArgumentException | IllegalStateException unreadable) {
-      throw new MalformedRequestException(
-          400, "The request's cookies could not be read.", unreadable);
-    }
-  }
-
-  private static long pairs(String cookieHeader) {
-    return cookieHeader.chars().filter(c -> c == ';').count() + 1;
+    return RequestCookies.value(
+        headers == null ? List.of() : headers, exchange.getConnection().getUndertowOptions(), name);
   }
 }

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +150,33 @@ class AvatarImagesTest {
   }
 
   @Test
+  void aSmallFileInflatingToNearly40MegapixelsIsDecodedSmallSoAFewAtOnceFitTheHeap()
+      throws Exception {
+    byte[] bomb = blackPng(6300, 6300);
+    assertThat(bomb.length).as("a 39.7 MP bomb").isLessThan(200_000);
+
+    var decoded = AvatarImages.decodeWithinLimits(bomb);
+
+    assertThat(decoded.width()).isEqualTo(6300);
+    assertThat(decoded.centre().getWidth())
+        .isEqualTo(decoded.centre().getHeight())
+        .isBetween(AvatarImages.MAX_DECODED_SIDE, 2 * AvatarImages.MAX_DECODED_SIDE - 1);
+    var stored = AvatarImages.normalise(bomb);
+    assertThat(stored.adjusted()).isTrue();
+    assertThat(decode(stored.bytes()).getWidth()).isEqualTo(512);
+  }
+
+  @Test
+  void onlyTheCentreOfAWidePictureIsDecoded() throws Exception {
+    var decoded =
+        AvatarImages.decodeWithinLimits(
+            encode(picture(900, 300, BufferedImage.TYPE_INT_RGB), "png"));
+    assertThat(decoded.centre().getWidth()).isEqualTo(300);
+    assertThat(decoded.centre().getHeight()).isEqualTo(300);
+    assertThat(new Color(decoded.centre().getRGB(150, 150)).getBlue()).isGreaterThan(150);
+  }
+
+  @Test
   void truncatedAndOversizedFilesAreRefused() throws Exception {
     byte[] png = encode(picture(300, 300, BufferedImage.TYPE_INT_RGB), "png");
     assertThat(message(Arrays.copyOf(png, png.length / 2)))
@@ -164,6 +193,37 @@ class AvatarImagesTest {
     crc.update(out, 12, 17); // chunk type + 13 data bytes
     ByteBuffer.wrap(out, 29, 4).putInt((int) crc.getValue());
     return out;
+  }
+
+  /** An 8-bit RGB PNG of black rows, deflated as it is written (never whole in memory). */
+  static byte[] blackPng(int width, int height) throws Exception {
+    ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+    try (var deflate = new DeflaterOutputStream(pixels, new Deflater(9))) {
+      byte[] row = new byte[1 + 3 * width]; // filter byte 0, then black
+      for (int y = 0; y < height; y++) {
+        deflate.write(row);
+      }
+    }
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    chunk(
+        png,
+        "IHDR",
+        ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2).array());
+    chunk(png, "IDAT", pixels.toByteArray());
+    chunk(png, "IEND", new byte[0]);
+    return png.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(name);
+    crc.update(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    png.writeBytes(name);
+    png.writeBytes(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
   static byte[] concat(byte[] a, byte[] b) {
