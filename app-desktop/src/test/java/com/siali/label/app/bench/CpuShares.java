@@ -19,12 +19,19 @@ final class CpuShares {
   /** Clock ticks per second of {@code /proc/PID/stat}'s times (USER_HZ, 100 on Linux). */
   private static final double TICKS_PER_SECOND = 100;
 
+  /** Positions in {@link #machineTicks}. */
+  private static final int IDLE = 3;
+
+  private static final int STEAL = 7;
+
   private final Map<String, Long> nodes;
   private final Map<String, Double> startMillis;
+  private final long[] startMachine;
 
   private CpuShares(Map<String, Long> nodes) {
     this.nodes = nodes;
     this.startMillis = millisNow();
+    this.startMachine = machineTicks();
   }
 
   /** Starts counting; {@code nodes} are the nodes' process ids by name. */
@@ -46,12 +53,36 @@ final class CpuShares {
       parts.add(String.format(Locale.ROOT, "%s %.1f", part.getKey(), spent));
     }
     double available = cores * seconds * 1000 / requests;
+    long[] machine = machineTicks();
+    double idle = (machine[IDLE] - startMachine[IDLE]) * 1000 / TICKS_PER_SECOND / requests;
+    double steal = (machine[STEAL] - startMachine[STEAL]) * 1000 / TICKS_PER_SECOND / requests;
     return String.format(
         Locale.ROOT,
-        "  CPU ms per request: %s; all %.1f of the %.1f the cores had",
+        "  CPU ms per request: %s; all %.1f of the %.1f the cores had (idle %.1f, stolen by the"
+            + " host %.1f)",
         parts,
         total,
-        available);
+        available,
+        idle,
+        steal);
+  }
+
+  /**
+   * The machine's {@code /proc/stat} "cpu" line: user, nice, system, idle, iowait, irq, softirq,
+   * steal (what the hypervisor gave other guests while this one wanted to run), in ticks; zeros
+   * where it cannot be read.
+   */
+  private static long[] machineTicks() {
+    long[] ticks = new long[8];
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      for (int i = 0; i < ticks.length && i + 1 < fields.length; i++) {
+        ticks[i] = Long.parseLong(fields[i + 1]);
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the line says 0
+    }
+    return ticks;
   }
 
   private Map<String, Double> millisNow() {
