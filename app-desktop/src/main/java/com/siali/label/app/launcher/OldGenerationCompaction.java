@@ -49,9 +49,10 @@ final class OldGenerationCompaction implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OldGenerationCompaction.class);
 
-  private final ScheduledExecutorService scheduler;
+  /** Empty under another collector: nothing to watch, so no thread. */
+  private final Optional<ScheduledExecutorService> scheduler;
 
-  private OldGenerationCompaction(ScheduledExecutorService scheduler) {
+  private OldGenerationCompaction(Optional<ScheduledExecutorService> scheduler) {
     this.scheduler = scheduler;
   }
 
@@ -61,25 +62,26 @@ final class OldGenerationCompaction implements AutoCloseable {
   }
 
   static OldGenerationCompaction start(long first, long every, TimeUnit unit) {
+    Optional<MemoryPoolMXBean> oldGeneration = serialOldGeneration();
+    if (oldGeneration.isEmpty()) {
+      return new OldGenerationCompaction(Optional.empty());
+    }
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().daemon().name("old-generation").unstarted(task));
-    serialOldGeneration()
-        .ifPresent(
-            pool ->
-                scheduler.scheduleWithFixedDelay(
-                    () -> {
-                      try {
-                        compactIfWorthIt(pool, System::gc);
-                      } catch (RuntimeException e) {
-                        // a pool that cannot be read now; a thrown task would never run again
-                        LOG.warn("reading the old generation failed: {}", e.toString());
-                      }
-                    },
-                    first,
-                    every,
-                    unit));
-    return new OldGenerationCompaction(scheduler);
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            compactIfWorthIt(oldGeneration.get());
+          } catch (RuntimeException e) {
+            // a pool that cannot be read now; a thrown task would never run again
+            LOG.warn("reading the old generation failed: {}", e.toString());
+          }
+        },
+        first,
+        every,
+        unit);
+    return new OldGenerationCompaction(Optional.of(scheduler));
   }
 
   /** The serial collector's old generation ("Tenured Gen"), if that collector runs. */
@@ -96,21 +98,21 @@ final class OldGenerationCompaction implements AutoCloseable {
    * limit), or, once it is four-fifths full, {@link #LEAST_FILLING_GARBAGE_BYTES} (collected now,
    * it need not grow at the next promotion).
    */
-  static boolean compactIfWorthIt(MemoryPoolMXBean oldGeneration, Runnable fullCollection) {
+  private static void compactIfWorthIt(MemoryPoolMXBean oldGeneration) {
     MemoryUsage afterLast = oldGeneration.getCollectionUsage();
+    long live = afterLast == null ? 0 : afterLast.getUsed();
     MemoryUsage now = oldGeneration.getUsage();
-    if (!worthIt(now.getUsed(), now.getCommitted(), afterLast == null ? 0 : afterLast.getUsed())) {
-      return false;
+    if (!worthIt(now.getUsed(), now.getCommitted(), live)) {
+      return;
     }
     long started = System.nanoTime();
-    fullCollection.run();
+    System.gc();
     LOG.debug(
         "old generation collected: {} of {} MB used, {} MB after its last collection, took {} ms",
         now.getUsed() >> 20,
         now.getCommitted() >> 20,
-        afterLast == null ? 0 : afterLast.getUsed() >> 20,
+        live >> 20,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    return true;
   }
 
   static boolean worthIt(long used, long committed, long liveAfterLastCollection) {
@@ -122,6 +124,6 @@ final class OldGenerationCompaction implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    scheduler.ifPresent(ScheduledExecutorService::shutdownNow);
   }
 }
