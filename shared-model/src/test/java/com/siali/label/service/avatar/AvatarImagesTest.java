@@ -158,12 +158,75 @@ class AvatarImagesTest {
     var decoded = AvatarImages.decodeWithinLimits(bomb);
 
     assertThat(decoded.width()).isEqualTo(6300);
-    assertThat(decoded.centre().getWidth())
-        .isEqualTo(decoded.centre().getHeight())
-        .isBetween(AvatarImages.MAX_DECODED_SIDE, 2 * AvatarImages.MAX_DECODED_SIDE - 1);
+    assertThat(decoded.centre().getWidth()).isEqualTo(decoded.centre().getHeight()).isEqualTo(512);
     var stored = AvatarImages.normalise(bomb);
     assertThat(stored.adjusted()).isTrue();
     assertThat(decode(stored.bytes()).getWidth()).isEqualTo(512);
+  }
+
+  @Test
+  void finePatternsInABigPhotoAverageOutInsteadOfTurningIntoMoire() throws Exception {
+    // 3-pixel stripes in a 12-megapixel photo (the case seen): 500 stripe pairs cannot be drawn in
+    // 512 pixels, so every pixel counted gives an even tone. Decoding every other pixel, or
+    // halving bilinearly to 750 and then 512, left a pattern of false stripes.
+    assertFlatGrey(stripes(4000, 3000, 3), "png");
+    assertFlatGrey(stripes(4000, 3000, 3), "jpg");
+    // 1-pixel stripes, scaled by a ratio that is not a power of two (1000 to 512)
+    assertFlatGrey(stripes(1000, 1000, 1), "png");
+  }
+
+  private static BufferedImage stripes(int width, int height, int stripe) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, (x / stripe + y / (height / 2)) % 2 == 0 ? 0xffffff : 0x000000);
+      }
+    }
+    return image;
+  }
+
+  private static void assertFlatGrey(BufferedImage upload, String format) throws Exception {
+    BufferedImage stored = decode(AvatarImages.normalise(encode(upload, format)).bytes());
+    assertThat(stored.getWidth()).isEqualTo(512);
+    double[] grey = greyMeanAndDeviation(stored);
+    assertThat(grey[0]).as("mean grey of a " + format).isBetween(112.0, 144.0);
+    assertThat(grey[1]).as("standard deviation in a " + format + ": a flat tone").isLessThan(8.0);
+  }
+
+  @Test
+  void aBigTransparentPictureIsAveragedByOpacitySoHiddenColoursDoNotTintIt() throws Exception {
+    // Opaque blue stripes between fully transparent green ones: the result is half-transparent
+    // blue, with no green from the pixels nobody could see.
+    BufferedImage stripes = new BufferedImage(2048, 2048, BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < 2048; y++) {
+      for (int x = 0; x < 2048; x++) {
+        stripes.setRGB(x, y, x % 2 == 0 ? 0xff0000ff : 0x0000ff00);
+      }
+    }
+
+    var result = AvatarImages.normalise(encode(stripes, "png"));
+
+    assertThat(result.extension()).isEqualTo("png");
+    Color centre = new Color(decode(result.bytes()).getRGB(256, 256), true);
+    assertThat(centre.getAlpha()).isBetween(112, 144);
+    assertThat(centre.getBlue()).isGreaterThan(240);
+    assertThat(centre.getGreen()).isLessThan(16);
+  }
+
+  private static double[] greyMeanAndDeviation(BufferedImage image) {
+    double sum = 0;
+    double squares = 0;
+    int n = image.getWidth() * image.getHeight();
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        Color c = new Color(image.getRGB(x, y));
+        double grey = (c.getRed() + c.getGreen() + c.getBlue()) / 3.0;
+        sum += grey;
+        squares += grey * grey;
+      }
+    }
+    double mean = sum / n;
+    return new double[] {mean, Math.sqrt(Math.max(0, squares / n - mean * mean))};
   }
 
   @Test
