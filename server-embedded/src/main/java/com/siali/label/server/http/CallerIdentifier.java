@@ -5,9 +5,7 @@ import com.siali.label.service.ApiTokenService;
 import com.siali.label.service.SessionService;
 import com.siali.label.service.SessionService.ActiveSession;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -91,8 +89,6 @@ final class CallerIdentifier {
   }
 
   private static Optional<String> cookie(HttpServerExchange exchange, String name) {
-    HeaderValues headers = exchange.getRequestHeaders().get(Headers.COOKIE);
-    return RequestCookies.value(
-        headers == null ? List.of() : headers, exchange.getConnection().getUndertowOptions(), name);
+    return RequestCookies.value(exchange, name);
   }
 }
