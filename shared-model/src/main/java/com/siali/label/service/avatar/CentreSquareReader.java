@@ -46,6 +46,10 @@ final class CentreSquareReader {
     for (int bandTop = 0; bandTop < side; bandTop += bandRows) {
       int rows = Math.min(bandRows, side - bandTop);
       BufferedImage band = reader.read(0, region(reader, left, top + bandTop, side, rows));
+      if (band.getWidth() != side || band.getHeight() != rows) {
+        // a reader that ignored the region would otherwise give a wrong crop without a word
+        throw new IOException("asked for " + side + "×" + rows + " pixels, read " + band);
+      }
       if (scaled == null) {
         scaled =
             new AreaAverage(
