@@ -102,16 +102,18 @@ final class AreaAverage {
     currentRow++;
   }
 
-  /** A row of weighted sums: weight, weight × alpha, and alpha-weighted colours. */
+  /**
+   * A row of weighted sums: alpha, and alpha-weighted colours. The shares of the source pixels an
+   * output pixel covers add up to 1 (its own width and height), so the alpha sum is already its
+   * mean.
+   */
   private static final class Sums {
-    private final double[] weight;
     private final double[] alpha;
     private final double[] red;
     private final double[] green;
     private final double[] blue;
 
     Sums(int width) {
-      weight = new double[width];
       alpha = new double[width];
       red = new double[width];
       green = new double[width];
@@ -119,7 +121,6 @@ final class AreaAverage {
     }
 
     void clear() {
-      Arrays.fill(weight, 0);
       Arrays.fill(alpha, 0);
       Arrays.fill(red, 0);
       Arrays.fill(green, 0);
@@ -128,7 +129,6 @@ final class AreaAverage {
 
     void add(int x, int argb, double w) {
       double a = (argb >>> 24) * w;
-      weight[x] += w;
       alpha[x] += a;
       red[x] += ((argb >> 16) & 0xff) * a;
       green[x] += ((argb >> 8) & 0xff) * a;
@@ -136,8 +136,7 @@ final class AreaAverage {
     }
 
     void addScaled(Sums other, double w) {
-      for (int x = 0; x < weight.length; x++) {
-        weight[x] += other.weight[x] * w;
+      for (int x = 0; x < alpha.length; x++) {
         alpha[x] += other.alpha[x] * w;
         red[x] += other.red[x] * w;
         green[x] += other.green[x] * w;
@@ -146,14 +145,14 @@ final class AreaAverage {
     }
 
     int[] argb() {
-      int[] argb = new int[weight.length];
+      int[] argb = new int[alpha.length];
       for (int x = 0; x < argb.length; x++) {
         double a = alpha[x];
         if (a <= 0) {
           continue; // fully transparent
         }
         argb[x] =
-            round(a / weight[x]) << 24
+            round(a) << 24
                 | round(red[x] / a) << 16
                 | round(green[x] / a) << 8
                 | round(blue[x] / a);

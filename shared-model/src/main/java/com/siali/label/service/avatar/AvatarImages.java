@@ -18,12 +18,11 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Turns an uploaded file into a stored profile picture (SPEC §4, SECURITY.md "Files"): the type
  * comes from the bytes; SVG is refused; the header is read and more than 40 megapixels refused
- * before any decoding; only the centre square is decoded, in bands averaged down to below twice
- * {@link #MAX_DECODED_SIDE} when it is bigger ({@link CentreSquareReader}), so a small file that
- * inflates to 40 megapixels costs at most about 50 MB of heap, not 160, and at most one such decode
- * runs per core ({@link DecodingPermits}); the square is scaled to at most 512×512 and re-encoded
- * by us (which also drops metadata such as GPS positions). Pictures with transparency become PNG,
- * the rest JPEG.
+ * before any decoding; only the centre square is decoded, in bands, and area-averaged to at most
+ * 512×512 as it streams past ({@link CentreSquareReader}), so a small file that inflates to 40
+ * megapixels costs at most about 40 MB of heap, not 160, and at most one decode runs per core
+ * ({@link DecodingPermits}); the picture is re-encoded by us (which also drops metadata such as GPS
+ * positions). Pictures with transparency become PNG, the rest JPEG.
  */
 public final class AvatarImages {
   public static final int MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
