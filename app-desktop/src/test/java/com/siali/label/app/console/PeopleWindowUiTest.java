@@ -140,6 +140,31 @@ class PeopleWindowUiTest {
     console.waitUntil("Email hidden", () -> !table.getVisibleLeafColumns().contains(email));
     double after = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
     assertThat(after).as("the others take its room").isGreaterThan(columns - 30);
+
+    // Cells keep one tooltip each and change its text: after a search it still names what the
+    // cell shows, and a cell left empty has none.
+    robot.clickOn("#peopleSearch").write("ada");
+    console.waitUntil("only Ada", () -> table.getItems().size() == 1);
+    console.waitUntil(
+        "only Ada drawn",
+        () ->
+            cells(robot).stream()
+                    .filter(c -> "nameColumn".equals(c.getTableColumn().getId()))
+                    .count()
+                == 1);
+    List<TableCell<?, ?>> all =
+        robot.lookup("#peopleTable .table-cell").queryAll().stream()
+            .filter(n -> n instanceof TableCell<?, ?>)
+            .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n)
+            .toList();
+    assertThat(all).anyMatch(TableCell::isEmpty);
+    for (TableCell<?, ?> cell : all) {
+      if (cell.isEmpty() || cell.getText() == null || cell.getText().isEmpty()) {
+        assertThat(cell.getTooltip()).as("an empty cell has no tooltip").isNull();
+      } else {
+        assertThat(cell.getTooltip().getText()).isEqualTo(cell.getText());
+      }
+    }
   }
 
   @Test

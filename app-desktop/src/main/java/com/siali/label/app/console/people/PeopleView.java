@@ -227,13 +227,27 @@ public final class PeopleView extends SplitPane {
     return column;
   }
 
-  /** A text cell whose whole value is in its tooltip, for when the column is too narrow. */
+  /**
+   * A text cell whose whole value is in its tooltip, for when the column is too narrow. The cell
+   * keeps one tooltip and only changes its text: a search refreshes every visible cell on the FX
+   * thread, and building a new popup control per cell each time cost a first keystroke tens of ms.
+   */
   static class TextCell extends TableCell<User, String> {
+    private Tooltip tooltip;
+
     @Override
     protected void updateItem(String text, boolean empty) {
       super.updateItem(text, empty);
       setText(empty ? null : text);
-      setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+      if (empty || text == null || text.isEmpty()) {
+        setTooltip(null);
+        return;
+      }
+      if (tooltip == null) {
+        tooltip = new Tooltip();
+      }
+      tooltip.setText(text);
+      setTooltip(tooltip);
     }
   }
 
