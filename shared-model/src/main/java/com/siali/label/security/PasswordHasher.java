@@ -49,8 +49,19 @@ public final class PasswordHasher {
     this.hashing = hashingThreads(concurrentHashes);
   }
 
+  /** The default parameters, one hash at a time per core. */
   public static PasswordHasher withDefaults() {
-    return new PasswordHasher(Argon2Parameters.DEFAULT, Runtime.getRuntime().availableProcessors());
+    return withDefaults(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The default parameters, at most {@code concurrentHashes} hashes at a time. */
+  public static PasswordHasher withDefaults(int concurrentHashes) {
+    return new PasswordHasher(Argon2Parameters.DEFAULT, concurrentHashes);
+  }
+
+  /** How many hashes run at once at most; the others wait their turn. */
+  public int concurrentHashes() {
+    return hashing.getMaximumPoolSize();
   }
 
   public String hash(String password) {

@@ -12,6 +12,7 @@ import com.siali.label.persistence.Database;
 import com.siali.label.persistence.DatabaseCopy;
 import com.siali.label.persistence.DatabaseInUseException;
 import com.siali.label.persistence.DatabaseTarget;
+import com.siali.label.security.PasswordHasher;
 import com.siali.label.server.LanAddresses;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -155,7 +157,8 @@ final class DesktopLaunchpad implements Launchpad {
     try {
       Installation installation;
       try {
-        installation = Installation.open(options.dataDir(), options.database());
+        installation =
+            Installation.open(options.dataDir(), options.database(), passwordHasher(options));
       } catch (DatabaseInUseException e) {
         // A command (user, reset_password) has the H2 file open for a moment.
         throw anotherIsStarting(options);
@@ -167,6 +170,16 @@ final class DesktopLaunchpad implements Launchpad {
       toolkit.ifPresent(starting -> DesktopConsole.showStartupError(starting, e.getMessage()));
       throw e;
     }
+  }
+
+  /**
+   * One check per core, unless the node was given its share ({@code LABEL_STUDIO_PASSWORD_CHECKS}).
+   */
+  private static PasswordHasher passwordHasher(StartOptions options) {
+    OptionalInt checks = options.node().passwordChecks();
+    return checks.isPresent()
+        ? PasswordHasher.withDefaults(checks.getAsInt())
+        : PasswordHasher.withDefaults();
   }
 
   private static StartupException anotherIsStarting(StartOptions options) {

@@ -21,11 +21,14 @@ final class Installation implements AutoCloseable {
   private final DataDirectory directory;
   private final Database database;
   private final Services services;
+  private final int passwordChecks;
 
-  private Installation(DataDirectory directory, Database database, Services services) {
+  private Installation(
+      DataDirectory directory, Database database, Services services, int passwordChecks) {
     this.directory = directory;
     this.database = database;
     this.services = services;
+    this.passwordChecks = passwordChecks;
   }
 
   /**
@@ -41,18 +44,22 @@ final class Installation implements AutoCloseable {
    * {@code DatabaseUnavailableException} when PostgreSQL cannot be used.
    */
   static Installation open(Path root, DatabaseTarget target) {
+    return open(root, target, PasswordHasher.withDefaults());
+  }
+
+  /**
+   * Opens the installation as {@link #open(Path, DatabaseTarget)} does, checking passwords with
+   * {@code hasher} (a node's {@code LABEL_STUDIO_PASSWORD_CHECKS}).
+   */
+  static Installation open(Path root, DatabaseTarget target, PasswordHasher hasher) {
     DataDirectory directory = DataDirectory.open(root);
     LogSetup.toFile(directory.logs());
     Database database = Database.open(directory, target);
     Services services =
         Services.over(
-            database,
-            directory.avatars(),
-            PasswordHasher.withDefaults(),
-            PasswordPolicy.standard(),
-            Clock.systemUTC());
+            database, directory.avatars(), hasher, PasswordPolicy.standard(), Clock.systemUTC());
     movePictureFiles(services);
-    return new Installation(directory, database, services);
+    return new Installation(directory, database, services, hasher.concurrentHashes());
   }
 
   /**
@@ -80,6 +87,11 @@ final class Installation implements AutoCloseable {
 
   Services services() {
     return services;
+  }
+
+  /** How many passwords are checked at once at most. */
+  int passwordChecks() {
+    return passwordChecks;
   }
 
   @Override

@@ -152,7 +152,10 @@ final class RunningInstance {
                     + " Start with --tls to switch to HTTPS."));
     out.println(
         "Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
-    LOG.info("started; serving {}", server.urls());
+    LOG.info(
+        "started; serving {}; checking at most {} passwords at once",
+        server.urls(),
+        installation.passwordChecks());
     toolkit.ifPresent(starting -> openWindow(server, control, starting, remembered));
     StartupRecording.served();
     try {

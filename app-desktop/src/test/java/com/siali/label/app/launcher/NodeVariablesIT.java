@@ -3,9 +3,19 @@ package com.siali.label.app.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siali.label.app.cli.NodeOptions;
+import com.siali.label.testing.TestDatabases;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code start} before anything is created, with one line naming the variable, exit 2.
  */
 class NodeVariablesIT {
+  private static final Pattern RUNNING = Pattern.compile("running at http://[^:]+:(\\d+)/");
+  private static final String PASSWORD = "correct horse battery";
+
   @TempDir Path tmp;
 
   @ParameterizedTest
@@ -27,7 +40,11 @@ class NodeVariablesIT {
         "LABEL_STUDIO_HOST | label.example.com",
         "LABEL_STUDIO_HOST | https://label.example.com/siali",
         "LABEL_STUDIO_HOST | ftp://label.example.com",
-        "LABEL_STUDIO_NODE_NAME | node one"
+        "LABEL_STUDIO_NODE_NAME | node one",
+        "LABEL_STUDIO_PASSWORD_CHECKS | 0",
+        "LABEL_STUDIO_PASSWORD_CHECKS | two",
+        "LABEL_STUDIO_PASSWORD_CHECKS | 65",
+        "LABEL_STUDIO_PASSWORD_CHECKS | -1"
       })
   void aBadValueIsOneLineNamingTheVariableAndExitTwo(String variable, String value) {
     Path data = tmp.resolve("data");
@@ -49,11 +66,80 @@ class NodeVariablesIT {
             Map.of(
                 "LABEL_STUDIO_TRUSTED_PROXIES", "127.0.0.1, ::1, 10.0.0.0/8",
                 "LABEL_STUDIO_HOST", "https://Label.Example.com:8443/",
-                "LABEL_STUDIO_NODE_NAME", "node-1"));
+                "LABEL_STUDIO_NODE_NAME", "node-1",
+                "LABEL_STUDIO_PASSWORD_CHECKS", " 3 "));
 
     assertThat(options.publicUrl().orElseThrow().base())
         .isEqualTo("https://label.example.com:8443");
     assertThat(options.nodeName()).contains("node-1");
     assertThat(options.trustedProxies().isEmpty()).isFalse();
+    assertThat(options.passwordChecks()).hasValue(3);
+    assertThat(NodeOptions.from(Map.of()).passwordChecks()).as("one per core").isEmpty();
+  }
+
+  /**
+   * A node that shares a machine with another takes its share of the cores for password checks
+   * (docs/DEPLOYMENT.md): its log says how many it runs at once, and log-ins work as before.
+   */
+  @Test
+  void aNodeChecksAsManyPasswordsAtOnceAsItIsGiven() throws Exception {
+    Path data = tmp.resolve("data");
+    Map<String, String> environment = new HashMap<>(TestDatabases.environment(data));
+    environment.put("LABEL_STUDIO_PASSWORD_CHECKS", "1");
+    CliProcess node =
+        CliProcess.launch(
+            data,
+            environment,
+            "start",
+            "--headless",
+            "--port=0",
+            "--username",
+            "lead@example.com",
+            "--password",
+            PASSWORD);
+    try {
+      Matcher running = RUNNING.matcher(node.awaitLine("Siali Label is running at", 90));
+      assertThat(running.find()).isTrue();
+      assertThat(logIn("http://127.0.0.1:" + running.group(1)))
+          .as("where a right password leads")
+          .isEqualTo("/");
+    } finally {
+      node.terminate();
+    }
+
+    assertThat(Files.readString(data.resolve("logs/siali-label.log")))
+        .contains("checking at most 1 passwords at once");
+  }
+
+  /** Logs in through the form; the page it redirects to. */
+  private static String logIn(String base) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    var form =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/user/login/")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher csrf = Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"").matcher(form.body());
+    assertThat(csrf.find()).isTrue();
+    String cookies =
+        String.join(
+            "; ",
+            form.headers().allValues("set-cookie").stream()
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .toList());
+    String body =
+        "csrf_token="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+            + "&email=lead%40example.com&password="
+            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+    var answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/user/login/"))
+                .header("Cookie", cookies)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertThat(answer.statusCode()).isEqualTo(302);
+    return answer.headers().firstValue("location").orElse("");
   }
 }
