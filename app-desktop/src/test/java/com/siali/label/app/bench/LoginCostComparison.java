@@ -48,7 +48,8 @@ public final class LoginCostComparison {
       }
       for (int round = 0; round < WARM_UP_ROUNDS; round++) {
         for (Build build : builds) {
-          LoginLoad.wrk(build.name() + " (warm-up)", build.base(), build.csrf(), WARM_UP_SECONDS);
+          LoginLoad.wrk(
+              build.name() + " (warm-up)", List.of(build.base()), build.csrf(), WARM_UP_SECONDS);
         }
       }
       List<Double> before = new ArrayList<>();
@@ -100,7 +101,7 @@ public final class LoginCostComparison {
   private static double cpuPerLogin(Build build, int seconds) throws Exception {
     ProcessHandle server = build.process().toHandle();
     double start = CpuShares.millis(server);
-    double rate = LoginLoad.wrk(build.name(), build.base(), build.csrf(), seconds);
+    double rate = LoginLoad.wrk(build.name(), List.of(build.base()), build.csrf(), seconds);
     return (CpuShares.millis(server) - start) / (rate * seconds);
   }
 
