@@ -153,7 +153,7 @@ final class RunningInstance {
     out.println(
         "Data directory: " + installation.directory().root() + " (Ctrl-C stops the server)");
     LOG.info(
-        "started; serving {}; checking at most {} passwords at once",
+        "started; serving {}; password checks at once: at most {}",
         server.urls(),
         installation.passwordChecks());
     toolkit.ifPresent(starting -> openWindow(server, control, starting, remembered));

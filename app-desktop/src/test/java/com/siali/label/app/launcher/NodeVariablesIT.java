@@ -108,7 +108,7 @@ class NodeVariablesIT {
     }
 
     assertThat(Files.readString(data.resolve("logs/siali-label.log")))
-        .contains("checking at most 1 passwords at once");
+        .contains("password checks at once: at most 1");
   }
 
   /** Logs in through the form; the page it redirects to. */
