@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param passwordChecks how many passwords this node checks at once; empty: one per core. Nodes
  *     that share a machine each take their share of its cores: every check holds a 19 MiB Argon2
  *     block, and twice as many blocks as cores, switched between on the same cores, made each
- *     log-in cost a quarter more CPU (docs/PERFORMANCE.md, several nodes)
+ *     log-in cost a quarter more CPU (ADR 0024)
  */
 public record NodeOptions(
     TrustedProxies trustedProxies,
