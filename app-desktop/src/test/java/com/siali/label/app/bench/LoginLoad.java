@@ -1,5 +1,6 @@
 package com.siali.label.app.bench;
 
+import com.siali.label.server.bench.HeadlessNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,17 +16,20 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The owner's log-in form as the benchmarks post it: one CSRF pair, from a JVM client or wrk. */
-final class LoginLoad {
+/**
+ * The owner's log-in form ({@link HeadlessNode#EMAIL}, {@link HeadlessNode#PASSWORD}) as the
+ * benchmarks and the launcher's tests post it: one CSRF pair, from a JVM client or wrk.
+ */
+public final class LoginLoad {
   private static final Pattern CSRF_FIELD =
       Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
 
   /** The anonymous CSRF pair a log-in form carries: the signed cookie and the field's value. */
-  record Csrf(String cookie, String field) {}
+  public record Csrf(String cookie, String field) {}
 
   private LoginLoad() {}
 
-  static Csrf csrfOf(String base) throws Exception {
+  public static Csrf csrfOf(String base) throws Exception {
     HttpResponse<String> form =
         HttpClient.newHttpClient()
             .send(
@@ -44,7 +48,7 @@ final class LoginLoad {
     return new Csrf(cookie, field.group(1));
   }
 
-  static HttpRequest login(String base, Csrf csrf) {
+  public static HttpRequest login(String base, Csrf csrf) {
     return HttpRequest.newBuilder(URI.create(base + "/user/login/"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Cookie", csrf.cookie())

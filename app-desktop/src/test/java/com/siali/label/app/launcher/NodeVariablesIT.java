@@ -2,14 +2,12 @@ package com.siali.label.app.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.siali.label.app.bench.LoginLoad;
 import com.siali.label.app.cli.NodeOptions;
+import com.siali.label.server.bench.HeadlessNode;
 import com.siali.label.testing.TestDatabases;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,7 +25,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NodeVariablesIT {
   private static final Pattern RUNNING = Pattern.compile("running at http://[^:]+:(\\d+)/");
-  private static final String PASSWORD = "correct horse battery";
 
   @TempDir Path tmp;
 
@@ -94,9 +91,9 @@ class NodeVariablesIT {
             "--headless",
             "--port=0",
             "--username",
-            "lead@example.com",
+            HeadlessNode.EMAIL,
             "--password",
-            PASSWORD);
+            HeadlessNode.PASSWORD);
     try {
       Matcher running = RUNNING.matcher(node.awaitLine("Siali Label is running at", 90));
       assertThat(running.find()).isTrue();
@@ -111,34 +108,13 @@ class NodeVariablesIT {
         .contains("password checks at once: at most 1");
   }
 
-  /** Logs in through the form; the page it redirects to. */
+  /** Logs in through the form as the benchmarks do (the owner seeded above); where it leads. */
   private static String logIn(String base) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    var form =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/user/login/")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher csrf = Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"").matcher(form.body());
-    assertThat(csrf.find()).isTrue();
-    String cookies =
-        String.join(
-            "; ",
-            form.headers().allValues("set-cookie").stream()
-                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-                .toList());
-    String body =
-        "csrf_token="
-            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
-            + "&email=lead%40example.com&password="
-            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
     var answer =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/user/login/"))
-                .header("Cookie", cookies)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpClient.newHttpClient()
+            .send(
+                LoginLoad.login(base, LoginLoad.csrfOf(base)),
+                HttpResponse.BodyHandlers.discarding());
     assertThat(answer.statusCode()).isEqualTo(302);
     return answer.headers().firstValue("location").orElse("");
   }
