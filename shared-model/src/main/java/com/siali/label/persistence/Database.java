@@ -16,6 +16,7 @@ import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class Database implements AutoCloseable {
 
   private final DataSource pool;
   private final Runnable closePool;
+  private final SQLDialect dialect;
   private final DSLContext dsl;
   private final Path root;
   private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
@@ -75,6 +77,7 @@ public final class Database implements AutoCloseable {
     this.probe = probe;
     this.closePool = closePool;
     this.root = root;
+    this.dialect = dialect;
     this.dsl = DSL.using(pool, dialect);
   }
 
@@ -195,7 +198,7 @@ public final class Database implements AutoCloseable {
     AFTER_COMMIT.set(committed);
     T result;
     try {
-      result = dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+      result = transactionOnOwnConnection(work);
     } catch (RuntimeException e) {
       throw StorageFailures.translate(e, root);
     } finally {
@@ -207,6 +210,63 @@ public final class Database implements AutoCloseable {
     }
     committed.forEach(Runnable::run);
     return result;
+  }
+
+  /**
+   * {@code work} on a connection of its own with auto-commit off, committed when it returns and
+   * rolled back when it throws. Not jOOQ's {@code transactionResult}: from 3.21 its transaction
+   * provider asks the connection for its isolation level at every begin and end, and PostgreSQL's
+   * driver answers that with a {@code SHOW TRANSACTION ISOLATION LEVEL} round trip to the server:
+   * one statement more per transaction, for a level we never change (docs/PERFORMANCE.md, issue
+   * #16). The pool restores auto-commit when the connection goes back.
+   */
+  private <T> T transactionOnOwnConnection(Function<DSLContext, T> work) {
+    Connection connection;
+    try {
+      connection = pool.getConnection();
+    } catch (SQLException e) {
+      // As jOOQ says it, so that StorageFailures reads the cause the same way.
+      throw new DataAccessException("Error getting connection from data source", e);
+    }
+    try (connection) {
+      connection.setAutoCommit(false);
+      T result;
+      try {
+        result = work.apply(DSL.using(connection, dialect));
+      } catch (RuntimeException | Error failed) {
+        rollBack(connection, failed);
+        throw failed;
+      }
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      throw new DataAccessException("The transaction could not be committed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void rollBack(Connection connection, Throwable failed) {
+    try {
+      connection.rollback();
+    } catch (SQLException | RuntimeException e) {
+      failed.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Runs {@code read}, a single query, on a connection in auto-commit: the statement is its own
+   * transaction, so PostgreSQL is spared the {@code BEGIN} and {@code COMMIT} round trips that
+   * {@link #inTransaction} costs. Only for work of one statement that writes nothing: a second
+   * statement would run on another connection, and see another moment.
+   */
+  public <T> T readOne(Function<DSLContext, T> read) {
+    if (unreachable().isPresent()) {
+      throw StorageUnavailableException.databaseUnreachable();
+    }
+    try {
+      return read.apply(dsl);
+    } catch (RuntimeException e) {
+      throw StorageFailures.translate(e, root);
+    }
   }
 
   public void inTransactionDo(Consumer<DSLContext> work) {

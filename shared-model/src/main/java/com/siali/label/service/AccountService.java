@@ -205,7 +205,7 @@ public final class AccountService {
       // What was typed is not kept: it may be a password typed into the wrong field.
       throw failed(Optional.empty(), "", "not an email address");
     }
-    var credentials = db.inTransaction(ctx -> users.credentials(ctx, address));
+    var credentials = db.readOne(ctx -> users.credentials(ctx, address));
     if (credentials.isEmpty()) {
       hasher.verifyAgainstDummy(password);
       throw failed(Optional.empty(), address.value(), "no such account");

@@ -37,7 +37,7 @@ public final class AttemptCounters {
 
   public Optional<AttemptCount> find(String key) {
     String digest = Tokens.sha256Hex(key);
-    return db.inTransaction(ctx -> counters.find(ctx, digest));
+    return db.readOne(ctx -> counters.find(ctx, digest));
   }
 
   /**
