@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,10 @@ import org.slf4j.LoggerFactory;
 public final class ChangeFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
-  /** PostgreSQL's channel: a notification only wakes followers, which then read the log. */
+  /**
+   * PostgreSQL's channel: a notification only wakes followers, which then read the log. The {@code
+   * change_log} table's trigger sends it (migration V9_1), so the name is written there too.
+   */
   static final String CHANNEL = "siali_changes";
 
   /** How long rows stay in the log. */
@@ -82,10 +84,8 @@ public final class ChangeFeed implements AutoCloseable {
    * commits (at once, for a statement outside a transaction).
    */
   void record(DSLContext ctx, ChangeKind kind, long subjectId) {
+    // On PostgreSQL the table's trigger notifies the other processes at commit (V9_1).
     long sequence = ChangeLog.append(ctx, kind, subjectId, Instant.now());
-    if (ctx.dialect().family() == SQLDialect.POSTGRES) {
-      ctx.execute("NOTIFY " + CHANNEL); // PostgreSQL sends it when the transaction commits
-    }
     if (kind.changesSearchTerms()) {
       searchTermsListeners.forEach(SearchTermsListener::writing);
     }

@@ -210,6 +210,25 @@ class ChangeFeedIT {
     }
   }
 
+  /**
+   * What wakes the other process is the notification the log's trigger sends at the commit
+   * (migration V9_1): its next poll is 10 s away. (Not longer: closing the follower waits for the
+   * driver's wait on the listening connection to end.)
+   */
+  @Test
+  void onPostgresqlTheCommitItselfWakesAnotherProcess() throws Exception {
+    assumeTrue(db.sharedWithOtherProcesses(), "notifications exist on PostgreSQL only");
+    List<Change> elsewhere = new CopyOnWriteArrayList<>();
+    try (var other = new ChangeFeed()) {
+      other.subscribe(elsewhere::add);
+      other.follow(db, Duration.ofSeconds(10));
+      Thread.sleep(300); // the follower has read the log and is listening now
+      rename("Ada");
+      await(() -> !elsewhere.isEmpty());
+      assertThat(elsewhere).extracting(Change::kind).containsExactly(ChangeKind.PROFILE_CHANGED);
+    }
+  }
+
   @Test
   void aFollowerDoesNotDeliverItsOwnChangesTwice() throws Exception {
     List<Change> heard = new CopyOnWriteArrayList<>();
