@@ -218,7 +218,7 @@ public final class Database implements AutoCloseable {
    * provider asks the connection for its isolation level at every begin and end, and PostgreSQL's
    * driver answers that with a {@code SHOW TRANSACTION ISOLATION LEVEL} round trip to the server:
    * one statement more per transaction, for a level we never change (docs/PERFORMANCE.md, issue
-   * #16). The pool restores auto-commit when the connection goes back.
+   * #16). The connection goes back to the pool in auto-commit, as it came.
    */
   private <T> T transactionOnOwnConnection(Function<DSLContext, T> work) {
     Connection connection;
@@ -233,20 +233,32 @@ public final class Database implements AutoCloseable {
       T result;
       try {
         result = work.apply(DSL.using(connection, dialect));
-      } catch (RuntimeException | Error failed) {
+        connection.commit();
+      } catch (RuntimeException | Error | SQLException failed) {
         rollBack(connection, failed);
         throw failed;
       }
-      connection.commit();
+      connection.setAutoCommit(true);
       return result;
     } catch (SQLException e) {
-      throw new DataAccessException("The transaction could not be committed: " + e.getMessage(), e);
+      throw new DataAccessException("The transaction failed: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Rolls back, and gives the connection back to the pool in auto-commit as it came, as jOOQ did:
+   * H2's pool rolls back a connection it hands out again, and on a database closed under it (a full
+   * disk) one left out of auto-commit fails that with an {@code AssertionError} rather than the
+   * "database closed" that {@link HealthyConnections} knows to skip.
+   */
   private static void rollBack(Connection connection, Throwable failed) {
     try {
       connection.rollback();
+    } catch (SQLException | RuntimeException e) {
+      failed.addSuppressed(e);
+    }
+    try {
+      connection.setAutoCommit(true);
     } catch (SQLException | RuntimeException e) {
       failed.addSuppressed(e);
     }
