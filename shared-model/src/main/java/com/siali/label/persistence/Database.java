@@ -246,10 +246,12 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Rolls back, and gives the connection back to the pool in auto-commit as it came, as jOOQ did:
-   * H2's pool rolls back a connection it hands out again, and on a database closed under it (a full
-   * disk) one left out of auto-commit fails that with an {@code AssertionError} rather than the
-   * "database closed" that {@link HealthyConnections} knows to skip.
+   * Rolls back, and gives the connection back to the pool in auto-commit as it came, as jOOQ did,
+   * even when the rollback fails: H2's pool rolls back a connection it hands out again, and on a
+   * database that a full disk closed, one left out of auto-commit fails that with an {@code
+   * AssertionError} from the store rather than the "database closed" that {@link
+   * HealthyConnections} knows to skip, so the first request after the disk had room again failed
+   * (FullDiskIT).
    */
   private static void rollBack(Connection connection, Throwable failed) {
     try {
