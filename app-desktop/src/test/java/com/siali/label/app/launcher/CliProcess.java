@@ -11,10 +11,16 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code label-studio} run as its own JVM, the way a user runs it from a terminal. */
 final class CliProcess {
   record Finished(int exitCode, String out, String err) {}
+
+  /** The start's line "Siali Label is running at http://host:port/": the address and the port. */
+  private static final Pattern RUNNING =
+      Pattern.compile("Siali Label is running at (http://[^:/]+:(\\d+))/");
 
   private final Process process;
   private final BlockingQueue<String> outLines = new LinkedBlockingQueue<>();
@@ -82,6 +88,40 @@ final class CliProcess {
       in.write(stdin.getBytes(StandardCharsets.UTF_8));
     }
     return cli.waitFor(60);
+  }
+
+  /**
+   * {@code start --headless --port=0} with {@code email} as the owner it seeds (and {@code extra}
+   * arguments), the way an operator starts a node.
+   */
+  static CliProcess launchHeadless(
+      Path dataDir, Map<String, String> environment, String email, String password, String... extra)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "start", "--headless", "--port=0", "--username", email, "--password", password));
+    args.addAll(List.of(extra));
+    return launch(dataDir, environment, args.toArray(String[]::new));
+  }
+
+  /** Waits for the start's "running at" line; the address it names, {@code http://host:port}. */
+  String awaitRunningAddress(long seconds) throws InterruptedException {
+    return running(seconds).group(1);
+  }
+
+  /** Waits for the start's "running at" line; the port it names. */
+  int awaitRunningPort(long seconds) throws InterruptedException {
+    return Integer.parseInt(running(seconds).group(2));
+  }
+
+  private Matcher running(long seconds) throws InterruptedException {
+    String line = awaitLine("Siali Label is running at", seconds);
+    Matcher running = RUNNING.matcher(line);
+    if (!running.find()) {
+      throw new AssertionError("not the address the start names: " + line);
+    }
+    return running;
   }
 
   /** Waits for a line of standard output that contains {@code text}. */

@@ -36,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * at the kill, either all or nothing.
  */
 class CrashRecoveryIT {
-  private static final Pattern RUNNING =
-      Pattern.compile("Siali Label is running at http://[^:]+:(\\d+)/");
   private static final Pattern CSRF_FIELD =
       Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
   private static final Pattern TOKEN = Pattern.compile("\"token\": ?\"([^\"]+)\"");
@@ -218,9 +216,7 @@ class CrashRecoveryIT {
     List<String> args = new ArrayList<>(List.of("start", "--headless", "--port=0"));
     args.addAll(List.of(extra));
     server = CliProcess.launch(data, environment, args.toArray(String[]::new));
-    Matcher m = RUNNING.matcher(server.awaitLine("Siali Label is running at", 90));
-    assertThat(m.find()).isTrue();
-    return "http://127.0.0.1:" + m.group(1);
+    return "http://127.0.0.1:" + server.awaitRunningPort(90);
   }
 
   /** Signs up through the form from {@code from}; the status of the POST (302 when created). */

@@ -30,8 +30,6 @@ class InviteCliIT {
   private static final String PASSWORD = "correct horse battery";
   private static final Pattern LINE =
       Pattern.compile("^(\\S+) (http://\\S+/user/signup/\\?invite=(\\S+)) expires (\\S+Z)$");
-  private static final Pattern RUNNING =
-      Pattern.compile("Siali Label is running at (http://[^:]+:\\d+)/");
 
   @TempDir Path tmp;
   Path data;
@@ -127,21 +125,9 @@ class InviteCliIT {
 
   @Test
   void aRunningInstanceMakesTheLinkOnItsOwnAddressAndItSignsUp() throws Exception {
-    CliProcess server =
-        CliProcess.launch(
-            data,
-            environment,
-            "start",
-            "--headless",
-            "--port=0",
-            "--username",
-            OWNER,
-            "--password",
-            PASSWORD);
+    CliProcess server = CliProcess.launchHeadless(data, environment, OWNER, PASSWORD);
     started.add(server);
-    Matcher running = RUNNING.matcher(server.awaitLine("Siali Label is running at", 90));
-    assertThat(running.find()).isTrue();
-    String base = running.group(1);
+    String base = server.awaitRunningAddress(90);
 
     var made = run("invite", "--email", "ada@example.com");
     assertThat(made.exitCode()).as(made.err()).isZero();

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code start} before anything is created, with one line naming the variable, exit 2.
  */
 class NodeVariablesIT {
-  private static final Pattern RUNNING = Pattern.compile("running at http://[^:]+:(\\d+)/");
-
   @TempDir Path tmp;
 
   @ParameterizedTest
@@ -84,20 +80,9 @@ class NodeVariablesIT {
     Map<String, String> environment = new HashMap<>(TestDatabases.environment(data));
     environment.put("LABEL_STUDIO_PASSWORD_CHECKS", "1");
     CliProcess node =
-        CliProcess.launch(
-            data,
-            environment,
-            "start",
-            "--headless",
-            "--port=0",
-            "--username",
-            HeadlessNode.EMAIL,
-            "--password",
-            HeadlessNode.PASSWORD);
+        CliProcess.launchHeadless(data, environment, HeadlessNode.EMAIL, HeadlessNode.PASSWORD);
     try {
-      Matcher running = RUNNING.matcher(node.awaitLine("Siali Label is running at", 90));
-      assertThat(running.find()).isTrue();
-      assertThat(logIn("http://127.0.0.1:" + running.group(1)))
+      assertThat(logIn("http://127.0.0.1:" + node.awaitRunningPort(90)))
           .as("where a right password leads")
           .isEqualTo("/");
     } finally {

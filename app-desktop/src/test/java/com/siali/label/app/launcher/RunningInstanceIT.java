@@ -26,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a restart.
  */
 class RunningInstanceIT {
-  private static final Pattern RUNNING =
-      Pattern.compile("Siali Label is running at http://[^:]+:(\\d+)/");
 
   @TempDir Path tmp;
   CliProcess server;
@@ -46,9 +44,7 @@ class RunningInstanceIT {
     args[2] = "--port=0";
     System.arraycopy(extra, 0, args, 3, extra.length);
     server = CliProcess.launch(data, args);
-    Matcher m = RUNNING.matcher(server.awaitLine("Siali Label is running at", 90));
-    assertThat(m.find()).isTrue();
-    return Integer.parseInt(m.group(1));
+    return server.awaitRunningPort(90);
   }
 
   @Test

@@ -32,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SecondProcessIT {
   private static final String EMAIL = "admin@example.com";
   private static final String PASSWORD = "correct horse battery";
-  private static final Pattern RUNNING =
-      Pattern.compile("Siali Label is running at (http://[^:]+:\\d+)/");
   private static final Pattern CSRF = Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
 
   @TempDir Path tmp;
@@ -61,9 +59,7 @@ class SecondProcessIT {
   private String startServer() throws Exception {
     CliProcess server =
         launch("start", "--headless", "--port=0", "--username", EMAIL, "--password", PASSWORD);
-    Matcher m = RUNNING.matcher(server.awaitLine("Siali Label is running at", 90));
-    assertThat(m.find()).isTrue();
-    return m.group(1);
+    return server.awaitRunningAddress(90);
   }
 
   @Test
