@@ -32,7 +32,7 @@ public final class Argon2Bound {
     this.password = password;
   }
 
-  double parallelVerifyCpuMillis() {
+  public double parallelVerifyCpuMillis() {
     return parallelVerifyCpuMillis;
   }
 
