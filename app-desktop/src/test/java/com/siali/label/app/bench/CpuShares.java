@@ -155,8 +155,7 @@ final class CpuShares {
         try {
           String stat = Files.readString(thread.resolve("stat"));
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          long ticks = Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+          long ticks = statTicks(stat, 14, 15); // utime, stime
           groups.merge(groupOf(name), ticks * 1000 / TICKS_PER_SECOND, Double::sum);
         } catch (IOException | RuntimeException gone) {
           // the thread ended between the listing and the read
@@ -207,16 +206,25 @@ final class CpuShares {
   /** This JVM's user + system time and that of the children it has waited for (fields 14–17). */
   private static double ownAndReapedChildrenMillis() {
     try {
-      String stat = Files.readString(Path.of("/proc/self/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // fields[0] is field 3 (state): utime, stime, cutime, cstime are fields 14–17.
-      long ticks = 0;
-      for (int field = 14; field <= 17; field++) {
-        ticks += Long.parseLong(fields[field - 3]);
-      }
+      // utime, stime, cutime, cstime
+      long ticks = statTicks(Files.readString(Path.of("/proc/self/stat")), 14, 17);
       return ticks * 1000 / TICKS_PER_SECOND;
     } catch (IOException e) {
       return 0;
     }
+  }
+
+  /**
+   * The sum of fields {@code first} to {@code last} (numbered from 1, as proc(5) does) of a {@code
+   * /proc/…/stat} line. They are counted after the name in parentheses, which may hold spaces.
+   */
+  private static long statTicks(String stat, int first, int last) {
+    // fields[0] is field 3 (state)
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = 0;
+    for (int field = first; field <= last; field++) {
+      ticks += Long.parseLong(fields[field - 3]);
+    }
+    return ticks;
   }
 }
