@@ -66,15 +66,18 @@ public final class Database implements AutoCloseable {
   private final Path root;
   private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
   private final Optional<DatabaseProbe> probe;
+  private final Optional<String> applicationName;
 
   private Database(
       DataSource pool,
       Runnable closePool,
       SQLDialect dialect,
       Path root,
-      Optional<DatabaseProbe> probe) {
+      Optional<DatabaseProbe> probe,
+      Optional<String> applicationName) {
     this.pool = pool;
     this.probe = probe;
+    this.applicationName = applicationName;
     this.closePool = closePool;
     this.root = root;
     this.dialect = dialect;
@@ -92,7 +95,9 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(DataDirectory dir, DatabaseTarget target) {
     if (target instanceof DatabaseTarget.PostgreSql postgres) {
-      com.zaxxer.hikari.HikariDataSource pool = PostgresPool.open(postgres, MAX_CONNECTIONS);
+      String applicationName = PostgresPool.uniqueApplicationName();
+      com.zaxxer.hikari.HikariDataSource pool =
+          PostgresPool.open(postgres, MAX_CONNECTIONS, applicationName);
       DatabaseProbe probe = PostgresPool.probe(postgres);
       DataSource connections =
           new OutageAwareConnections(pool, probe, PostgresPool.POOL_WAIT_MILLIS);
@@ -104,7 +109,12 @@ public final class Database implements AutoCloseable {
         throw e;
       }
       return new Database(
-          connections, pool::close, SQLDialect.POSTGRES, dir.root(), Optional.of(probe));
+          connections,
+          pool::close,
+          SQLDialect.POSTGRES,
+          dir.root(),
+          Optional.of(probe),
+          Optional.of(applicationName));
     }
     String url = "jdbc:h2:file:" + dir.databaseBase() + SETTINGS;
     // The per-install secret doubles as the database password: a database file copied elsewhere
@@ -131,7 +141,12 @@ public final class Database implements AutoCloseable {
     dir.restrictPermissions();
     // Connections that a closed database (a full disk) left dead are skipped, not handed out.
     return new Database(
-        new HealthyConnections(pool), pool::dispose, SQLDialect.H2, dir.root(), Optional.empty());
+        new HealthyConnections(pool),
+        pool::dispose,
+        SQLDialect.H2,
+        dir.root(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -171,7 +186,9 @@ public final class Database implements AutoCloseable {
 
   /** How a change follower on this database waits for news (ADR 0014). */
   ChangeWakeups changeWakeups() {
-    return sharedWithOtherProcesses() ? new PostgresWakeups(pool) : ChangeWakeups.polling();
+    return applicationName.isPresent()
+        ? new PostgresWakeups(pool, applicationName.get())
+        : ChangeWakeups.polling();
   }
 
   /**

@@ -6,8 +6,10 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +25,24 @@ final class PostgresPool {
   static final int CONNECT_SECONDS = 4;
   static final int LOGIN_SECONDS = 5;
   static final long POOL_WAIT_MILLIS = 5_000;
+  private static final SecureRandom TAG = new SecureRandom();
 
   private PostgresPool() {}
 
-  static HikariDataSource open(DatabaseTarget.PostgreSql target, int maxConnections) {
+  /**
+   * A name for one pool's connections ({@code application_name}): {@code siali-label} and a random
+   * tag. It tells the processes apart in {@code pg_stat_activity}, and the change log's trigger
+   * sends it with each notification (migration V9_2), so that a follower is not woken by the
+   * commits of its own process, whose changes it delivered when they committed.
+   */
+  static String uniqueApplicationName() {
+    return "siali-label " + HexFormat.of().toHexDigits(TAG.nextLong());
+  }
+
+  static HikariDataSource open(
+      DatabaseTarget.PostgreSql target, int maxConnections, String applicationName) {
     Properties properties = properties(target);
+    properties.setProperty("ApplicationName", applicationName);
     try (Connection probe = new org.postgresql.Driver().connect(target.jdbcUrl(), properties)) {
       LOG.debug(
           "connected to {} (PostgreSQL {})",

@@ -212,20 +212,61 @@ class ChangeFeedIT {
 
   /**
    * What wakes the other process is the notification the log's trigger sends at the commit
-   * (migration V9_1): its next poll is 10 s away. (Not longer: closing the follower waits for the
-   * driver's wait on the listening connection to end.)
+   * (migrations V9_1, V9_2): its next poll is 10 s away. The other process is a second {@code
+   * Database} on the same PostgreSQL database, a pool of its own, as another node's. (Not longer:
+   * closing the follower waits for the driver's wait on the listening connection to end.)
    */
   @Test
   void onPostgresqlTheCommitItselfWakesAnotherProcess() throws Exception {
     assumeTrue(db.sharedWithOtherProcesses(), "notifications exist on PostgreSQL only");
     List<Change> elsewhere = new CopyOnWriteArrayList<>();
-    try (var other = new ChangeFeed()) {
+    try (Database otherProcess = TestDatabases.open(DataDirectory.open(dir.resolve("data")));
+        var other = new ChangeFeed()) {
       other.subscribe(elsewhere::add);
-      other.follow(db, Duration.ofSeconds(10));
+      other.follow(otherProcess, Duration.ofSeconds(10));
       Thread.sleep(300); // the follower has read the log and is listening now
       rename("Ada");
       await(() -> !elsewhere.isEmpty());
       assertThat(elsewhere).extracting(Change::kind).containsExactly(ChangeKind.PROFILE_CHANGED);
+    }
+  }
+
+  /**
+   * A node's own commits do not wake its follower (V9_2): it delivered their changes when they
+   * committed, and reading the log for them cost a busy node a read per write. Another process's
+   * commit still wakes it at once.
+   */
+  @Test
+  void onPostgresqlAProcessIsNotWokenByItsOwnCommits() throws Exception {
+    assumeTrue(db.sharedWithOtherProcesses(), "notifications exist on PostgreSQL only");
+    try (Database otherProcess = TestDatabases.open(DataDirectory.open(dir.resolve("data")));
+        ChangeWakeups wakeups = db.changeWakeups()) {
+      var woken = new CountDownLatch(1);
+      Thread waiting =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      wakeups.await(Duration.ofSeconds(20));
+                      woken.countDown();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  });
+      Thread.sleep(300); // listening now
+      for (String first : List.of("Ada", "Augusta", "Ada")) {
+        rename(first); // committed through this process's own pool
+      }
+      assertThat(woken.await(1, TimeUnit.SECONDS)).as("woken by its own commits").isFalse();
+      var otherUsers = new UserRepository(new ChangeFeed());
+      otherProcess.inTransactionDo(
+          ctx ->
+              otherUsers.updateProfile(
+                  ctx,
+                  otherUsers.findById(ctx, id).orElseThrow(),
+                  new ProfileUpdate("Grace", "", "")));
+      assertThat(woken.await(1, TimeUnit.SECONDS)).as("woken by the other process").isTrue();
+      waiting.join();
     }
   }
 
