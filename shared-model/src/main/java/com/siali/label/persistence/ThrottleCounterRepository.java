@@ -4,6 +4,9 @@ import static com.siali.label.persistence.jooq.Tables.THROTTLE_COUNTERS;
 
 import com.siali.label.model.AttemptCount;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -20,6 +23,18 @@ public final class ThrottleCounterRepository {
         .where(THROTTLE_COUNTERS.KEY_DIGEST.eq(keyDigest))
         .fetchOptional()
         .map(ThrottleCounterRepository::count);
+  }
+
+  /** The counters of {@code keyDigests} that exist, by digest, in one statement. */
+  public Map<String, AttemptCount> findAll(DSLContext ctx, Collection<String> keyDigests) {
+    Map<String, AttemptCount> found = new HashMap<>();
+    ctx.select(THROTTLE_COUNTERS.KEY_DIGEST, THROTTLE_COUNTERS.AMOUNT, THROTTLE_COUNTERS.UPDATED_AT)
+        .from(THROTTLE_COUNTERS)
+        .where(THROTTLE_COUNTERS.KEY_DIGEST.in(keyDigests))
+        .forEach(
+            row ->
+                found.put(row.value1(), new AttemptCount(row.value2(), row.value3().toInstant())));
+    return found;
   }
 
   /**

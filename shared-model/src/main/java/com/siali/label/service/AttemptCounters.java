@@ -7,6 +7,9 @@ import com.siali.label.persistence.ThrottleCounterRepository;
 import com.siali.label.security.Tokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -17,8 +20,8 @@ import java.util.function.Function;
  * gains nothing by spreading guesses over nodes. What the counts mean (free attempts, back-off,
  * buckets) is the throttles' business; here a key's count is read, changed atomically, or
  * forgotten. Keys are stored as SHA-256 digests: the addresses and emails they name are not
- * readable in the table. Reading is one primary-key look-up; counters untouched for {@link #KEPT}
- * are pruned by every {@value #PRUNE_EVERY}th change.
+ * readable in the table. Reading is one primary-key look-up (of one key or several); counters
+ * untouched for {@link #KEPT} are pruned by every {@value #PRUNE_EVERY}th change.
  */
 public final class AttemptCounters {
   /** Longer than any throttle remembers a count (an hour of back-off memory). */
@@ -38,6 +41,20 @@ public final class AttemptCounters {
   public Optional<AttemptCount> find(String key) {
     String digest = Tokens.sha256Hex(key);
     return db.readOne(ctx -> counters.find(ctx, digest));
+  }
+
+  /**
+   * The counts of {@code keys} that exist, by key, in one look-up: a log-in reads its two counters
+   * in one round trip.
+   */
+  public Map<String, AttemptCount> findAll(List<String> keys) {
+    Map<String, String> keyByDigest = new HashMap<>();
+    keys.forEach(key -> keyByDigest.put(Tokens.sha256Hex(key), key));
+    Map<String, AttemptCount> byDigest =
+        db.readOne(ctx -> counters.findAll(ctx, keyByDigest.keySet()));
+    Map<String, AttemptCount> byKey = new HashMap<>();
+    byDigest.forEach((digest, count) -> byKey.put(keyByDigest.get(digest), count));
+    return byKey;
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.siali.label.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.siali.label.model.AttemptCount;
 import com.siali.label.persistence.ClusterSecretRepository;
@@ -104,6 +105,25 @@ class ClusterStateIT {
     assertThat(pruned).isEqualTo(1);
     assertThat(counters.find("old")).isEmpty();
     assertThat(counters.find("young")).isPresent();
+  }
+
+  /** A log-in reads its two counters in one look-up: each key gets its own count, or none. */
+  @Test
+  void severalCountersAreReadAtOnceEachByItsKey() {
+    AttemptCounters counters = counters(databases.getFirst());
+    Instant now = Instant.parse("2026-03-01T12:00:00Z");
+    counters.change("login.address|10.0.0.7", now, old -> new AttemptCount(3, now));
+    counters.change("login.account|10.0.0.7|ada@example.com", now, old -> new AttemptCount(2, now));
+
+    assertThat(
+            counters.findAll(
+                List.of(
+                    "login.account|10.0.0.7|ada@example.com",
+                    "login.address|10.0.0.7",
+                    "login.address|10.0.0.8")))
+        .containsOnly(
+            entry("login.account|10.0.0.7|ada@example.com", new AttemptCount(2, now)),
+            entry("login.address|10.0.0.7", new AttemptCount(3, now)));
   }
 
   private String secretOf(String name) {

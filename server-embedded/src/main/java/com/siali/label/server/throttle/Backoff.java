@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,7 +58,23 @@ public final class Backoff {
   }
 
   public Reading read(String key) {
-    Optional<AttemptCount> found = counters.find(scoped(key));
+    return reading(counters.find(scoped(key)));
+  }
+
+  /**
+   * Reads the counters of this back-off's {@code key} and {@code other}'s {@code otherKey} in one
+   * look-up; the readings in that order.
+   */
+  List<Reading> readWith(String key, Backoff other, String otherKey) {
+    String mine = scoped(key);
+    String theirs = other.scoped(otherKey);
+    Map<String, AttemptCount> found = counters.findAll(List.of(mine, theirs));
+    return List.of(
+        reading(Optional.ofNullable(found.get(mine))),
+        other.reading(Optional.ofNullable(found.get(theirs))));
+  }
+
+  private Reading reading(Optional<AttemptCount> found) {
     Instant now = now();
     if (found.isEmpty()) {
       return new Reading(Optional.empty(), false);

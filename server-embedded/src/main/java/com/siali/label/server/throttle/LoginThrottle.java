@@ -3,6 +3,7 @@ package com.siali.label.server.throttle;
 import com.siali.label.service.AttemptCounters;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,8 +42,10 @@ public final class LoginThrottle {
   }
 
   public Check check(String address, String email) {
-    Backoff.Reading pair = byAccountFromAddress.read(pairKey(address, email));
-    Backoff.Reading addr = byAddress.read(address);
+    List<Backoff.Reading> readings =
+        byAccountFromAddress.readWith(pairKey(address, email), byAddress, address);
+    Backoff.Reading pair = readings.get(0);
+    Backoff.Reading addr = readings.get(1);
     Optional<Duration> wait;
     if (pair.delay().isPresent() && addr.delay().isPresent()) {
       wait =
