@@ -17,8 +17,8 @@ import org.postgresql.PGNotification;
  * <p>A notification carries the {@code application_name} of the connection that committed (the
  * log's trigger, migration V9_2). Those of this process's own pool do not wake the follower: their
  * changes were delivered when they committed, and on a busy node every other read of the log would
- * find only them. A notification from a node older than V9_2, or with another payload, wakes it as
- * before.
+ * find only them. A notification with any other name wakes it as before: another process's, or that
+ * of a node older than this version, whose pool is named plain {@code siali-label}.
  */
 final class PostgresWakeups implements ChangeWakeups {
   private final DataSource source;
