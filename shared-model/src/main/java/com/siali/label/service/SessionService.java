@@ -6,6 +6,8 @@ import com.siali.label.model.User;
 import com.siali.label.persistence.Database;
 import com.siali.label.persistence.UserRepository;
 import com.siali.label.persistence.WebSessionRepository;
+import com.siali.label.persistence.WebSessionRepository.SessionOfAccount;
+import com.siali.label.persistence.WebSessionRepository.StoredSession;
 import com.siali.label.security.Tokens;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,34 +92,34 @@ public final class SessionService {
     return new NewSession(id, csrf);
   }
 
-  /** The session for a cookie value, if it exists, has not expired, and its account is active. */
+  /**
+   * The session for a cookie value, if it exists, has not expired, and its account is active. Every
+   * page asks this, so the usual case is one read in auto-commit (session and account together);
+   * only an expired session's removal and the once-a-minute touch write.
+   */
   public Optional<ActiveSession> find(String sessionId) {
     if (sessionId == null || sessionId.isEmpty() || sessionId.length() > 128) {
       return Optional.empty();
     }
     String digest = Tokens.sha256Hex(sessionId);
     Instant now = ServiceClock.now(clock);
-    return db.inTransaction(
-        ctx ->
-            sessions
-                .find(ctx, digest)
-                .flatMap(
-                    stored -> {
-                      boolean expired =
-                          now.isAfter(stored.lastSeenAt().plus(IDLE_TIMEOUT))
-                              || now.isAfter(stored.createdAt().plus(ABSOLUTE_TIMEOUT));
-                      Optional<User> user =
-                          users.findById(ctx, stored.userId()).filter(User::active);
-                      if (expired || user.isEmpty()) {
-                        sessions.delete(ctx, digest);
-                        return Optional.empty();
-                      }
-                      if (now.isAfter(stored.lastSeenAt().plus(TOUCH_INTERVAL))) {
-                        sessions.touch(ctx, digest, now);
-                      }
-                      return Optional.of(
-                          new ActiveSession(user.get(), stored.csrfToken(), stored.rememberMe()));
-                    }));
+    Optional<SessionOfAccount> found = db.readOne(ctx -> sessions.findWithAccount(ctx, digest));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredSession stored = found.get().session();
+    User user = found.get().account();
+    boolean expired =
+        now.isAfter(stored.lastSeenAt().plus(IDLE_TIMEOUT))
+            || now.isAfter(stored.createdAt().plus(ABSOLUTE_TIMEOUT));
+    if (expired || !user.active()) {
+      db.inTransactionDo(ctx -> sessions.delete(ctx, digest));
+      return Optional.empty();
+    }
+    if (now.isAfter(stored.lastSeenAt().plus(TOUCH_INTERVAL))) {
+      db.inTransactionDo(ctx -> sessions.touch(ctx, digest, now));
+    }
+    return Optional.of(new ActiveSession(user, stored.csrfToken(), stored.rememberMe()));
   }
 
   /** Log-out: ends the session, and records it if the session still existed. */
