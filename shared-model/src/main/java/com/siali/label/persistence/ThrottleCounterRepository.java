@@ -33,7 +33,9 @@ public final class ThrottleCounterRepository {
         .where(THROTTLE_COUNTERS.KEY_DIGEST.in(keyDigests))
         .forEach(
             row ->
-                found.put(row.value1(), new AttemptCount(row.value2(), row.value3().toInstant())));
+                found.put(
+                    row.value1(),
+                    count(row.into(THROTTLE_COUNTERS.AMOUNT, THROTTLE_COUNTERS.UPDATED_AT))));
     return found;
   }
 
