@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -55,9 +56,16 @@ class WindowPolishUiTest {
     console.waitFor("#mainView");
   }
 
+  /**
+   * Read on the FX thread: bounds are computed lazily, and a read from the test thread races the
+   * pulse's own computation (JavaFX's {@code Parent.updateCachedBounds} then fails with an index of
+   * -1, as one clean CI run did).
+   */
   private static Bounds onScene(FxRobot robot, String query) {
     Node node = robot.lookup(query).query();
-    return node.localToScene(node.getBoundsInLocal());
+    AtomicReference<Bounds> bounds = new AtomicReference<>();
+    robot.interact(() -> bounds.set(node.localToScene(node.getBoundsInLocal())));
+    return bounds.get();
   }
 
   @Test
